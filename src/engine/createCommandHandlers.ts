@@ -1,0 +1,176 @@
+import { clampPage, type CommandName, type CommandPayload } from '../protocol/schemas.js';
+import type { Invitation, SignalingMessage } from '../protocol/types.js';
+import type { Actor } from './actor.js';
+import type { Session } from './createEngine.js';
+import type { Draft } from './Draft.js';
+import { fail } from './fail.js';
+import type { GroupDirectory } from './groups.js';
+import { answer } from './operations/answer.js';
+import { callingInvite } from './operations/callingInvite.js';
+import { cancel } from './operations/cancel.js';
+import type { RuleContext } from './operations/context.js';
+import { createInvitation } from './operations/createInvitation.js';
+import { join } from './operations/join.js';
+import { end, quit } from './operations/leave.js';
+import { modify } from './operations/modify.js';
+import { markReceived } from './operations/received.js';
+import type { PushNotifier } from './push.js';
+import { randomID } from './randomID.js';
+import { canSee } from './recipients.js';
+import { conversationKey, type RingkitStorage, type StoredHistoryEntry } from './storage.js';
+import { syncUser } from './syncUser.js';
+import { checkData } from './validate.js';
+
+type Publish = () => Promise<void>;
+type Mutate = <T>(
+  inviteID: string,
+  viewer: string | null,
+  change: (draft: Draft) => T | Promise<T>,
+) => Promise<{ invitation: Invitation; value: T; publish?: Publish }>;
+
+interface HandlerDeps {
+  ctx: RuleContext;
+  storage: RingkitStorage;
+  groups: GroupDirectory;
+  mutate: Mutate;
+  create: (draft: Draft) => Promise<Publish>;
+  now: () => number;
+  generateID: (() => string) | undefined;
+  pushNotifier: PushNotifier | undefined;
+  clientGroups: boolean;
+  logger: { error(obj: object, msg?: string): void };
+}
+
+type Handler<N extends CommandName> = (session: Session, params: CommandPayload<N>, later: (p: Publish) => void) => Promise<unknown>;
+
+/** One handler per wire command: validated params in, result out (errors are RingkitErrors). */
+export function createCommandHandlers(deps: HandlerDeps): { [N in CommandName]: Handler<N> } {
+  const { ctx, storage, groups, mutate, create, now, pushNotifier, logger } = deps;
+  const generateID = deps.generateID ?? randomID;
+
+  /** Hands newly invited users with no connected device to the push notifier. */
+  function pushOffline(inv: Invitation, userIDs: string[]) {
+    const info = inv.offlinePushInfo;
+    if (!pushNotifier || !info || inv.onlineUserOnly || userIDs.length === 0) return;
+    void storage.onlineAmong(userIDs).then((online) =>
+      Promise.all(
+        userIDs
+          .filter((id) => !online.has(id))
+          .map((userID) =>
+            pushNotifier.notify({
+              userID,
+              inviteID: inv.inviteID,
+              inviter: inv.inviter,
+              ...(inv.groupID !== undefined && { groupID: inv.groupID }),
+              data: inv.data,
+              timeout: inv.timeout,
+              offlinePushInfo: info,
+            }),
+          ),
+      ).catch((err: unknown) => logger.error({ err, inviteID: inv.inviteID }, 'offline push failed')),
+    );
+  }
+
+  async function invite(actor: Actor, params: CommandPayload<'invitation:invite'> & { groupID?: string }, later: (p: Publish) => void) {
+    const { draft, errorInvitees } = await createInvitation(generateID(), actor, params, ctx, now());
+    later(await create(draft));
+    pushOffline(draft.invitation, [...draft.changed].filter((id) => draft.user(id)?.state === 'inviting'));
+    return { inviteID: draft.invitation.inviteID, invitation: draft.invitation, errorInvitees };
+  }
+
+  /** Runs a change on an existing invitation and returns `{ invitation, ...extra }`. */
+  async function change<T extends object = object>(
+    session: Session,
+    inviteID: string,
+    later: (p: Publish) => void,
+    apply: (draft: Draft) => T | void | Promise<T | void>,
+  ): Promise<Partial<T> & { invitation: Invitation }> {
+    const { invitation, value, publish } = await mutate(inviteID, session.userID, apply);
+    if (publish) later(publish);
+    return { ...(value ?? {}), invitation } as Partial<T> & { invitation: Invitation };
+  }
+
+  function requireClientGroups() {
+    if (!deps.clientGroups) fail('NO_PERMISSION', 'this server does not let clients manage groups');
+  }
+
+  function toMessage(entry: StoredHistoryEntry, self: string): SignalingMessage {
+    const [a, b] = entry.key.slice(4).split('|') as [string, string];
+    const conversation: SignalingMessage['conversation'] = entry.key.startsWith('group:')
+      ? { type: 'group', groupID: entry.key.slice(6) }
+      : { type: 'c2c', userID: a === self ? b : a };
+    return { messageID: String(entry.seq), conversation, sender: entry.sender, time: entry.time, signaling: entry.signaling };
+  }
+
+  return {
+    'invitation:invite': (session, params, later) => invite(session, params, later),
+    async 'invitation:inviteInGroup'(session, params, later) {
+      return invite(session, params, later);
+    },
+    'invitation:cancel': (session, p, later) =>
+      change(session, p.inviteID, later, (d) => ({ errorInvitees: cancel(d, session, checkData(p.data, ctx.limits), p.invitees) })),
+    'invitation:accept': (session, p, later) =>
+      change(session, p.inviteID, later, (d) => answer(d, session, 'accepted', checkData(p.data, ctx.limits))),
+    'invitation:reject': (session, p, later) =>
+      change(session, p.inviteID, later, (d) => answer(d, session, 'rejected', checkData(p.data, ctx.limits))),
+    'invitation:modify': (session, p, later) =>
+      change(session, p.inviteID, later, (d) => modify(d, session, checkData(p.data, ctx.limits))),
+    async 'invitation:callingInvite'(session, p, later) {
+      const data = checkData(p.data, ctx.limits);
+      const result = await change(session, p.inviteID, later, async (d) => ({
+        errorInvitees: await callingInvite(d, session, p, data, ctx),
+        invited: [...d.changed].filter((id) => d.user(id)?.state === 'inviting'),
+      }));
+      pushOffline(result.invitation, result.invited ?? []);
+      return { inviteID: p.inviteID, invitation: result.invitation, errorInvitees: result.errorInvitees ?? [] };
+    },
+    'invitation:join': (session, p, later) =>
+      change(session, p.inviteID, later, (d) => join(d, session, checkData(p.data, ctx.limits), ctx)),
+    'invitation:quit': (session, p, later) => change(session, p.inviteID, later, (d) => quit(d, session, checkData(p.data, ctx.limits))),
+    'invitation:end': (session, p, later) => change(session, p.inviteID, later, (d) => end(d, session, checkData(p.data, ctx.limits))),
+    async 'invitation:received'(session, p, later) {
+      await change(session, p.inviteID, later, (d) => void markReceived(d, session));
+      return {};
+    },
+    async 'invitation:get'(session, p) {
+      const invitation = await storage.getInvitation(p.inviteID);
+      if (!invitation || !(await canSee(invitation, session.userID, groups))) fail('INVITATION_NOT_FOUND', 'no such invitation');
+      return { invitation, serverTime: now() };
+    },
+    async 'invitation:query'(session, p) {
+      const page = await storage.listUserInvitations(session.userID, clampPage(p.count), p.nextFlag ?? 0);
+      const invitations = (await storage.getInvitations(page.inviteIDs)).filter((inv): inv is Invitation => inv !== undefined);
+      return { invitations, nextFlag: page.next };
+    },
+    async 'history:get'(session, p) {
+      const conversation = p.conversation;
+      if (conversation.type === 'group' && !(await groups.isMember(conversation.groupID, session.userID))) {
+        fail('NOT_GROUP_MEMBER', `you are not a member of ${conversation.groupID}`);
+      }
+      const page = await storage.getHistory(conversationKey(conversation, session.userID), clampPage(p.count), p.cursor ?? 0);
+      return { messages: page.entries.map((e) => toMessage(e, session.userID)), cursor: page.next };
+    },
+    'session:sync': (session, p) => syncUser({ storage, groups, session, known: p.known, serverTime: now() }),
+    async 'group:create'(session, p) {
+      requireClientGroups();
+      if (await groups.getMembers(p.groupID)) fail('ALREADY_EXISTS', `group ${p.groupID} exists`);
+      await groups.createGroup(p.groupID, [...new Set([session.userID, ...(p.members ?? [])])]);
+      return { groupID: p.groupID };
+    },
+    async 'group:join'(session, p) {
+      requireClientGroups();
+      if (!(await groups.getMembers(p.groupID))) await groups.createGroup(p.groupID, []);
+      await groups.addMembers(p.groupID, [session.userID]);
+      return { groupID: p.groupID };
+    },
+    async 'group:leave'(session, p) {
+      requireClientGroups();
+      await groups.removeMembers(p.groupID, [session.userID]);
+      return { groupID: p.groupID };
+    },
+    async 'group:members'(session, p) {
+      if (!(await groups.isMember(p.groupID, session.userID))) fail('NOT_GROUP_MEMBER', `you are not a member of ${p.groupID}`);
+      return { groupID: p.groupID, members: (await groups.getMembers(p.groupID)) ?? [] };
+    },
+  };
+}

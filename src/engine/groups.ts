@@ -1,0 +1,16 @@
+/**
+ * The group directory the engine consults (PROTOCOL.md section 9). Apps may plug in their own.
+ * @example const groups: GroupDirectory = createMemoryGroupDirectory()
+ */
+export interface GroupDirectory {
+  /** Creates a group (or adds to it when it exists). */
+  createGroup(groupID: string, members: string[]): Promise<void>;
+  addMembers(groupID: string, members: string[]): Promise<void>;
+  removeMembers(groupID: string, members: string[]): Promise<void>;
+  deleteGroup(groupID: string): Promise<void>;
+  /** Members of a group, or undefined when there is no such group. */
+  getMembers(groupID: string): Promise<string[] | undefined>;
+  isMember(groupID: string, userID: string): Promise<boolean>;
+  /** Groups the user belongs to. */
+  groupsOf(userID: string): Promise<string[]>;
+}

@@ -1,0 +1,150 @@
+import type { Invitation } from '../../protocol/types.js';
+import type { HistoryPage, InvitationCommit, InvitationPage, RingkitStorage, StoredHistoryEntry } from '../storage.js';
+
+/** Options of the in-memory storage. */
+export interface MemoryStorageOptions {
+  /** Clock for request-outcome expiry (defaults to Date.now). */
+  now?: () => number;
+}
+
+/**
+ * Single-node storage kept in memory: the default, and what runs in the browser for stories.
+ * Snapshots are deep-copied in and out so callers can never mutate what is stored.
+ * @example const server = await createRingkitServer({ storage: createMemoryStorage() })
+ */
+export function createMemoryStorage(options: MemoryStorageOptions = {}): RingkitStorage {
+  const now = options.now ?? Date.now;
+  const invitations = new Map<string, Invitation>();
+  const userLists = new Map<string, { seq: number; inviteID: string }[]>();
+  const userActive = new Map<string, Set<string>>();
+  const groupActive = new Map<string, Set<string>>();
+  const missed = new Map<string, Set<string>>();
+  const history = new Map<string, StoredHistoryEntry[]>();
+  const timers = new Map<string, number>();
+  const outcomes = new Map<string, { outcome: string; expires: number }>();
+  const devices = new Map<string, Set<string>>();
+  let seq = 0;
+
+  const setOf = (map: Map<string, Set<string>>, key: string) => {
+    let set = map.get(key);
+    if (!set) map.set(key, (set = new Set()));
+    return set;
+  };
+  const copy = <T>(value: T): T => structuredClone(value);
+
+  function updateActive(inv: Invitation) {
+    const owners = [inv.inviter, ...inv.users.map((u) => u.userID)];
+    for (const userID of owners) {
+      if (inv.state === 'active') setOf(userActive, userID).add(inv.inviteID);
+      else userActive.get(userID)?.delete(inv.inviteID);
+    }
+    if (inv.groupID) {
+      if (inv.state === 'active') setOf(groupActive, inv.groupID).add(inv.inviteID);
+      else groupActive.get(inv.groupID)?.delete(inv.inviteID);
+    }
+  }
+
+  return {
+    async commit(change: InvitationCommit) {
+      const { invitation } = change;
+      const current = invitations.get(invitation.inviteID);
+      if ((current?.version ?? 0) !== change.expectedVersion) return false;
+      invitations.set(invitation.inviteID, copy(invitation));
+      for (const userID of change.indexUsers) {
+        const list = userLists.get(userID) ?? [];
+        if (!list.some((e) => e.inviteID === invitation.inviteID)) list.push({ seq: ++seq, inviteID: invitation.inviteID });
+        userLists.set(userID, list);
+      }
+      updateActive(invitation);
+      for (const userID of change.missedUsers) setOf(missed, userID).add(invitation.inviteID);
+      for (const draft of change.history) {
+        const list = history.get(draft.key) ?? [];
+        list.push({ ...copy(draft), seq: ++seq });
+        history.set(draft.key, list);
+      }
+      const timerKey = `tick:${invitation.inviteID}`;
+      if (change.nextTickAt === null) timers.delete(timerKey);
+      else timers.set(timerKey, change.nextTickAt);
+      return true;
+    },
+    async getInvitation(inviteID) {
+      const inv = invitations.get(inviteID);
+      return inv && copy(inv);
+    },
+    async getInvitations(inviteIDs) {
+      return inviteIDs.map((id) => {
+        const inv = invitations.get(id);
+        return inv && copy(inv);
+      });
+    },
+    async listUserInvitations(userID, count, before): Promise<InvitationPage> {
+      const list = userLists.get(userID) ?? [];
+      const older = list.filter((e) => before === 0 || e.seq < before).reverse();
+      const page = older.slice(0, count);
+      const next = older.length > count ? page[page.length - 1]!.seq : 0;
+      return { inviteIDs: page.map((e) => e.inviteID), next };
+    },
+    async activeInvitationsOfUser(userID) {
+      return [...(userActive.get(userID) ?? [])];
+    },
+    async activeInvitationsOfGroup(groupID) {
+      return [...(groupActive.get(groupID) ?? [])];
+    },
+    async takeMissed(userID) {
+      const ids = [...(missed.get(userID) ?? [])];
+      missed.delete(userID);
+      return ids;
+    },
+    async getHistory(key, count, before): Promise<HistoryPage> {
+      const older = (history.get(key) ?? []).filter((e) => before === 0 || e.seq < before).reverse();
+      const entries = older.slice(0, count).map(copy);
+      const next = older.length > count ? entries[entries.length - 1]!.seq : 0;
+      return { entries, next };
+    },
+    async setTimer(key, at) {
+      timers.set(key, at);
+    },
+    async clearTimer(key) {
+      timers.delete(key);
+    },
+    async claimDueTimers(at, leaseMs, limit) {
+      const due = [...timers].filter(([, t]) => t <= at).sort((a, b) => a[1] - b[1]).slice(0, limit);
+      for (const [key] of due) timers.set(key, at + leaseMs);
+      return due.map(([key]) => key);
+    },
+    async nextTimerAt() {
+      let min: number | null = null;
+      for (const t of timers.values()) if (min === null || t < min) min = t;
+      return min;
+    },
+    async putRequestOutcome(key, outcome, ttlMs) {
+      const existing = outcomes.get(key);
+      if (existing && existing.expires > now()) return false;
+      outcomes.set(key, { outcome, expires: now() + ttlMs });
+      if (outcomes.size % 1024 === 0) for (const [k, v] of outcomes) if (v.expires <= now()) outcomes.delete(k);
+      return true;
+    },
+    async getRequestOutcome(key) {
+      const existing = outcomes.get(key);
+      return existing && existing.expires > now() ? existing.outcome : undefined;
+    },
+    async addDevice(userID, connectionID) {
+      const set = setOf(devices, userID);
+      set.add(connectionID);
+      return set.size;
+    },
+    async removeDevice(userID, connectionID) {
+      const set = devices.get(userID);
+      set?.delete(connectionID);
+      if (set && set.size === 0) devices.delete(userID);
+      return set?.size ?? 0;
+    },
+    async deviceCount(userID) {
+      return devices.get(userID)?.size ?? 0;
+    },
+    async onlineAmong(userIDs) {
+      return new Set(userIDs.filter((id) => (devices.get(id)?.size ?? 0) > 0));
+    },
+    async close() {},
+  };
+}

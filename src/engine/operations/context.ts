@@ -1,0 +1,12 @@
+import type { RingkitLimits } from '../../protocol/limits.js';
+
+/** What rules may ask the engine while deciding (all async: the answers may live in Redis). */
+export interface RuleContext {
+  limits: RingkitLimits;
+  /** Whether the user is accepted in another active advanced call, on any device. */
+  isBusy(userID: string, exceptInviteID?: string): Promise<boolean>;
+  isGroupMember(groupID: string, userID: string): Promise<boolean>;
+}
+
+/** Data of an invitee rejected at once for being busy. */
+export const BUSY_DATA = JSON.stringify({ reason: 'busy' });

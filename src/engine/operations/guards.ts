@@ -1,0 +1,39 @@
+import type { CallUser } from '../../protocol/types.js';
+import { isPending } from '../../protocol/types.js';
+import type { Draft } from '../Draft.js';
+import { fail } from '../fail.js';
+
+/** INVALID_STATE unless the invitation is still active. */
+export function requireActive(draft: Draft): void {
+  if (draft.invitation.state !== 'active') fail('INVALID_STATE', 'the invitation has ended');
+}
+
+/** INVALID_STATE for normal-mode invitations, then requires it active. */
+export function requireActiveCall(draft: Draft, operation: string): void {
+  if (draft.invitation.mode !== 'advanced') fail('INVALID_STATE', `${operation} needs an advanced-mode call`);
+  requireActive(draft);
+}
+
+/** The caller's own pending entry (accept and reject), or the matching error. */
+export function requirePendingInvitee(draft: Draft, userID: string): CallUser {
+  const user = draft.user(userID);
+  if (!user) fail('NO_PERMISSION', 'only invitees may answer');
+  requireActive(draft);
+  if (!isPending(user.state)) fail('INVALID_STATE', `you are ${user.state}`);
+  if (user.deadline !== undefined && user.deadline <= draft.now) fail('INVALID_STATE', 'the invitation has timed out');
+  return user;
+}
+
+/** The caller's accepted entry in an active advanced call (callingInvite, quit, end). */
+export function requireAcceptedParticipant(draft: Draft, userID: string, operation: string): CallUser {
+  requireActiveCall(draft, operation);
+  const user = draft.user(userID);
+  if (!user) fail('NO_PERMISSION', `only participants may ${operation}`);
+  if (user.state !== 'accepted') fail('INVALID_STATE', `you are ${user.state}`);
+  return user;
+}
+
+/** NO_PERMISSION unless the caller is the inviter. */
+export function requireInviter(draft: Draft, userID: string, operation: string): void {
+  if (draft.invitation.inviter !== userID) fail('NO_PERMISSION', `only the inviter may ${operation}`);
+}

@@ -1,0 +1,118 @@
+/**
+ * The storage contract every backend implements (in-memory, Redis). All methods are async so a
+ * networked store fits; `commit` is the single atomic write of an invitation change.
+ * @module
+ */
+import type { Invitation, SignalingInfo } from '../protocol/types.js';
+
+/** A history message before storage numbers it. */
+export interface HistoryDraft {
+  /** `c2c:<a>|<b>` (sorted pair) or `group:<groupID>`; see `conversationKey`. */
+  key: string;
+  sender: string;
+  time: number;
+  signaling: SignalingInfo;
+}
+
+/** A history message as stored: `seq` grows across the whole store. */
+export interface StoredHistoryEntry extends HistoryDraft {
+  seq: number;
+}
+
+/**
+ * One atomic change of an invitation. Storage applies it only when the stored version equals
+ * `expectedVersion` (0: the invitation must not exist yet), and then, in the same step:
+ * - stores `invitation`;
+ * - appends `inviteID` to the invitation list of each of `indexUsers` not already holding it
+ *   (newest first for `listUserInvitations`);
+ * - keeps the active indexes: while `invitation.state` is `active` the inviteID is in the active
+ *   set of the inviter, of every user in `invitation.users` and of its group; once `ended` it is
+ *   in none of them;
+ * - adds the inviteID to the missed set of each of `missedUsers`;
+ * - appends `history`;
+ * - sets the timer `tick:<inviteID>` to `nextTickAt`, or clears it when null.
+ */
+export interface InvitationCommit {
+  invitation: Invitation;
+  expectedVersion: number;
+  indexUsers: string[];
+  missedUsers: string[];
+  history: HistoryDraft[];
+  nextTickAt: number | null;
+}
+
+/** A page of a user's invitations, newest first. */
+export interface InvitationPage {
+  inviteIDs: string[];
+  /** Pass as `before` for the next page; 0 when there is nothing more. */
+  next: number;
+}
+
+/** A page of history, newest first. */
+export interface HistoryPage {
+  entries: StoredHistoryEntry[];
+  /** Pass as `before` for the next page; 0 when there is nothing more. */
+  next: number;
+}
+
+/**
+ * Everything the engine keeps. Implementations: `createMemoryStorage()` and the Redis one.
+ * Run `test/engine/storageContract.ts` against a new implementation.
+ * @example const engine = createEngine({ storage: createMemoryStorage(), groups })
+ */
+export interface RingkitStorage {
+  /** Applies a commit atomically; false (and nothing changed) when the version did not match. */
+  commit(change: InvitationCommit): Promise<boolean>;
+  getInvitation(inviteID: string): Promise<Invitation | undefined>;
+  getInvitations(inviteIDs: string[]): Promise<(Invitation | undefined)[]>;
+  /** Invitations the user is or was part of, newest first; `before` 0 = from the newest. */
+  listUserInvitations(userID: string, count: number, before: number): Promise<InvitationPage>;
+  /** Active invitations in which the user is the inviter or listed in `users`. */
+  activeInvitationsOfUser(userID: string): Promise<string[]>;
+  /** Active invitations made in the group. */
+  activeInvitationsOfGroup(groupID: string): Promise<string[]>;
+  /** Returns and clears the user's missed invitations. */
+  takeMissed(userID: string): Promise<string[]>;
+  /** History of one conversation key, newest first; `before` 0 = from the newest. */
+  getHistory(key: string, count: number, before: number): Promise<HistoryPage>;
+
+  /** Sets (or moves) a named timer. */
+  setTimer(key: string, at: number): Promise<void>;
+  clearTimer(key: string): Promise<void>;
+  /**
+   * Claims up to `limit` timers due at `now`: each claimed timer is moved to `now + leaseMs`
+   * (so a node that dies mid-work does not lose it) and its key returned. Two callers never
+   * claim the same due timer.
+   */
+  claimDueTimers(now: number, leaseMs: number, limit: number): Promise<string[]>;
+  /** The earliest timer time, or null. */
+  nextTimerAt(): Promise<number | null>;
+
+  /** Stores the first outcome of a request; false when one is already stored (kept as is). */
+  putRequestOutcome(key: string, outcome: string, ttlMs: number): Promise<boolean>;
+  getRequestOutcome(key: string): Promise<string | undefined>;
+
+  /** Registers a connected device; returns the user's device count after it. */
+  addDevice(userID: string, connectionID: string): Promise<number>;
+  /** Unregisters a device; returns the user's device count after it. */
+  removeDevice(userID: string, connectionID: string): Promise<number>;
+  deviceCount(userID: string): Promise<number>;
+  /** The subset of `userIDs` with at least one connected device. */
+  onlineAmong(userIDs: string[]): Promise<Set<string>>;
+
+  /** Releases connections and timers. */
+  close(): Promise<void>;
+}
+
+/**
+ * The history key of a conversation.
+ * @example conversationKey({ type: 'c2c', userID: 'bob' }, 'alice') // 'c2c:alice|bob'
+ */
+export function conversationKey(
+  conversation: { type: 'c2c'; userID: string } | { type: 'group'; groupID: string },
+  self: string,
+): string {
+  if (conversation.type === 'group') return `group:${conversation.groupID}`;
+  const [a, b] = [self, conversation.userID].sort();
+  return `c2c:${a}|${b}`;
+}

@@ -1,0 +1,43 @@
+import type { SyncResult, WireUpdate } from '../protocol/wire.js';
+import type { GroupDirectory } from './groups.js';
+import { canSee, isRecipient } from './recipients.js';
+import type { RingkitStorage } from './storage.js';
+
+/**
+ * What a (re)connecting device is missing (PROTOCOL.md section 6): the current snapshot of every
+ * invitation it should hear about and holds an older version of (or none), the newest state of
+ * every invitation it already knows, and — once per user — invitations that ended while none of
+ * the user's devices was connected (`missed: true`). onlineUserOnly invitations are never
+ * delivered to a device that did not have them.
+ */
+export async function syncUser(input: {
+  storage: RingkitStorage;
+  groups: GroupDirectory;
+  session: { userID: string; deviceID: string };
+  known: Record<string, number>;
+  serverTime: number;
+}): Promise<SyncResult> {
+  const { storage, groups, session, known, serverTime } = input;
+  const { userID } = session;
+  const groupIDs = await groups.groupsOf(userID);
+  const [own, missed, ...ofGroups] = await Promise.all([
+    storage.activeInvitationsOfUser(userID),
+    storage.takeMissed(userID),
+    ...groupIDs.map((g) => storage.activeInvitationsOfGroup(g)),
+  ]);
+  const missedSet = new Set(missed);
+  const ids = [...new Set([...own, ...ofGroups.flat(), ...missed, ...Object.keys(known)])];
+  const invitations = await storage.getInvitations(ids);
+  const updates: WireUpdate[] = [];
+  for (const inv of invitations) {
+    if (!inv) continue;
+    const held = known[inv.inviteID];
+    if (held !== undefined && held >= inv.version) continue;
+    const isMissed = missedSet.has(inv.inviteID);
+    if (held === undefined && !isMissed) {
+      if (inv.state !== 'active' || inv.onlineUserOnly || !(await isRecipient(inv, userID, groups))) continue;
+    } else if (!isMissed && !(await canSee(inv, userID, groups))) continue;
+    updates.push({ invitation: inv, serverTime, ...(isMissed && { missed: true }) });
+  }
+  return { userID, deviceID: session.deviceID, serverTime, updates };
+}

@@ -1,0 +1,31 @@
+import type { RingkitLimits } from '../protocol/limits.js';
+import { utf8Bytes } from '../protocol/schemas.js';
+import { fail } from './fail.js';
+
+/** Rejects a data field over the configured byte limit with PAYLOAD_TOO_LARGE. */
+export function checkData(data: string | undefined, limits: RingkitLimits, field = 'data'): string {
+  const value = data ?? '';
+  if (utf8Bytes(value) > limits.maxDataBytes) fail('PAYLOAD_TOO_LARGE', `${field} is over ${limits.maxDataBytes} bytes`);
+  return value;
+}
+
+/** Rejects a timeout outside 0–maxTimeoutSeconds; returns the default when absent. */
+export function checkTimeout(timeout: number | undefined, limits: RingkitLimits): number {
+  const value = timeout ?? limits.defaultTimeoutSeconds;
+  if (!Number.isInteger(value) || value < 0 || value > limits.maxTimeoutSeconds) {
+    fail('INVALID_PARAMETER', `timeout must be an integer from 0 to ${limits.maxTimeoutSeconds}`);
+  }
+  return value;
+}
+
+/** Rejects duplicate invitees, self-invitation and lists over `max`. */
+export function checkInvitees(invitees: string[], self: string, max: number): void {
+  if (invitees.length === 0 || invitees.length > max) fail('INVALID_PARAMETER', `invite 1 to ${max} users`);
+  if (new Set(invitees).size !== invitees.length) fail('INVALID_PARAMETER', 'invitees must be distinct');
+  if (invitees.includes(self)) fail('INVALID_PARAMETER', 'you cannot invite yourself');
+}
+
+/** The deadline of a user invited now with `timeout` seconds, or undefined for 0 (never). */
+export function deadlineOf(now: number, timeout: number): number | undefined {
+  return timeout > 0 ? now + timeout * 1000 : undefined;
+}

@@ -1,0 +1,145 @@
+/**
+ * The client's events (PROTOCOL.md section 5) and their payloads.
+ * @module
+ */
+import type { CallUser, EndReason, Invitation, InvitationMode } from './types.js';
+
+/** Fields every invitation event carries. */
+export interface InvitationEventBase {
+  inviteID: string;
+  version: number;
+}
+
+/** To the inviter's other devices after invite. */
+export interface InvitationCreatedEvent extends InvitationEventBase {
+  invitation: Invitation;
+}
+
+/** To an invitee's devices when invited, on reconnect while still pending, and after addInvitedSignaling. */
+export interface InvitationReceivedEvent extends InvitationEventBase {
+  inviter: string;
+  groupID?: string;
+  inviteeList: string[];
+  data: string;
+  mode: InvitationMode;
+  /** Seconds this invitee was given (0 = never times out). */
+  timeout: number;
+  /** Server time (ms) of this invitee's deadline, or null when it never times out. */
+  deadline: number | null;
+  /** Seconds left when the server sent it, or null when it never times out. */
+  remainingSeconds: number | null;
+  invitation: Invitation;
+}
+
+/** An invitee accepted (on the device `deviceID`). */
+export interface InviteeAcceptedEvent extends InvitationEventBase {
+  invitee: string;
+  data: string;
+  deviceID?: string;
+}
+
+/** An invitee rejected (on the device `deviceID`). */
+export interface InviteeRejectedEvent extends InvitationEventBase {
+  invitee: string;
+  data: string;
+  deviceID?: string;
+}
+
+/** Invitees were cancelled by the inviter, or because the inviter went away. */
+export interface InvitationCancelledEvent extends InvitationEventBase {
+  inviter: string;
+  data: string;
+  invitees: string[];
+  reason: 'cancelled' | 'callerGone';
+  /** True when it ended while no device of this user was connected: show, never ring. */
+  missed?: boolean;
+}
+
+/** Invitees did not answer in time. */
+export interface InvitationTimeoutEvent extends InvitationEventBase {
+  inviteeList: string[];
+  /** True on the timed-out user's own devices. */
+  isSelfTimeout: boolean;
+  missed?: boolean;
+}
+
+/** The inviter replaced the invitation's data. */
+export interface InvitationModifiedEvent extends InvitationEventBase {
+  data: string;
+}
+
+/** Users' states changed since the last notification to this recipient. */
+export interface CallUserStateChangedEvent extends InvitationEventBase {
+  callUserList: CallUser[];
+}
+
+/** An advanced call ended. */
+export interface InvitationEndedEvent extends InvitationEventBase {
+  operatedUserID: string;
+  data: string;
+  endTime: number;
+  endReason: EndReason;
+}
+
+/** Any change at all: the full snapshot (the store's single source). */
+export interface InvitationUpdatedEvent extends InvitationEventBase {
+  invitation: Invitation;
+}
+
+/**
+ * The client's connection states.
+ * @example if (client.connectionState === 'reconnecting') showBanner()
+ */
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
+
+/** The connection state changed; `error` says why it is disconnected, when there is a reason. */
+export interface ConnectionStateChangedEvent {
+  state: ConnectionState;
+  previous: ConnectionState;
+  error?: { code: string; message: string };
+}
+
+/**
+ * Every invitation event name mapped to its payload.
+ * @example const handler = (e: InvitationEventMap['inviteeAccepted']) => console.log(e.invitee)
+ */
+export interface InvitationEventMap {
+  invitationCreated: InvitationCreatedEvent;
+  invitationReceived: InvitationReceivedEvent;
+  inviteeAccepted: InviteeAcceptedEvent;
+  inviteeRejected: InviteeRejectedEvent;
+  invitationCancelled: InvitationCancelledEvent;
+  invitationTimeout: InvitationTimeoutEvent;
+  invitationModified: InvitationModifiedEvent;
+  callUserStateChanged: CallUserStateChangedEvent;
+  invitationEnded: InvitationEndedEvent;
+  invitationUpdated: InvitationUpdatedEvent;
+}
+
+/**
+ * Every event a `SignalingClient` emits.
+ * @example client.on('connectionStateChanged', (e) => console.log(e.state))
+ */
+export interface ClientEventMap extends InvitationEventMap {
+  connectionStateChanged: ConnectionStateChangedEvent;
+}
+
+/**
+ * A client event name.
+ * @example const name: ClientEventName = 'invitationReceived'
+ */
+export type ClientEventName = keyof ClientEventMap;
+
+/** Every invitation event name, as a typed tuple (a new event breaks exhaustive tables). */
+export const INVITATION_EVENT_NAMES = [
+  'invitationCreated',
+  'invitationReceived',
+  'inviteeAccepted',
+  'inviteeRejected',
+  'invitationCancelled',
+  'invitationTimeout',
+  'invitationModified',
+  'callUserStateChanged',
+  'invitationEnded',
+  'invitationUpdated',
+] as const satisfies readonly (keyof InvitationEventMap)[];

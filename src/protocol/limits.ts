@@ -1,0 +1,52 @@
+/**
+ * The configurable limits of PROTOCOL.md section 9, with their defaults.
+ * @example const limits: RingkitLimits = { ...DEFAULT_LIMITS, maxCallUsers: 4 }
+ */
+export interface RingkitLimits {
+  /** UTF-8 bytes of any `data` field. */
+  maxDataBytes: number;
+  /** Invitees of one `invite` or `callingInvite`. */
+  maxInvitees: number;
+  /** Invitees of one `inviteInGroup`. */
+  maxGroupInvitees: number;
+  /** Users accepted or pending at once in an advanced call, the inviter included. */
+  maxCallUsers: number;
+  /** Connected devices of one user. */
+  maxDevicesPerUser: number;
+  /** Largest `timeout` in seconds. */
+  maxTimeoutSeconds: number;
+  /** Default `timeout` in seconds. */
+  defaultTimeoutSeconds: number;
+  /** Seconds without an acknowledgement before an invitee becomes `notYetReceived`. */
+  notReceivedCheckSeconds: number;
+  /** Seconds an inviter (or accepted participant) may be gone before the server acts. */
+  callerGraceSeconds: number;
+  /** Requests one user may make per second (burst of the same size). */
+  requestsPerSecond: number;
+  /** socket.io `maxHttpBufferSize`: the largest packet in bytes. */
+  maxHttpBufferSize: number;
+}
+
+/**
+ * The defaults PROTOCOL.md names.
+ * @example createRingkitServer({ limits: { ...DEFAULT_LIMITS, maxInvitees: 4 } })
+ */
+export const DEFAULT_LIMITS: Readonly<RingkitLimits> = Object.freeze({
+  maxDataBytes: 8192,
+  maxInvitees: 9,
+  maxGroupInvitees: 1000,
+  maxCallUsers: 10,
+  maxDevicesPerUser: 10,
+  maxTimeoutSeconds: 600,
+  defaultTimeoutSeconds: 30,
+  notReceivedCheckSeconds: 5,
+  callerGraceSeconds: 35,
+  requestsPerSecond: 50,
+  maxHttpBufferSize: 256 * 1024,
+});
+
+/** How long a `requestID` is remembered (PROTOCOL.md section 4). */
+export const REQUEST_ID_TTL_MS = 5 * 60 * 1000;
+
+/** Largest `count` of `queryInvitations` and `getHistory`. */
+export const MAX_PAGE_SIZE = 100;

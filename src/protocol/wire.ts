@@ -1,0 +1,78 @@
+/**
+ * What travels between client and server besides commands: acknowledgements, results and
+ * the one server → client notification.
+ * @module
+ */
+import type { WireError } from './errors.js';
+import type { Invitation, SignalingMessage } from './types.js';
+
+/** The acknowledgement of every command. */
+export type WireAck<T> = { ok: true; result: T } | { ok: false; error: WireError };
+
+/** Server → client event name for invitation updates. */
+export const UPDATE_EVENT = 'invitation:update';
+
+/**
+ * One invitation update. `users` is complete when `baseVersion` is absent; otherwise it holds
+ * only the users changed after `baseVersion`, and applies to a mirror at version ≥ `baseVersion`
+ * (an empty mirror counts as version 0). A client whose mirror is older fetches the snapshot.
+ */
+export interface WireUpdate {
+  invitation: Invitation;
+  baseVersion?: number;
+  /** Server clock (ms) when sent, to turn deadlines into seconds remaining. */
+  serverTime: number;
+  /** The invitation ended for this user while none of their devices was connected. */
+  missed?: boolean;
+}
+
+/** Result of `invite`, `inviteInGroup` and `callingInvite`. */
+export interface InviteResult {
+  inviteID: string;
+  invitation: Invitation;
+  /** Invitees that could not be invited, with the reason. */
+  errorInvitees: ErrorInvitee[];
+}
+
+/**
+ * An invitee an operation skipped, and why.
+ * @example for (const e of result.errorInvitees) console.warn(e.userID, e.code)
+ */
+export interface ErrorInvitee {
+  userID: string;
+  code: string;
+  message?: string;
+}
+
+/** Result of `cancel`. */
+export interface CancelResult {
+  invitation: Invitation;
+  errorInvitees: ErrorInvitee[];
+}
+
+/** Result of accept, reject, modify, join, quit and end. */
+export interface OperationResult {
+  invitation: Invitation;
+}
+
+/** Result of `queryInvitations`. */
+export interface QueryInvitationsResult {
+  invitations: Invitation[];
+  /** Pass back for the next page; 0 means nothing more. */
+  nextFlag: number;
+}
+
+/** Result of `getHistory`. */
+export interface HistoryResult {
+  messages: SignalingMessage[];
+  /** Pass back for the next page; 0 means nothing more. */
+  cursor: number;
+}
+
+/** Result of `session:sync`. */
+export interface SyncResult {
+  userID: string;
+  deviceID: string;
+  serverTime: number;
+  updates: WireUpdate[];
+}

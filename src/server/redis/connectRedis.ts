@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { createClient, ErrorReply } from 'redis';
+import { isRingkitError, RingkitError } from '../../protocol/errors.js';
+
+/**
+ * The part of a node-redis client ringkit uses; any `createClient()` result fits.
+ * @example const client: RedisClientLike = createClient({ url: 'redis://localhost:6379' })
+ */
+export interface RedisClientLike {
+  sendCommand(args: string[]): Promise<unknown>;
+  on(event: 'error', listener: (err: Error) => void): unknown;
+  off(event: 'error', listener: (err: Error) => void): unknown;
+  readonly isOpen: boolean;
+  readonly isReady: boolean;
+  connect(): Promise<unknown>;
+  close(): Promise<void>;
+  destroy(): void;
+}
+
+/** How to reach Redis: a URL (a client is created and owned) or an existing client. */
+export interface RedisConnectionOptions {
+  /** `redis://…`, `rediss://…` or `unix:///path/to/redis.sock`; default `redis://localhost:6379`. */
+  url?: string;
+  /** An existing node-redis client; connected here when not open yet, never closed here. */
+  client?: RedisClientLike;
+  /** Called with connection errors (the client reconnects by itself); default: ignored. */
+  onError?: (err: Error) => void;
+  /** How long the first connection may take before `connectRedis` rejects; default 10000 ms. */
+  connectTimeoutMs?: number;
+}
+
+/**
+ * A Redis connection whose calls fail fast: while Redis is unreachable every call rejects with
+ * `RingkitError('INTERNAL', 'storage unavailable: …')` instead of queueing, and the client keeps
+ * reconnecting in the background (backoff up to 2 s).
+ */
+export interface RedisHandle {
+  /** Sends one command. */
+  call(args: string[]): Promise<unknown>;
+  /** Runs a Lua script with EVALSHA, loading it with EVAL after a restart (NOSCRIPT). */
+  script(source: string, keys: string[], args: string[]): Promise<unknown>;
+  /** Closes the client when this handle created it; detaches from a borrowed one. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens (or adopts) a node-redis client for ringkit's storage and group directory.
+ * @example
+ * const redis = await connectRedis({ url: 'redis://localhost:6379' })
+ * await redis.call(['PING'])
+ */
+export async function connectRedis(options: RedisConnectionOptions = {}): Promise<RedisHandle> {
+  const owned = !options.client;
+  const client: RedisClientLike =
+    options.client ??
+    (createClient({
+      url: options.url ?? 'redis://localhost:6379',
+      disableOfflineQueue: true,
+      socket: { reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000) + Math.floor(Math.random() * 100) },
+    }) as unknown as RedisClientLike);
+  const onError = (err: Error) => options.onError?.(err);
+  client.on('error', onError);
+
+  if (!client.isOpen) {
+    const timeoutMs = options.connectTimeoutMs ?? 10_000;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      await Promise.race([
+        client.connect(),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no connection within ${timeoutMs} ms`)), timeoutMs);
+        }),
+      ]);
+    } catch (err) {
+      if (owned) client.destroy();
+      client.off('error', onError);
+      throw toStorageError(err);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  const shas = new Map<string, string>();
+  const call = async (args: string[]) => {
+    if (!client.isReady) throw new RingkitError('INTERNAL', 'storage unavailable: Redis is not connected');
+    try {
+      return await client.sendCommand(args);
+    } catch (err) {
+      throw toStorageError(err);
+    }
+  };
+
+  return {
+    call,
+    async script(source, keys, args) {
+      let sha = shas.get(source);
+      if (!sha) shas.set(source, (sha = createHash('sha1').update(source).digest('hex')));
+      const tail = [String(keys.length), ...keys, ...args];
+      try {
+        return await call(['EVALSHA', sha, ...tail]);
+      } catch (err) {
+        if (!(err instanceof RingkitError) || !err.message.includes('NOSCRIPT')) throw err;
+        return call(['EVAL', source, ...tail]);
+      }
+    },
+    async close() {
+      if (owned && client.isReady) await client.close().catch(() => client.destroy());
+      else if (owned && client.isOpen) client.destroy();
+      client.off('error', onError);
+    },
+  };
+}
+
+/** Maps any Redis failure to the INTERNAL RingkitError callers see. */
+function toStorageError(err: unknown): RingkitError {
+  if (isRingkitError(err)) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  return new RingkitError('INTERNAL', `${err instanceof ErrorReply ? 'storage error' : 'storage unavailable'}: ${message}`);
+}

@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import type { Invitation } from '../../protocol/types.js';
+import type { HistoryDraft, InvitationCommit, RingkitStorage, StoredHistoryEntry } from '../../engine/storage.js';
+import { connectRedis, type RedisConnectionOptions } from './connectRedis.js';
+import { createRedisPresence } from './createRedisPresence.js';
+import { CLAIM_TIMERS_SCRIPT, COMMIT_SCRIPT, LIST_USER_SCRIPT, TAKE_SET_SCRIPT } from './redisScripts.js';
+
+/** Options of the Redis storage. */
+export interface RedisStorageOptions extends RedisConnectionOptions {
+  /** Prefix of every key; default `ringkit:`. Several deployments may share one Redis. */
+  keyPrefix?: string;
+  /** How long ended invitations, missed sets and history are kept; default 7 days. */
+  retentionSeconds?: number;
+  /** This process's identity for presence; default a random UUID (unique per process lifetime). */
+  nodeID?: string;
+  /** A dead node's devices stop counting after this long; default 15000 ms (heartbeat every 5 s). */
+  presenceTtlMs?: number;
+}
+
+/** The Redis storage: the storage contract plus presence maintenance. */
+export interface RedisStorage extends RingkitStorage {
+  readonly nodeID: string;
+  /** Refreshes this node's presence now (it also runs on an unref'd interval). */
+  heartbeat(): Promise<void>;
+}
+
+const DAY_SECONDS = 86_400;
+
+/**
+ * Storage shared by several server nodes through one Redis (standalone or Sentinel; not Cluster).
+ * Every `commit` is one Lua script, so compare-and-set, indexes, history and the timer change
+ * together or not at all. While Redis is unreachable calls reject at once with
+ * `RingkitError('INTERNAL', 'storage unavailable: …')` and the client reconnects by itself.
+ *
+ * Retention (`retentionSeconds`, default 7 days):
+ * - an invitation is kept while active, and for `retentionSeconds` after the commit that ended it;
+ * - a user's invitation list drops entries whose invitation expired (when read, and a few per
+ *   append); the list itself expires `retentionSeconds` after the last commit that left the user
+ *   with no active invitation;
+ * - a missed set expires `retentionSeconds` after its last addition;
+ * - a history entry is dropped once a newer entry of its conversation is more than
+ *   `retentionSeconds` younger (by `time`), and a conversation with no new entry for
+ *   `retentionSeconds` expires whole; an entry thus lives between 1× and 2× `retentionSeconds`;
+ * - request outcomes expire after their ttl; timers and active sets are kept until cleared.
+ * @example
+ * const storage = await createRedisStorage({ url: 'redis://localhost:6379' })
+ * const server = await createRingkitServer({ storage })
+ */
+export async function createRedisStorage(options: RedisStorageOptions = {}): Promise<RedisStorage> {
+  const prefix = options.keyPrefix ?? 'ringkit:';
+  const retentionMs = String((options.retentionSeconds ?? 7 * DAY_SECONDS) * 1000);
+  const nodeID = options.nodeID ?? randomUUID();
+  const redis = await connectRedis(options);
+  const presence = createRedisPresence(redis, { prefix, nodeID, ttlMs: options.presenceTtlMs ?? 15_000 });
+  await presence.heartbeat().catch(() => {});
+  const timersKey = `${prefix}timers`;
+
+  const getInvitations = async (inviteIDs: string[]) => {
+    const jsons = await Promise.all(inviteIDs.map((id) => redis.call(['HGET', `${prefix}inv:${id}`, 'j'])));
+    return jsons.map((json) => (typeof json === 'string' ? (JSON.parse(json) as Invitation) : undefined));
+  };
+  const maxScore = (before: number) => (before === 0 ? '+inf' : `(${before}`);
+
+  return {
+    nodeID,
+    heartbeat: presence.heartbeat,
+    async commit(change: InvitationCommit) {
+      const inv = change.invitation;
+      const owners = [...new Set([inv.inviter, ...inv.users.map((u) => u.userID)])];
+      const list = (values: string[]) => [String(values.length), ...values];
+      const history = change.history.flatMap((draft: HistoryDraft) => [draft.key, String(draft.time), JSON.stringify(draft)]);
+      const args = [
+        prefix,
+        inv.inviteID,
+        String(change.expectedVersion),
+        String(inv.version),
+        JSON.stringify(inv),
+        inv.state === 'ended' ? '1' : '0',
+        inv.groupID ?? '',
+        change.nextTickAt === null ? '' : String(change.nextTickAt),
+        retentionMs,
+        ...list(owners),
+        ...list(change.indexUsers),
+        ...list(change.missedUsers),
+        String(change.history.length),
+        ...history,
+      ];
+      return Number(await redis.script(COMMIT_SCRIPT, [], args)) === 1;
+    },
+    async getInvitation(inviteID) {
+      const [inv] = await getInvitations([inviteID]);
+      return inv;
+    },
+    getInvitations,
+    async listUserInvitations(userID, count, before) {
+      const flat = (await redis.script(LIST_USER_SCRIPT, [], [prefix, userID, String(count), maxScore(before)])) as string[];
+      const inviteIDs: string[] = [];
+      for (let i = 0; i < flat.length && inviteIDs.length < count; i += 2) inviteIDs.push(flat[i]!);
+      const next = flat.length > count * 2 ? Number(flat[count * 2 - 1]) : 0;
+      return { inviteIDs, next };
+    },
+    async activeInvitationsOfUser(userID) {
+      return (await redis.call(['SMEMBERS', `${prefix}act:u:${userID}`])) as string[];
+    },
+    async activeInvitationsOfGroup(groupID) {
+      return (await redis.call(['SMEMBERS', `${prefix}act:g:${groupID}`])) as string[];
+    },
+    async takeMissed(userID) {
+      return (await redis.script(TAKE_SET_SCRIPT, [`${prefix}missed:${userID}`], [])) as string[];
+    },
+    async getHistory(key, count, before) {
+      const members = (await redis.call([
+        'ZREVRANGEBYSCORE',
+        `${prefix}hist:${key}`,
+        maxScore(before),
+        '-inf',
+        'LIMIT',
+        '0',
+        String(count + 1),
+      ])) as string[];
+      const entries = members.slice(0, count).map((member): StoredHistoryEntry => {
+        const seqEnd = member.indexOf('|');
+        const json = member.slice(member.indexOf('|', seqEnd + 1) + 1);
+        return { ...(JSON.parse(json) as HistoryDraft), seq: Number(member.slice(0, seqEnd)) };
+      });
+      const next = members.length > count ? entries[entries.length - 1]!.seq : 0;
+      return { entries, next };
+    },
+    async setTimer(key, at) {
+      await redis.call(['ZADD', timersKey, String(at), key]);
+    },
+    async clearTimer(key) {
+      await redis.call(['ZREM', timersKey, key]);
+    },
+    async claimDueTimers(now, leaseMs, limit) {
+      return (await redis.script(CLAIM_TIMERS_SCRIPT, [timersKey], [String(now), String(now + leaseMs), String(limit)])) as string[];
+    },
+    async nextTimerAt() {
+      const first = (await redis.call(['ZRANGE', timersKey, '0', '0', 'WITHSCORES'])) as unknown[];
+      if (first.length === 0) return null;
+      // RESP3 answers [[member, score]], RESP2 [member, score].
+      const score = Array.isArray(first[0]) ? (first[0] as unknown[])[1] : first[1];
+      return Number(score);
+    },
+    async putRequestOutcome(key, outcome, ttlMs) {
+      const reply = await redis.call(['SET', `${prefix}req:${key}`, outcome, 'NX', 'PX', String(Math.max(1, Math.ceil(ttlMs)))]);
+      return reply !== null;
+    },
+    async getRequestOutcome(key) {
+      const reply = await redis.call(['GET', `${prefix}req:${key}`]);
+      return typeof reply === 'string' ? reply : undefined;
+    },
+    addDevice: presence.addDevice,
+    removeDevice: presence.removeDevice,
+    deviceCount: presence.deviceCount,
+    onlineAmong: presence.onlineAmong,
+    async close() {
+      await presence.close();
+      await redis.close();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+/** Library build of the four entry points plus the Vitest projects (node, jsdom). */
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    lib: {
+      entry: {
+        index: 'src/index.ts',
+        server: 'src/server/index.ts',
+        react: 'src/react/index.ts',
+      },
+      formats: ['es'],
+    },
+    target: 'node20',
+    sourcemap: true,
+    rollupOptions: {
+      external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('src/'),
+    },
+  },
+  test: {
+    reporters: ['default', './test/support/summaryReporter.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/react/**'],
+          globalSetup: ['./test/support/globalSetup.ts'],
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'react',
+          environment: 'jsdom',
+          include: ['test/react/**/*.test.{ts,tsx}'],
+          testTimeout: 20_000,
+        },
+      },
+    ],
+  },
+});
