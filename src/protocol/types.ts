@@ -108,6 +108,8 @@ export interface Invitation {
   inviteID: string;
   mode: InvitationMode;
   inviter: string;
+  /** The device the inviter invited from. */
+  inviterDeviceID?: string;
   groupID?: string;
   data: string;
   timeout: number;

@@ -16,6 +16,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
   const now = options.now ?? Date.now;
   const invitations = new Map<string, Invitation>();
   const userLists = new Map<string, { seq: number; inviteID: string }[]>();
+  const userIndexed = new Map<string, Set<string>>();
   const userActive = new Map<string, Set<string>>();
   const groupActive = new Map<string, Set<string>>();
   const missed = new Map<string, Set<string>>();
@@ -51,8 +52,11 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
       if ((current?.version ?? 0) !== change.expectedVersion) return false;
       invitations.set(invitation.inviteID, copy(invitation));
       for (const userID of change.indexUsers) {
+        const indexed = setOf(userIndexed, userID);
+        if (indexed.has(invitation.inviteID)) continue;
+        indexed.add(invitation.inviteID);
         const list = userLists.get(userID) ?? [];
-        if (!list.some((e) => e.inviteID === invitation.inviteID)) list.push({ seq: ++seq, inviteID: invitation.inviteID });
+        list.push({ seq: ++seq, inviteID: invitation.inviteID });
         userLists.set(userID, list);
       }
       updateActive(invitation);
@@ -78,11 +82,9 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
       });
     },
     async listUserInvitations(userID, count, before): Promise<InvitationPage> {
-      const list = userLists.get(userID) ?? [];
-      const older = list.filter((e) => before === 0 || e.seq < before).reverse();
-      const page = older.slice(0, count);
-      const next = older.length > count ? page[page.length - 1]!.seq : 0;
-      return { inviteIDs: page.map((e) => e.inviteID), next };
+      const page = newestBefore(userLists.get(userID) ?? [], before, count);
+      const next = page.length > count ? page[count - 1]!.seq : 0;
+      return { inviteIDs: page.slice(0, count).map((e) => e.inviteID), next };
     },
     async activeInvitationsOfUser(userID) {
       return [...(userActive.get(userID) ?? [])];
@@ -96,9 +98,9 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
       return ids;
     },
     async getHistory(key, count, before): Promise<HistoryPage> {
-      const older = (history.get(key) ?? []).filter((e) => before === 0 || e.seq < before).reverse();
-      const entries = older.slice(0, count).map(copy);
-      const next = older.length > count ? entries[entries.length - 1]!.seq : 0;
+      const page = newestBefore(history.get(key) ?? [], before, count);
+      const entries = page.slice(0, count).map(copy);
+      const next = page.length > count ? entries[count - 1]!.seq : 0;
       return { entries, next };
     },
     async setTimer(key, at) {
@@ -147,4 +149,21 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
     },
     async close() {},
   };
+}
+
+/**
+ * Up to `count + 1` entries with `seq < before` (all when `before` is 0), newest first, from a
+ * list kept in ascending `seq` order; a binary search keeps paging cheap on long lists.
+ */
+function newestBefore<T extends { seq: number }>(list: T[], before: number, count: number): T[] {
+  let end = list.length;
+  if (before !== 0) {
+    let lo = 0;
+    while (lo < end) {
+      const mid = (lo + end) >> 1;
+      if (list[mid]!.seq < before) lo = mid + 1;
+      else end = mid;
+    }
+  }
+  return list.slice(Math.max(0, end - count - 1), end).reverse();
 }

@@ -48,6 +48,7 @@ export async function createInvitation(
     inviteID,
     mode,
     inviter: actor.userID,
+    inviterDeviceID: actor.deviceID,
     data,
     timeout,
     onlineUserOnly: params.onlineUserOnly ?? false,

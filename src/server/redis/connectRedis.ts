@@ -7,7 +7,7 @@ import { isRingkitError, RingkitError } from '../../protocol/errors.js';
  * @example const client: RedisClientLike = createClient({ url: 'redis://localhost:6379' })
  */
 export interface RedisClientLike {
-  sendCommand(args: string[]): Promise<unknown>;
+  sendCommand(args: string[], options?: { timeout?: number }): Promise<unknown>;
   on(event: 'error', listener: (err: Error) => void): unknown;
   off(event: 'error', listener: (err: Error) => void): unknown;
   readonly isOpen: boolean;
@@ -27,6 +27,11 @@ export interface RedisConnectionOptions {
   onError?: (err: Error) => void;
   /** How long the first connection may take before `connectRedis` rejects; default 10000 ms. */
   connectTimeoutMs?: number;
+  /**
+   * A call without an answer after this long rejects (a half-open connection must not hang the
+   * engine); default 5000 ms. A timed-out write may still have been applied.
+   */
+  commandTimeoutMs?: number;
 }
 
 /**
@@ -56,6 +61,7 @@ export async function connectRedis(options: RedisConnectionOptions = {}): Promis
     (createClient({
       url: options.url ?? 'redis://localhost:6379',
       disableOfflineQueue: true,
+      pingInterval: 5000,
       socket: { reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000) + Math.floor(Math.random() * 100) },
     }) as unknown as RedisClientLike);
   const onError = (err: Error) => options.onError?.(err);
@@ -81,10 +87,11 @@ export async function connectRedis(options: RedisConnectionOptions = {}): Promis
   }
 
   const shas = new Map<string, string>();
+  const commandOptions = { timeout: options.commandTimeoutMs ?? 5000 };
   const call = async (args: string[]) => {
     if (!client.isReady) throw new RingkitError('INTERNAL', 'storage unavailable: Redis is not connected');
     try {
-      return await client.sendCommand(args);
+      return await client.sendCommand(args, commandOptions);
     } catch (err) {
       throw toStorageError(err);
     }

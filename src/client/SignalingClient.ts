@@ -1,0 +1,384 @@
+import { RingkitError } from '../protocol/errors.js';
+import type { ClientEventMap, ClientEventName, ConnectionState } from '../protocol/events.js';
+import type { Conversation, Invitation, InvitationMode, OfflinePushInfo, SignalingInfo, SignalingMessage } from '../protocol/types.js';
+import type {
+  CancelResult,
+  HistoryResult,
+  InviteResult,
+  OperationResult,
+  QueryInvitationsResult,
+  SyncResult,
+  WireUpdate,
+} from '../protocol/wire.js';
+import { deriveEvents } from './deriveEvents.js';
+import { Emitter } from './Emitter.js';
+import { mergeUpdate } from './mergeUpdate.js';
+import { parseSignalingInfo } from './parseSignalingInfo.js';
+import type { Transport } from './Transport.js';
+
+/** Options every mutating call accepts. */
+export interface RequestOptions {
+  /** Makes retries idempotent; generated when absent. */
+  requestID?: string;
+}
+
+/** Options of `invite` and `inviteInGroup`. */
+export interface InviteOptions extends RequestOptions {
+  data?: string;
+  /** Seconds to ring, 0–600 (0 = never times out). Default 30. */
+  timeout?: number;
+  mode?: InvitationMode;
+  onlineUserOnly?: boolean;
+  offlinePushInfo?: OfflinePushInfo;
+  enableNotReceivedCheck?: boolean;
+  /** 'reject': invitees already in an advanced call are rejected at once with `{"reason":"busy"}`. */
+  busyPolicy?: 'ring' | 'reject';
+}
+
+/** Options of `callingInvite`. */
+export interface CallingInviteOptions extends RequestOptions {
+  data?: string;
+  timeout?: number;
+  offlinePushInfo?: OfflinePushInfo;
+  busyPolicy?: 'ring' | 'reject';
+}
+
+/** Options of `cancel`. */
+export interface CancelOptions extends RequestOptions {
+  data?: string;
+  /** Cancel only these invitees (default: every pending one). */
+  invitees?: string[];
+}
+
+/** Options of accept, reject, join, quit and end. */
+export interface ActionOptions extends RequestOptions {
+  data?: string;
+}
+
+/** Options of the client itself. */
+export interface SignalingClientOptions {
+  transport: Transport;
+  /** The user, when known before connecting (dev mode, or read from the token). */
+  userID?: string;
+  deviceID: string;
+  /** Milliseconds to wait for an acknowledgement. Default 10000. */
+  requestTimeoutMs?: number;
+}
+
+const MAX_ENDED_IN_MIRROR = 500;
+
+/**
+ * The framework-free client (PROTOCOL.md section 10): connects, keeps a version-guarded mirror
+ * of every invitation it is involved in, and turns server updates into the events of section 5.
+ * Create it with `createSignalingClient`.
+ * @example
+ * const client = createSignalingClient({ url, token })
+ * client.on('invitationReceived', (e) => ring(e.inviter))
+ * await client.connect()
+ */
+export class SignalingClient {
+  readonly deviceID: string;
+  private currentUserID: string;
+  private state: ConnectionState = 'disconnected';
+  private readonly emitter = new Emitter<ClientEventMap>();
+  private readonly mirror = new Map<string, Invitation>();
+  private readonly acknowledged = new Set<string>();
+  private readonly transport: Transport;
+  private readonly requestTimeoutMs: number;
+  private applying: Promise<void> = Promise.resolve();
+  private serverOffset = 0;
+  private connectWaiters: { resolve: () => void; reject: (e: RingkitError) => void }[] = [];
+  private readyWaiters: (() => void)[] = [];
+
+  constructor(options: SignalingClientOptions) {
+    this.transport = options.transport;
+    this.deviceID = options.deviceID;
+    this.currentUserID = options.userID ?? '';
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+  }
+
+  /** The signed-in user ('' until known). */
+  get userID(): string {
+    return this.currentUserID;
+  }
+
+  get connectionState(): ConnectionState {
+    return this.state;
+  }
+
+  /** The server's clock as this client estimates it (ms). */
+  serverNow(): number {
+    return Date.now() + this.serverOffset;
+  }
+
+  /**
+   * Subscribes to an event; returns the unsubscribe function.
+   * @example const off = client.on('inviteeAccepted', (e) => startMedia(e.inviteID))
+   */
+  on<K extends ClientEventName>(name: K, handler: (event: ClientEventMap[K]) => void): () => void {
+    return this.emitter.on(name, handler);
+  }
+
+  /** Unsubscribes a handler added with `on`. */
+  off<K extends ClientEventName>(name: K, handler: (event: ClientEventMap[K]) => void): void {
+    this.emitter.off(name, handler);
+  }
+
+  /** Resolves once authenticated and in sync; rejects with UNAUTHENTICATED (or similar) when refused. */
+  connect(): Promise<void> {
+    if (this.state === 'connected') return Promise.resolve();
+    const done = new Promise<void>((resolve, reject) => this.connectWaiters.push({ resolve, reject }));
+    if (this.state === 'disconnected') {
+      this.setState('connecting');
+      this.transport.open({
+        onOpen: () => void this.resync(),
+        onClose: (willRetry, error) => this.handleClose(willRetry, error),
+        onUpdate: (update) => this.enqueue(() => this.applyWire(update, 'push')),
+      });
+    }
+    return done;
+  }
+
+  /** Closes the connection; the mirror is kept until the client is dropped. */
+  disconnect(): void {
+    this.transport.close();
+    this.handleClose(false, { code: 'NOT_CONNECTED', message: 'disconnected by the app' });
+  }
+
+  /** The mirror's snapshot of an invitation, or undefined. */
+  getInvitation(inviteID: string): Invitation | undefined {
+    return this.mirror.get(inviteID);
+  }
+
+  /** Every invitation in the mirror (active and recently ended). */
+  getInvitations(): Invitation[] {
+    return [...this.mirror.values()];
+  }
+
+  /**
+   * Invites one or several users.
+   * @example const { inviteID } = await client.invite('bob', { data: JSON.stringify({ room: 'r1' }), timeout: 30 })
+   */
+  async invite(invitees: string | string[], options: InviteOptions = {}): Promise<InviteResult> {
+    const list = Array.isArray(invitees) ? invitees : [invitees];
+    return this.mutate<InviteResult>('invitation:invite', { ...options, invitees: list });
+  }
+
+  /** Invites members of a group; every member sees the invitation's progress. */
+  inviteInGroup(groupID: string, invitees: string[], options: InviteOptions = {}): Promise<InviteResult> {
+    return this.mutate<InviteResult>('invitation:inviteInGroup', { ...options, groupID, invitees });
+  }
+
+  /** Cancels pending invitees (all, or `options.invitees`). Inviter only. */
+  cancel(inviteID: string, options: CancelOptions = {}): Promise<CancelResult> {
+    return this.mutate<CancelResult>('invitation:cancel', { ...options, inviteID });
+  }
+
+  accept(inviteID: string, options: ActionOptions = {}): Promise<OperationResult> {
+    return this.mutate<OperationResult>('invitation:accept', { ...options, inviteID });
+  }
+
+  reject(inviteID: string, options: ActionOptions = {}): Promise<OperationResult> {
+    return this.mutate<OperationResult>('invitation:reject', { ...options, inviteID });
+  }
+
+  /** Replaces the invitation's data. Inviter only. */
+  modify(inviteID: string, data: string, options: RequestOptions = {}): Promise<OperationResult> {
+    return this.mutate<OperationResult>('invitation:modify', { ...options, inviteID, data });
+  }
+
+  /** Invites more users into an advanced call you are in. */
+  callingInvite(inviteID: string, invitees: string[], options: CallingInviteOptions = {}): Promise<InviteResult> {
+    return this.mutate<InviteResult>('invitation:callingInvite', { ...options, inviteID, invitees });
+  }
+
+  join(inviteID: string, options: ActionOptions = {}): Promise<OperationResult> {
+    return this.mutate<OperationResult>('invitation:join', { ...options, inviteID });
+  }
+
+  quit(inviteID: string, options: ActionOptions = {}): Promise<OperationResult> {
+    return this.mutate<OperationResult>('invitation:quit', { ...options, inviteID });
+  }
+
+  end(inviteID: string, options: ActionOptions = {}): Promise<OperationResult> {
+    return this.mutate<OperationResult>('invitation:end', { ...options, inviteID });
+  }
+
+  /** Invitations you are or were part of, newest first. */
+  queryInvitations(options: { count: number; nextFlag?: number }): Promise<QueryInvitationsResult> {
+    return this.call<QueryInvitationsResult>('invitation:query', { count: options.count, nextFlag: options.nextFlag ?? 0 });
+  }
+
+  /** Signaling history of a conversation, newest first. */
+  getHistory(options: { conversation: Conversation; count?: number; cursor?: number }): Promise<HistoryResult> {
+    return this.call<HistoryResult>('history:get', options);
+  }
+
+  /** The signaling info of a history message, or null when it is not a ringkit signaling message. */
+  getSignalingInfo(message: SignalingMessage | unknown): SignalingInfo | null {
+    return parseSignalingInfo(message);
+  }
+
+  /** Starts tracking an invitation learned elsewhere (e.g. from history or a push). */
+  async addInvitedSignaling(info: Pick<SignalingInfo, 'inviteID'> & Partial<SignalingInfo>): Promise<void> {
+    if (this.mirror.has(info.inviteID)) throw new RingkitError('ALREADY_EXISTS', 'this invitation is already tracked');
+    const { invitation, serverTime } = await this.call<{ invitation: Invitation; serverTime: number }>('invitation:get', {
+      inviteID: info.inviteID,
+    });
+    if (this.mirror.has(info.inviteID)) throw new RingkitError('ALREADY_EXISTS', 'this invitation is already tracked');
+    await this.enqueue(() => this.applyWire({ invitation, serverTime }, 'fetch'));
+  }
+
+  /** Creates a group you belong to (servers with client groups enabled). */
+  createGroup(groupID: string, members: string[] = []): Promise<{ groupID: string }> {
+    return this.mutate('group:create', { groupID, members });
+  }
+
+  joinGroup(groupID: string): Promise<{ groupID: string }> {
+    return this.mutate('group:join', { groupID });
+  }
+
+  leaveGroup(groupID: string): Promise<{ groupID: string }> {
+    return this.mutate('group:leave', { groupID });
+  }
+
+  getGroupMembers(groupID: string): Promise<{ groupID: string; members: string[] }> {
+    return this.call('group:members', { groupID });
+  }
+
+  // ---- internals ----
+
+  private async mutate<T>(name: string, payload: Record<string, unknown>): Promise<T> {
+    const requestID = typeof payload.requestID === 'string' ? payload.requestID : randomRequestID();
+    const result = await this.call<T & { invitation?: Invitation }>(name, { ...payload, requestID }, true);
+    if (result.invitation) {
+      const invitation = result.invitation;
+      await this.enqueue(() => this.applyWire({ invitation, serverTime: this.serverNow() }, 'ack'));
+      const mirrored = this.mirror.get(invitation.inviteID);
+      if (mirrored && mirrored.version >= invitation.version) result.invitation = mirrored;
+    }
+    return result;
+  }
+
+  /** Sends a command; mutating ones are resent with the same requestID after a reconnect. */
+  private async call<T>(name: string, payload: object, retry = false): Promise<T> {
+    if (this.state !== 'connected' && !(retry && this.state === 'reconnecting')) {
+      throw new RingkitError('NOT_CONNECTED', `not connected (${this.state})`);
+    }
+    const deadline = Date.now() + this.requestTimeoutMs;
+    for (;;) {
+      if (this.state === 'reconnecting') await this.waitUntilConnected(deadline - Date.now());
+      try {
+        const ack = await this.transport.request(name, payload, Math.max(1, deadline - Date.now()));
+        if (ack.ok) return ack.result as T;
+        throw RingkitError.from(ack.error);
+      } catch (error) {
+        const lost = error instanceof RingkitError && (error.code === 'NOT_CONNECTED' || error.code === 'REQUEST_TIMEOUT');
+        if (!retry || !lost || Date.now() >= deadline || this.connectionState === 'disconnected') throw error;
+      }
+    }
+  }
+
+  private waitUntilConnected(ms: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new RingkitError('REQUEST_TIMEOUT', 'no connection in time')), Math.max(0, ms));
+      this.readyWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  private async resync(): Promise<void> {
+    const known: Record<string, number> = {};
+    for (const inv of this.mirror.values()) if (inv.state === 'active') known[inv.inviteID] = inv.version;
+    try {
+      const ack = await this.transport.request('session:sync', { known }, this.requestTimeoutMs);
+      if (!ack.ok) throw RingkitError.from(ack.error);
+      const result = ack.result as SyncResult;
+      this.currentUserID = result.userID;
+      this.serverOffset = result.serverTime - Date.now();
+      await this.enqueue(async () => {
+        for (const update of result.updates) await this.applyWire(update, 'sync');
+      });
+      this.setState('connected');
+      for (const waiter of this.connectWaiters.splice(0)) waiter.resolve();
+      for (const ready of this.readyWaiters.splice(0)) ready();
+    } catch {
+      // The transport reconnects and calls resync again.
+    }
+  }
+
+  private handleClose(willRetry: boolean, error?: { code: string; message: string }): void {
+    if (this.state === 'disconnected') return;
+    if (willRetry && this.state !== 'connecting') return this.setState('reconnecting', error);
+    if (willRetry) return;
+    this.transport.close();
+    this.setState('disconnected', error);
+    const failure = RingkitError.from(error ?? { code: 'NOT_CONNECTED', message: 'disconnected' });
+    for (const waiter of this.connectWaiters.splice(0)) waiter.reject(failure);
+  }
+
+  private setState(state: ConnectionState, error?: { code: string; message: string }): void {
+    if (state === this.state) return;
+    const previous = this.state;
+    this.state = state;
+    this.emitter.emit('connectionStateChanged', { state, previous, ...(error && { error }) });
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.applying.then(task, task);
+    this.applying = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Brings the mirror to the update's version and emits what changed. */
+  private async applyWire(update: WireUpdate, origin: 'push' | 'sync' | 'ack' | 'fetch'): Promise<void> {
+    const id = update.invitation.inviteID;
+    const prev = this.mirror.get(id);
+    if (prev && prev.version >= update.invitation.version) return;
+    let next = mergeUpdate(prev, update);
+    if (!next) {
+      const fetched = await this.transport
+        .request('invitation:get', { inviteID: id }, this.requestTimeoutMs)
+        .catch(() => undefined);
+      if (!fetched?.ok) return;
+      next = (fetched.result as { invitation: Invitation }).invitation;
+      if (prev && prev.version >= next.version) return;
+    }
+    this.mirror.set(id, next);
+    this.pruneMirror();
+    const events = deriveEvents(prev, next, {
+      self: this.currentUserID,
+      deviceID: this.deviceID,
+      missed: update.missed === true,
+      serverTime: update.serverTime,
+    });
+    this.acknowledgeReceipt(next, origin);
+    for (const [name, payload] of events) this.emitter.emit(name, payload as never);
+  }
+
+  /** Tells the server this device has the invitation (moves me to `received`). */
+  private acknowledgeReceipt(inv: Invitation, origin: string): void {
+    const mine = inv.users.find((u) => u.userID === this.currentUserID);
+    if (origin === 'ack' || inv.state !== 'active' || !mine) return;
+    if (mine.state !== 'inviting' && mine.state !== 'notYetReceived') return;
+    const key = `${inv.inviteID}:${mine.version}`;
+    if (this.acknowledged.has(key)) return;
+    this.acknowledged.add(key);
+    void this.transport.request('invitation:received', { inviteID: inv.inviteID }, this.requestTimeoutMs).catch(() => {
+      this.acknowledged.delete(key);
+    });
+  }
+
+  private pruneMirror(): void {
+    if (this.mirror.size <= MAX_ENDED_IN_MIRROR) return;
+    const ended = [...this.mirror.values()].filter((inv) => inv.state === 'ended');
+    ended.sort((a, b) => (a.endTime ?? 0) - (b.endTime ?? 0));
+    for (const inv of ended.slice(0, this.mirror.size - MAX_ENDED_IN_MIRROR)) this.mirror.delete(inv.inviteID);
+  }
+}
+
+function randomRequestID(): string {
+  return crypto.randomUUID();
+}

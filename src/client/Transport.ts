@@ -1,0 +1,21 @@
+import type { WireAck, WireUpdate } from '../protocol/wire.js';
+
+/** What a transport tells the client. */
+export interface TransportListener {
+  /** Authenticated and ready for requests. */
+  onOpen(): void;
+  /** The link dropped; `willRetry` says whether the transport reconnects by itself. */
+  onClose(willRetry: boolean, error?: { code: string; message: string }): void;
+  onUpdate(update: WireUpdate): void;
+}
+
+/**
+ * How a `SignalingClient` reaches a server: socket.io over the network, or an in-page loopback.
+ * @example const client = createSignalingClient({ transport: createLoopbackTransport(server, { userID: 'alice' }) })
+ */
+export interface Transport {
+  open(listener: TransportListener): void;
+  close(): void;
+  /** Sends a command; resolves with the server's acknowledgement, rejects on timeout or loss. */
+  request(name: string, payload: unknown, timeoutMs: number): Promise<WireAck<unknown>>;
+}

@@ -1,0 +1,47 @@
+import { RingkitError } from '../protocol/errors.js';
+import type { WireAck, WireUpdate } from '../protocol/wire.js';
+import type { Transport } from './Transport.js';
+
+/** An in-page server a loopback transport can attach to (see `createLoopbackServer` in `ringkit/server`'s engine). */
+export interface LoopbackServer {
+  attach(
+    identity: { userID: string; deviceID: string },
+    onUpdate: (update: WireUpdate) => void,
+  ): Promise<{ request(name: string, payload: unknown): Promise<WireAck<unknown>>; detach(): void }>;
+}
+
+/**
+ * A transport to an engine running in the same page (Storybook, demos, offline mode). Messages
+ * are delivered asynchronously and in order, like a network.
+ * @example createSignalingClient({ transport: createLoopbackTransport(server, { userID: 'alice' }) })
+ */
+export function createLoopbackTransport(server: LoopbackServer, identity: { userID: string; deviceID?: string }): Transport {
+  let link: Awaited<ReturnType<LoopbackServer['attach']>> | undefined;
+  let closed = false;
+  const later = (fn: () => void) => setTimeout(fn, 0);
+  return {
+    open(listener) {
+      closed = false;
+      const deviceID = identity.deviceID ?? 'loopback';
+      server.attach({ userID: identity.userID, deviceID }, (update) => later(() => !closed && listener.onUpdate(update))).then(
+        (l) => {
+          link = l;
+          later(() => listener.onOpen());
+        },
+        (err: { code?: string; message?: string }) =>
+          later(() => listener.onClose(false, { code: err.code ?? 'UNAUTHENTICATED', message: err.message ?? 'refused' })),
+      );
+    },
+    close() {
+      closed = true;
+      link?.detach();
+      link = undefined;
+    },
+    async request(name, payload) {
+      if (!link) throw new RingkitError('NOT_CONNECTED', 'not connected');
+      const ack = await link.request(name, payload);
+      await new Promise((resolve) => later(() => resolve(undefined)));
+      return ack;
+    },
+  };
+}

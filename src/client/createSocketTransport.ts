@@ -1,0 +1,69 @@
+import { io, type Socket } from 'socket.io-client';
+import { RingkitError } from '../protocol/errors.js';
+import { UPDATE_EVENT, type WireAck, type WireUpdate } from '../protocol/wire.js';
+import type { Transport, TransportListener } from './Transport.js';
+
+/** Options of the socket.io transport. */
+export interface SocketTransportOptions {
+  url: string;
+  /** A JWT, or a function returning a fresh one at every (re)connect. */
+  token?: string | (() => string | Promise<string>);
+  /** Development mode only: the userID the server should trust. */
+  userID?: string;
+  deviceID: string;
+  /** socket.io path (default `/socket.io`). */
+  path?: string;
+}
+
+/**
+ * The network transport: one socket.io connection that reconnects by itself.
+ * @example createSocketTransport({ url: 'http://localhost:4000', token, deviceID: 'phone' })
+ */
+export function createSocketTransport(options: SocketTransportOptions): Transport {
+  let socket: Socket | undefined;
+
+  return {
+    open(listener: TransportListener) {
+      socket = io(options.url, {
+        path: options.path ?? '/socket.io',
+        transports: ['websocket'],
+        reconnectionDelay: 200,
+        reconnectionDelayMax: 2000,
+        auth: (cb) => {
+          const send = (token?: string) =>
+            cb({ deviceID: options.deviceID, ...(token !== undefined && { token }), ...(options.userID !== undefined && { userID: options.userID }) });
+          if (typeof options.token === 'function') void Promise.resolve(options.token()).then(send, () => send());
+          else send(options.token);
+        },
+      });
+      socket.on('connect', () => listener.onOpen());
+      socket.on(UPDATE_EVENT, (update: WireUpdate) => listener.onUpdate(update));
+      socket.on('disconnect', (reason) => {
+        const byServer = reason === 'io server disconnect';
+        listener.onClose(!byServer, byServer ? { code: 'UNAUTHENTICATED', message: 'the server closed the connection' } : undefined);
+      });
+      socket.on('connect_error', (err: Error & { data?: { code?: string; message?: string } }) => {
+        const data = err.data;
+        if (data?.code) {
+          listener.onClose(false, { code: data.code, message: data.message ?? err.message });
+          socket?.disconnect();
+        } else listener.onClose(true, { code: 'NOT_CONNECTED', message: err.message });
+      });
+    },
+    close() {
+      socket?.disconnect();
+      socket?.removeAllListeners();
+      socket = undefined;
+    },
+    request(name, payload, timeoutMs) {
+      const s = socket;
+      if (!s?.connected) return Promise.reject(new RingkitError('NOT_CONNECTED', 'not connected'));
+      return new Promise<WireAck<unknown>>((resolve, reject) => {
+        s.timeout(timeoutMs).emit(name, payload, (err: Error | null, ack: WireAck<unknown>) => {
+          if (err) reject(new RingkitError('REQUEST_TIMEOUT', `${name}: no answer within ${timeoutMs} ms`));
+          else resolve(ack);
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import type { InvitationEventMap } from '../protocol/events.js';
+import { isPending, type CallUser, type Invitation } from '../protocol/types.js';
+
+/** One event to emit: its name and payload. */
+export type DerivedEvent = { [K in keyof InvitationEventMap]: [K, InvitationEventMap[K]] }[keyof InvitationEventMap];
+
+/** Where a snapshot came from. */
+export interface DeriveContext {
+  self: string;
+  deviceID: string;
+  /** The server marked it as ended while all the user's devices were away. */
+  missed: boolean;
+  /** Server time when it was sent (for seconds remaining). */
+  serverTime: number;
+}
+
+const changedSince = (prev: Invitation | undefined, user: CallUser) => {
+  const before = prev?.users.find((u) => u.userID === user.userID);
+  return !before || before.version !== user.version;
+};
+
+/**
+ * The events a recipient sees when its mirror moves from `prev` to `next` (PROTOCOL.md
+ * section 5). Because events come from the difference between two versions, a change is seen
+ * exactly once however updates are merged, repeated or replayed after a reconnect.
+ */
+export function deriveEvents(prev: Invitation | undefined, next: Invitation, ctx: DeriveContext): DerivedEvent[] {
+  const base = { inviteID: next.inviteID, version: next.version };
+  const missed = ctx.missed ? { missed: true } : {};
+  const events: DerivedEvent[] = [['invitationUpdated', { ...base, invitation: next }]];
+  const changed = next.users.filter((u) => changedSince(prev, u));
+  const was = (userID: string) => prev?.users.find((u) => u.userID === userID)?.state;
+  const mine = next.users.find((u) => u.userID === ctx.self);
+
+  if (!prev && next.inviter === ctx.self && next.inviterDeviceID !== ctx.deviceID && next.state === 'active') {
+    events.push(['invitationCreated', { ...base, invitation: next }]);
+  }
+  const wasPending = prev !== undefined && was(ctx.self) !== undefined && isPending(was(ctx.self)!);
+  if (mine && isPending(mine.state) && next.state === 'active' && next.inviter !== ctx.self && !wasPending) {
+    events.push([
+      'invitationReceived',
+      {
+        ...base,
+        inviter: next.inviter,
+        ...(next.groupID !== undefined && { groupID: next.groupID }),
+        inviteeList: next.users.map((u) => u.userID).filter((id) => id !== next.inviter),
+        data: next.data,
+        mode: next.mode,
+        timeout: mine.timeout,
+        deadline: mine.deadline ?? null,
+        remainingSeconds: mine.deadline === undefined ? null : Math.max(0, Math.ceil((mine.deadline - ctx.serverTime) / 1000)),
+        invitation: next,
+      },
+    ]);
+  }
+  if (prev && prev.data !== next.data) events.push(['invitationModified', { ...base, data: next.data }]);
+  if (changed.length > 0) events.push(['callUserStateChanged', { ...base, callUserList: changed }]);
+
+  // Granular answers: for users seen before, or — on first sight — only what happened to me.
+  const news = changed.filter((u) => (prev ? was(u.userID) !== u.state : u.userID === ctx.self));
+  for (const u of news) {
+    const answer = { ...base, invitee: u.userID, data: u.data, ...(u.deviceID !== undefined && { deviceID: u.deviceID }) };
+    if (u.state === 'accepted' && prev) events.push(['inviteeAccepted', answer]);
+    if (u.state === 'rejected' && prev) events.push(['inviteeRejected', answer]);
+  }
+  const cancelled = news.filter((u) => u.state === 'cancelled');
+  for (const reason of ['cancelled', 'callerGone'] as const) {
+    const group = cancelled.filter((u) => (u.reason === 'callerGone') === (reason === 'callerGone'));
+    if (group.length === 0) continue;
+    events.push([
+      'invitationCancelled',
+      { ...base, inviter: next.inviter, data: group[0]!.data, invitees: group.map((u) => u.userID), reason, ...missed },
+    ]);
+  }
+  const timedOut = news.filter((u) => u.state === 'timeout').map((u) => u.userID);
+  if (timedOut.length > 0) {
+    events.push(['invitationTimeout', { ...base, inviteeList: timedOut, isSelfTimeout: timedOut.includes(ctx.self), ...missed }]);
+  }
+  if (next.mode === 'advanced' && next.state === 'ended' && prev?.state !== 'ended' && (prev || ctx.missed)) {
+    events.push([
+      'invitationEnded',
+      { ...base, operatedUserID: next.endedBy ?? '', data: next.endData ?? '', endTime: next.endTime ?? ctx.serverTime, endReason: next.endReason ?? 'ended' },
+    ]);
+  }
+  return events;
+}

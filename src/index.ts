@@ -1,0 +1,27 @@
+/**
+ * `ringkit`: the framework-free signaling client and the protocol's types.
+ * @module
+ */
+export { createSignalingClient, type CreateSignalingClientOptions } from './client/createSignalingClient.js';
+export {
+  SignalingClient,
+  type ActionOptions,
+  type CallingInviteOptions,
+  type CancelOptions,
+  type InviteOptions,
+  type RequestOptions,
+} from './client/SignalingClient.js';
+export { createLoopbackTransport, type LoopbackServer } from './client/createLoopbackTransport.js';
+export type { Transport, TransportListener } from './client/Transport.js';
+export * from './protocol/errors.js';
+export * from './protocol/events.js';
+export * from './protocol/types.js';
+export { DEFAULT_LIMITS, type RingkitLimits } from './protocol/limits.js';
+export type {
+  CancelResult,
+  ErrorInvitee,
+  HistoryResult,
+  InviteResult,
+  OperationResult,
+  QueryInvitationsResult,
+} from './protocol/wire.js';

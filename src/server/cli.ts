@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+/**
+ * `ringkit-server`: runs a signaling server from flags and environment variables.
+ * @example npx ringkit-server --port 4000 --jwt-secret "$JWT_SECRET"
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createRingkitServer, type RingkitServerOptions } from './createRingkitServer.js';
+import type { AuthOptions } from './createAuthenticator.js';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '4000' },
+    host: { type: 'string', default: process.env.HOST },
+    dev: { type: 'boolean', default: process.env.RINGKIT_DEV === '1' },
+    'jwt-secret': { type: 'string', default: process.env.RINGKIT_JWT_SECRET },
+    'jwt-public-key': { type: 'string', default: process.env.RINGKIT_JWT_PUBLIC_KEY_FILE },
+    'jwks-url': { type: 'string', default: process.env.RINGKIT_JWKS_URL },
+    redis: { type: 'string', default: process.env.REDIS_URL },
+    'webhook-url': { type: 'string', default: process.env.RINGKIT_WEBHOOK_URL },
+    'client-groups': { type: 'boolean', default: process.env.RINGKIT_CLIENT_GROUPS === '1' },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (values.help) {
+  console.log(`ringkit-server [--port 4000] [--host 0.0.0.0]
+  auth (one):  --jwt-secret S | --jwt-public-key FILE.pem | --jwks-url URL | --dev
+  --redis redis://host:6379   share state with other nodes (env REDIS_URL)
+  --webhook-url URL           POST offline pushes here
+  --client-groups             let clients create and join groups`);
+  process.exit(0);
+}
+
+const auth: AuthOptions = values.dev
+  ? { dev: true }
+  : {
+      jwt: {
+        ...(values['jwt-secret'] && { secret: values['jwt-secret'] }),
+        ...(values['jwt-public-key'] && { publicKey: readFileSync(values['jwt-public-key'], 'utf8') }),
+        ...(values['jwks-url'] && { jwksUrl: values['jwks-url'] }),
+      },
+    };
+
+const options: RingkitServerOptions = {
+  port: Number(values.port),
+  auth,
+  clientGroups: values['client-groups'] || values.dev,
+  ...(values.host && { host: values.host }),
+  ...(values['webhook-url'] && { webhookUrl: values['webhook-url'] }),
+};
+
+const server = await createRingkitServer(values.redis ? await withRedis(options, values.redis) : options);
+console.log(`\nringkit signaling server: ${server.url}`);
+console.log(
+  values.dev
+    ? `connect: createSignalingClient({ url: '${server.url}', userID: 'alice' })  (dev mode: any userID is trusted)`
+    : `connect: createSignalingClient({ url: '${server.url}', token: '<JWT with sub = userID>' })`,
+);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void server.close().then(() => process.exit(0));
+  });
+}
+
+async function withRedis(base: RingkitServerOptions, url: string): Promise<RingkitServerOptions> {
+  const { redisServerOptions } = await import('./redis/redisServerOptions.js');
+  return { ...base, ...(await redisServerOptions(url)) };
+}

@@ -1,0 +1,175 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pino, type Logger } from 'pino';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
+import { createEngine, type Engine, type Session } from '../engine/createEngine.js';
+import type { GroupDirectory } from '../engine/groups.js';
+import { createMemoryGroupDirectory } from '../engine/memory/createMemoryGroupDirectory.js';
+import { createMemoryStorage } from '../engine/memory/createMemoryStorage.js';
+import type { PushNotifier } from '../engine/push.js';
+import { randomID } from '../engine/randomID.js';
+import type { RingkitStorage } from '../engine/storage.js';
+import { RingkitError } from '../protocol/errors.js';
+import { DEFAULT_LIMITS, type RingkitLimits } from '../protocol/limits.js';
+import { idSchema } from '../protocol/schemas.js';
+import { UPDATE_EVENT } from '../protocol/wire.js';
+import { createAuthenticator, type AuthOptions, type Identity } from './createAuthenticator.js';
+import { createWebhookNotifier } from './createWebhookNotifier.js';
+
+/** Options of `createRingkitServer`. */
+export interface RingkitServerOptions {
+  /** Port to listen on (0 = any free port). Default 4000. Ignored with `httpServer`. */
+  port?: number;
+  host?: string;
+  /** Attach to your own HTTP server instead of creating one. */
+  httpServer?: HttpServer;
+  /** How clients authenticate (JWT, your hook, or dev mode). */
+  auth: AuthOptions;
+  /** Default: in-memory (one node). */
+  storage?: RingkitStorage;
+  /** Default: in-memory directory. */
+  groups?: GroupDirectory;
+  limits?: Partial<RingkitLimits>;
+  /** Offline push; or give `webhookUrl` for the built-in webhook notifier. */
+  pushNotifier?: PushNotifier;
+  webhookUrl?: string;
+  /** Let clients create, join and leave groups. Default false. */
+  clientGroups?: boolean;
+  /** Merge bursts to one invitation within this window (ms, ≤ 100). Default 50. */
+  coalesceWindowMs?: number;
+  /** A socket.io adapter (e.g. the Redis adapter) to relay notifications between nodes. */
+  adapter?: ServerOptions['adapter'];
+  /** CORS origins allowed to connect. Default: any. */
+  corsOrigin?: ServerOptions['cors'];
+  logger?: Logger;
+  /** socket.io path. Default `/socket.io`. */
+  path?: string;
+  /** Called by `close()` after everything else (e.g. to close Redis clients). */
+  onClose?: () => Promise<void>;
+}
+
+/** A running ringkit server. */
+export interface RingkitServer {
+  /** `http://host:port` clients connect to. */
+  url: string;
+  port: number;
+  io: Server;
+  engine: Engine;
+  /** The group directory: createGroup, addMembers, removeMembers, deleteGroup, getMembers. */
+  groups: GroupDirectory;
+  logger: Logger;
+  /** Stops accepting, sends what is pending, disconnects everyone and releases storage. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a ringkit signaling server (PROTOCOL.md section 9).
+ * @example
+ * const server = await createRingkitServer({ port: 4000, auth: { jwt: { secret: process.env.JWT_SECRET! } } })
+ * await server.groups.createGroup('class-1', ['teacher', 's1', 's2'])
+ * console.log(`ringkit on ${server.url}`)
+ */
+export async function createRingkitServer(options: RingkitServerOptions): Promise<RingkitServer> {
+  const logger = options.logger ?? pino({ name: 'ringkit', level: process.env.LOG_LEVEL ?? 'info' });
+  const authenticate = await createAuthenticator(options.auth);
+  if (options.auth.dev) {
+    logger.warn('DEVELOPMENT MODE: clients sign in as any userID they send. Never use this in production.');
+  }
+  const limits: RingkitLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const storage = options.storage ?? createMemoryStorage();
+  const groups = options.groups ?? createMemoryGroupDirectory();
+  const pushNotifier = options.pushNotifier ?? (options.webhookUrl ? createWebhookNotifier({ url: options.webhookUrl }) : undefined);
+  const httpServer = options.httpServer ?? createServer((_req, res) => res.writeHead(404).end());
+
+  const io = new Server(httpServer, {
+    path: options.path ?? '/socket.io',
+    maxHttpBufferSize: limits.maxHttpBufferSize,
+    cors: options.corsOrigin ?? { origin: true },
+    serveClient: false,
+    ...(options.adapter && { adapter: options.adapter }),
+  });
+  const room = (userID: string) => `user:${userID}`;
+
+  const engine = createEngine({
+    storage,
+    groups,
+    limits,
+    logger,
+    clientGroups: options.clientGroups ?? false,
+    ...(options.coalesceWindowMs !== undefined && { coalesceWindowMs: options.coalesceWindowMs }),
+    ...(pushNotifier && { pushNotifier }),
+    deliver(userIDs, update) {
+      if (userIDs.length > 0) io.to(userIDs.map(room)).emit(UPDATE_EVENT, update);
+    },
+  });
+
+  io.use((socket, next) => {
+    const handshake = { auth: (socket.handshake.auth ?? {}) as Record<string, unknown>, headers: socket.handshake.headers };
+    authenticate(handshake)
+      .then(async (identity) => {
+        const deviceID = idSchema.safeParse(handshake.auth.deviceID);
+        const session: Session = { userID: identity.userID, deviceID: deviceID.success ? deviceID.data : randomID(), connectionID: socket.id };
+        if (identity.expiresAt !== undefined && identity.expiresAt <= Date.now()) throw new RingkitError('UNAUTHENTICATED', 'the token has expired');
+        await engine.connect(session);
+        socket.data.session = session;
+        socket.data.identity = identity;
+        next();
+      })
+      .catch((error: unknown) => {
+        const err = error instanceof RingkitError ? error : new RingkitError('UNAUTHENTICATED', 'authentication failed');
+        logger.info({ code: err.code, reason: err.message }, 'connection refused');
+        next(Object.assign(new Error(err.message), { data: err.toJSON() }));
+      });
+  });
+
+  io.on('connection', (socket: Socket) => {
+    const session = socket.data.session as Session;
+    const identity = socket.data.identity as Identity;
+    void socket.join(room(session.userID));
+    logger.debug({ userID: session.userID, deviceID: session.deviceID }, 'connected');
+
+    const expiry = identity.expiresAt === undefined ? undefined : setTimeout(() => socket.disconnect(true), Math.max(0, Math.min(identity.expiresAt - Date.now(), 2 ** 31 - 1)));
+    socket.onAny((name: unknown, ...args: unknown[]) => {
+      const ack = args[args.length - 1];
+      if (typeof ack !== 'function') return;
+      const reply = (outcome: unknown) => (ack as (outcome: unknown) => void)(outcome);
+      if (typeof name !== 'string' || args.length !== 2) {
+        return reply({ ok: false, error: { code: 'INVALID_PARAMETER', message: 'send one payload object with an acknowledgement' } });
+      }
+      void engine.execute(session, name, args[0], reply).catch((err: unknown) => logger.error({ err }, 'execute failed'));
+    });
+    socket.on('disconnect', () => {
+      clearTimeout(expiry);
+      engine.disconnect(session).catch((err: unknown) => logger.warn({ err }, 'disconnect bookkeeping failed'));
+    });
+  });
+
+  engine.start();
+  if (!options.httpServer) {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(options.port ?? 4000, options.host, () => resolve());
+    });
+  }
+  const address = httpServer.address() as AddressInfo | null;
+  const port = address?.port ?? 0;
+  const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : 'localhost';
+  const url = `http://${host}:${port}`;
+  logger.info({ url }, 'ringkit server listening');
+
+  return {
+    url,
+    port,
+    io,
+    engine,
+    groups,
+    logger,
+    async close() {
+      engine.stop();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await storage.close();
+      await options.onClose?.();
+      logger.info('ringkit server closed');
+    },
+  };
+}
