@@ -48,7 +48,7 @@ const DAY_SECONDS = 86_400;
  */
 export async function createRedisStorage(options: RedisStorageOptions = {}): Promise<RedisStorage> {
   const prefix = options.keyPrefix ?? 'ringkit:';
-  const retentionMs = String((options.retentionSeconds ?? 7 * DAY_SECONDS) * 1000);
+  const retentionMs = String(Math.max(1, Math.round((options.retentionSeconds ?? 7 * DAY_SECONDS) * 1000)));
   const nodeID = options.nodeID ?? randomUUID();
   const redis = await connectRedis(options);
   const presence = createRedisPresence(redis, { prefix, nodeID, ttlMs: options.presenceTtlMs ?? 15_000 });
