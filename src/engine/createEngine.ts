@@ -269,6 +269,15 @@ export function createEngine(options: EngineOptions) {
   let timer: unknown;
   let running = false;
   let stopped = true;
+  let lastSweep = 0;
+
+  /** Starts the grace period of users whose devices vanished with a dead node. */
+  async function sweepOfflineUsers() {
+    if (!storage.sweepOfflineUsers || clock.now() - lastSweep < 5000) return;
+    lastSweep = clock.now();
+    const graceEnds = clock.now() + limits.callerGraceSeconds * 1000;
+    for (const userID of await storage.sweepOfflineUsers()) await storage.setTimer(`gone:${userID}`, graceEnds);
+  }
 
   /** Fires every due timer once (the loop calls it; tests with a manual clock may too). */
   async function runDueTimers(): Promise<void> {
@@ -291,6 +300,7 @@ export function createEngine(options: EngineOptions) {
     if (stopped) return;
     let wait = options.timerPollMs ?? 200;
     try {
+      await sweepOfflineUsers();
       await runDueTimers();
       const next = await storage.nextTimerAt();
       if (next !== null) wait = Math.max(0, Math.min(wait, next - clock.now()));

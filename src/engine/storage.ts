@@ -100,6 +100,12 @@ export interface RingkitStorage {
   /** The subset of `userIDs` with at least one connected device. */
   onlineAmong(userIDs: string[]): Promise<Set<string>>;
 
+  /**
+   * Multi-node stores: users whose last devices lived on nodes that died since the last call
+   * (so the engine can start their grace period). Called every few seconds by every node.
+   */
+  sweepOfflineUsers?(): Promise<string[]>;
+
   /** Releases connections and timers. */
   close(): Promise<void>;
 }
