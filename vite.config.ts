@@ -1,15 +1,17 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import dts from 'vite-plugin-dts';
 
-/** Library build of the four entry points plus the Vitest projects (node, jsdom). */
+/** Library build of the entry points (`ringkit`, `ringkit/server`, `ringkit/react`, the CLI) plus the Vitest projects. */
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), dts({ include: ['src'], entryRoot: 'src', exclude: ['src/**/*.test.*'] })],
   build: {
     lib: {
       entry: {
         index: 'src/index.ts',
         server: 'src/server/index.ts',
         react: 'src/react/index.ts',
+        cli: 'src/server/cli.ts',
       },
       formats: ['es'],
     },

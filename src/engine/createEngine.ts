@@ -212,7 +212,10 @@ export function createEngine(options: EngineOptions) {
     }
   }
 
-  /** Remembers the first outcome of a requestID for 5 minutes (PROTOCOL.md section 4). */
+  /**
+   * Remembers the first outcome of a requestID for 5 minutes (PROTOCOL.md section 4); transient
+   * failures (rate limit, storage down) are not remembered, so a retry can still succeed.
+   */
   async function runOnce(session: Session, name: string, payload: unknown, reply: (ack: WireAck<unknown>) => void) {
     const requestID = (payload as { requestID?: unknown } | null)?.requestID;
     if (typeof requestID !== 'string' || requestID.length === 0 || requestID.length > 64) {
@@ -226,7 +229,8 @@ export function createEngine(options: EngineOptions) {
     const running = inflight.get(key);
     if (running) return reply(await running), [];
     const outcome = run(session, name, payload).then(async (r) => {
-      await storage.putRequestOutcome(key, JSON.stringify(r.ack), REQUEST_ID_TTL_MS);
+      const transient = !r.ack.ok && (r.ack.error.code === 'RATE_LIMITED' || r.ack.error.code === 'INTERNAL');
+      if (!transient) await storage.putRequestOutcome(key, JSON.stringify(r.ack), REQUEST_ID_TTL_MS);
       return r;
     });
     inflight.set(key, outcome.then((r) => r.ack));
