@@ -14,11 +14,6 @@ export interface DeriveContext {
   serverTime: number;
 }
 
-const changedSince = (prev: Invitation | undefined, user: CallUser) => {
-  const before = prev?.users.find((u) => u.userID === user.userID);
-  return !before || before.version !== user.version;
-};
-
 /**
  * The events a recipient sees when its mirror moves from `prev` to `next` (PROTOCOL.md
  * section 5). Because events come from the difference between two versions, a change is seen
@@ -28,8 +23,9 @@ export function deriveEvents(prev: Invitation | undefined, next: Invitation, ctx
   const base = { inviteID: next.inviteID, version: next.version };
   const missed = ctx.missed ? { missed: true } : {};
   const events: DerivedEvent[] = [['invitationUpdated', { ...base, invitation: next }]];
-  const changed = next.users.filter((u) => changedSince(prev, u));
-  const was = (userID: string) => prev?.users.find((u) => u.userID === userID)?.state;
+  const before = new Map<string, CallUser>(prev?.users.map((u) => [u.userID, u]));
+  const changed = next.users.filter((u) => before.get(u.userID)?.version !== u.version);
+  const was = (userID: string) => before.get(userID)?.state;
   const mine = next.users.find((u) => u.userID === ctx.self);
 
   if (!prev && next.inviter === ctx.self && next.inviterDeviceID !== ctx.deviceID && next.state === 'active') {

@@ -8,11 +8,7 @@ import type { WireUpdate } from '../protocol/wire.js';
 export function mergeUpdate(prev: Invitation | undefined, update: WireUpdate): Invitation | undefined {
   if (update.baseVersion === undefined) return update.invitation;
   if ((prev?.version ?? 0) < update.baseVersion) return undefined;
-  const users = [...(prev?.users ?? [])];
-  for (const user of update.invitation.users) {
-    const index = users.findIndex((u) => u.userID === user.userID);
-    if (index === -1) users.push(user);
-    else users[index] = user;
-  }
-  return { ...update.invitation, users };
+  const users = new Map(prev?.users.map((u) => [u.userID, u]));
+  for (const user of update.invitation.users) users.set(user.userID, user);
+  return { ...update.invitation, users: [...users.values()] };
 }

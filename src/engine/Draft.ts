@@ -35,8 +35,8 @@ export class Draft {
     current: Invitation,
     readonly now: number,
   ) {
-    this.invitation = structuredClone(current);
-    this.invitation.version = current.version + 1;
+    // Users are replaced, never edited in place, so a shallow copy keeps `current` intact.
+    this.invitation = { ...current, users: [...current.users], version: current.version + 1 };
     this.pendingBefore = new Set(current.users.filter((u) => isPending(u.state)).map((u) => u.userID));
     this.before = { state: current.state, data: current.data };
   }

@@ -9,7 +9,7 @@ export interface MemoryStorageOptions {
 
 /**
  * Single-node storage kept in memory: the default, and what runs in the browser for stories.
- * Snapshots are deep-copied in and out so callers can never mutate what is stored.
+ * Invitations are stored frozen (a caller cannot change what is stored); history is copied.
  * @example const server = await createRingkitServer({ storage: createMemoryStorage() })
  */
 export function createMemoryStorage(options: MemoryStorageOptions = {}): RingkitStorage {
@@ -32,6 +32,14 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
     return set;
   };
   const copy = <T>(value: T): T => structuredClone(value);
+  /** Invitations are stored frozen and shared: users are replaced, never edited, so only new objects need freezing. */
+  const freeze = (inv: Invitation): Invitation => {
+    if (Object.isFrozen(inv)) return inv;
+    for (const user of inv.users) Object.freeze(user);
+    Object.freeze(inv.users);
+    if (inv.offlinePushInfo) Object.freeze(inv.offlinePushInfo);
+    return Object.freeze({ ...inv });
+  };
 
   function updateActive(inv: Invitation) {
     const owners = [inv.inviter, ...inv.users.map((u) => u.userID)];
@@ -50,7 +58,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
       const { invitation } = change;
       const current = invitations.get(invitation.inviteID);
       if ((current?.version ?? 0) !== change.expectedVersion) return false;
-      invitations.set(invitation.inviteID, copy(invitation));
+      invitations.set(invitation.inviteID, freeze(invitation));
       for (const userID of change.indexUsers) {
         const indexed = setOf(userIndexed, userID);
         if (indexed.has(invitation.inviteID)) continue;
@@ -73,13 +81,10 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
     },
     async getInvitation(inviteID) {
       const inv = invitations.get(inviteID);
-      return inv && copy(inv);
+      return inv;
     },
     async getInvitations(inviteIDs) {
-      return inviteIDs.map((id) => {
-        const inv = invitations.get(id);
-        return inv && copy(inv);
-      });
+      return inviteIDs.map((id) => invitations.get(id));
     },
     async listUserInvitations(userID, count, before): Promise<InvitationPage> {
       const page = newestBefore(userLists.get(userID) ?? [], before, count);
