@@ -13,3 +13,6 @@ export type { RingkitStorage, InvitationCommit } from '../engine/storage.js';
 export type { GroupDirectory } from '../engine/groups.js';
 export type { PushNotifier, OfflinePush } from '../engine/push.js';
 export type { Clock } from '../engine/clock.js';
+export { createRedisStorage, type RedisStorage, type RedisStorageOptions } from './redis/createRedisStorage.js';
+export { createRedisGroupDirectory, type RedisGroupDirectory, type RedisGroupDirectoryOptions } from './redis/createRedisGroupDirectory.js';
+export { redisServerOptions, type RedisServerOptions, type RedisServerOptionsOptions } from './redis/redisServerOptions.js';

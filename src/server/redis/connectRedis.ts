@@ -56,14 +56,7 @@ export interface RedisHandle {
  */
 export async function connectRedis(options: RedisConnectionOptions = {}): Promise<RedisHandle> {
   const owned = !options.client;
-  const client: RedisClientLike =
-    options.client ??
-    (createClient({
-      url: options.url ?? 'redis://localhost:6379',
-      disableOfflineQueue: true,
-      pingInterval: 5000,
-      socket: { reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000) + Math.floor(Math.random() * 100) },
-    }) as unknown as RedisClientLike);
+  const client: RedisClientLike = options.client ?? (createRedisClient(options.url) as unknown as RedisClientLike);
   const onError = (err: Error) => options.onError?.(err);
   client.on('error', onError);
 
@@ -116,6 +109,21 @@ export async function connectRedis(options: RedisConnectionOptions = {}): Promis
       client.off('error', onError);
     },
   };
+}
+
+/**
+ * A node-redis client set up the way ringkit's storage wants it (not connected yet): no offline
+ * queue (calls fail at once while Redis is away), a ping every 5 s, and reconnection with backoff
+ * up to about 2 s. `offlineQueue: true` keeps node-redis's queue (for pub/sub clients).
+ * @example const client = createRedisClient('redis://localhost:6379'); await client.connect()
+ */
+export function createRedisClient(url = 'redis://localhost:6379', { offlineQueue = false } = {}) {
+  return createClient({
+    url,
+    disableOfflineQueue: !offlineQueue,
+    pingInterval: 5000,
+    socket: { reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000) + Math.floor(Math.random() * 100) },
+  });
 }
 
 /** Maps any Redis failure to the INTERNAL RingkitError callers see. */

@@ -1,9 +1,15 @@
 import type { RingkitStorage } from '../../engine/storage.js';
 import type { RedisHandle } from './connectRedis.js';
-import { DEVICE_SCRIPT, HEARTBEAT_SCRIPT, ONLINE_SCRIPT } from './redisScripts.js';
+import { DEVICE_SCRIPT, HEARTBEAT_SCRIPT, ONLINE_SCRIPT, SWEEP_NODES_SCRIPT } from './redisScripts.js';
 
 /** The device half of the storage contract, plus the node heartbeat. */
 export type RedisPresence = Pick<RingkitStorage, 'addDevice' | 'removeDevice' | 'deviceCount' | 'onlineAmong'> & {
+  /**
+   * Users left with no live device since the last call: those whose devices were on nodes that
+   * died (each reported by exactly one caller in the cluster), and those whose `removeDevice` on
+   * this node failed while Redis was unreachable and has now been applied.
+   */
+  sweepOfflineUsers(): Promise<string[]>;
   /** Refreshes this node's liveness key; re-registers its devices if the key had lapsed. */
   heartbeat(): Promise<void>;
   /** Stops the heartbeat and drops this node's liveness key, so its devices vanish at once. */
@@ -24,6 +30,9 @@ export interface RedisPresenceOptions {
  * every `ttlMs / 3` (an unref'd interval), so the devices of a node that died without cleaning up
  * stop counting at most `ttlMs` later; readers then delete them lazily. A node that was cut off
  * longer than `ttlMs` re-registers its own devices at its next heartbeat or `addDevice`.
+ * `sweepOfflineUsers` reports the users a dead node leaves offline, so their grace period starts.
+ * A device whose registration or removal failed (Redis unreachable) is removed again by the next
+ * sweep, so no ghost device keeps a user "online" for the life of the node.
  * @example
  * const presence = createRedisPresence(redis, { prefix: 'ringkit:', nodeID: 'n1', ttlMs: 15_000 })
  * await presence.addDevice('bob', 'socket-1') // 1
@@ -48,19 +57,44 @@ export function createRedisPresence(redis: RedisHandle, options: RedisPresenceOp
   const interval = setInterval(() => heartbeat().catch(() => {}), Math.max(1, Math.floor(options.ttlMs / 3)));
   interval.unref();
 
+  /** userID → connectionIDs whose removal has not reached Redis yet. */
+  const unremoved = new Map<string, Set<string>>();
+  const markUnremoved = (userID: string, connectionID: string) => {
+    let conns = unremoved.get(userID);
+    if (!conns) unremoved.set(userID, (conns = new Set()));
+    conns.add(connectionID);
+  };
+  const dropLocal = (userID: string, connectionID: string) => {
+    const conns = local.get(userID);
+    conns?.delete(connectionID);
+    if (conns?.size === 0) local.delete(userID);
+  };
+
   return {
     heartbeat: () => heartbeat(),
     async addDevice(userID, connectionID) {
       let conns = local.get(userID);
       if (!conns) local.set(userID, (conns = new Set()));
       conns.add(connectionID);
-      return device('add', userID, connectionID);
+      try {
+        return await device('add', userID, connectionID);
+      } catch (err) {
+        // The connection is refused; the write may still have been applied.
+        dropLocal(userID, connectionID);
+        markUnremoved(userID, connectionID);
+        throw err;
+      }
     },
     async removeDevice(userID, connectionID) {
-      const conns = local.get(userID);
-      conns?.delete(connectionID);
-      if (conns?.size === 0) local.delete(userID);
-      return device('remove', userID, connectionID);
+      dropLocal(userID, connectionID);
+      try {
+        const count = await device('remove', userID, connectionID);
+        unremoved.get(userID)?.delete(connectionID);
+        return count;
+      } catch (err) {
+        markUnremoved(userID, connectionID);
+        throw err;
+      }
     },
     deviceCount: (userID) => device('count', userID),
     async onlineAmong(userIDs) {
@@ -68,9 +102,27 @@ export function createRedisPresence(redis: RedisHandle, options: RedisPresenceOp
       const flags = (await redis.script(ONLINE_SCRIPT, [], [prefix, ...userIDs])) as number[];
       return new Set(userIDs.filter((_, i) => Number(flags[i]) === 1));
     },
+    async sweepOfflineUsers() {
+      const offline = new Set((await redis.script(SWEEP_NODES_SCRIPT, [], [prefix])) as string[]);
+      for (const [userID, conns] of [...unremoved]) {
+        let count = 0;
+        for (const connectionID of [...conns]) {
+          if (local.get(userID)?.has(connectionID)) {
+            conns.delete(connectionID); // connected again under the same ID
+            continue;
+          }
+          count = await device('remove', userID, connectionID);
+          conns.delete(connectionID);
+        }
+        if (conns.size === 0) unremoved.delete(userID);
+        if (count === 0 && !local.has(userID)) offline.add(userID);
+      }
+      return [...offline];
+    },
     async close() {
       clearInterval(interval);
       local.clear();
+      unremoved.clear();
       await redis.call(['DEL', `${prefix}node:${nodeID}`]).catch(() => {});
     },
   };

@@ -3,7 +3,7 @@ import type { Invitation } from '../../protocol/types.js';
 import type { HistoryDraft, InvitationCommit, RingkitStorage, StoredHistoryEntry } from '../../engine/storage.js';
 import { connectRedis, type RedisConnectionOptions } from './connectRedis.js';
 import { createRedisPresence } from './createRedisPresence.js';
-import { CLAIM_TIMERS_SCRIPT, COMMIT_SCRIPT, LIST_USER_SCRIPT, TAKE_SET_SCRIPT } from './redisScripts.js';
+import { CLAIM_TIMERS_SCRIPT, CLEAR_TIMER_IF_SCRIPT, COMMIT_SCRIPT, LIST_USER_SCRIPT, TAKE_SET_SCRIPT } from './redisScripts.js';
 
 /** Options of the Redis storage. */
 export interface RedisStorageOptions extends RedisConnectionOptions {
@@ -22,6 +22,13 @@ export interface RedisStorage extends RingkitStorage {
   readonly nodeID: string;
   /** Refreshes this node's presence now (it also runs on an unref'd interval). */
   heartbeat(): Promise<void>;
+  /** Users left with no live device by dead nodes (or by removals that failed); see the presence. */
+  sweepOfflineUsers(): Promise<string[]>;
+  /**
+   * Clears a timer; with `ifAt`, only while it is still due at `ifAt` (e.g. the lease time a
+   * `claimDueTimers` call gave it), so a `setTimer` made after the claim is not lost.
+   */
+  clearTimer(key: string, ifAt?: number): Promise<void>;
 }
 
 const DAY_SECONDS = 86_400;
@@ -129,8 +136,9 @@ export async function createRedisStorage(options: RedisStorageOptions = {}): Pro
     async setTimer(key, at) {
       await redis.call(['ZADD', timersKey, String(at), key]);
     },
-    async clearTimer(key) {
-      await redis.call(['ZREM', timersKey, key]);
+    async clearTimer(key, ifAt) {
+      if (ifAt === undefined) await redis.call(['ZREM', timersKey, key]);
+      else await redis.script(CLEAR_TIMER_IF_SCRIPT, [timersKey], [key, String(ifAt)]);
     },
     async claimDueTimers(now, leaseMs, limit) {
       return (await redis.script(CLAIM_TIMERS_SCRIPT, [timersKey], [String(now), String(now + leaseMs), String(limit)])) as string[];
@@ -154,6 +162,7 @@ export async function createRedisStorage(options: RedisStorageOptions = {}): Pro
     removeDevice: presence.removeDevice,
     deviceCount: presence.deviceCount,
     onlineAmong: presence.onlineAmong,
+    sweepOfflineUsers: presence.sweepOfflineUsers,
     async close() {
       await presence.close();
       await redis.close();

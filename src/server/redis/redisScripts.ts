@@ -11,6 +11,8 @@
  * - `P req:<key>` request outcome string (SET NX PX)
  * - `P node:<nodeID>` liveness key of a server node (PX presence TTL)
  * - `P dev:<userID>` hash connectionID → nodeID
+ * - `P nodes` set of nodeIDs that registered devices; `P ndev:<nodeID>` set of userIDs with a
+ *   device on that node (for `sweepOfflineUsers` after the node dies)
  * - `P groups` set of groupIDs; `P gm:<groupID>` members; `P gu:<userID>` groups of a user
  *
  * The scripts compute key names from the prefix, so they need a single Redis primary (standalone
@@ -172,17 +174,25 @@ end
 /**
  * Adds, removes or counts a device. ARGV: prefix, op ('add' | 'remove' | 'count'), userID,
  * connectionID, nodeID, presence TTL ms. Returns { live device count, 1 when this node's
- * liveness key had lapsed (its devices must be re-registered) else 0 }.
+ * liveness key had lapsed (its devices must be re-registered) else 0 }. Keeps `nodes` and
+ * `ndev:<nodeID>` (the user is listed there while it has a device on the node).
  * @example await handle.script(DEVICE_SCRIPT, [], [prefix, 'add', 'bob', 'c1', node, '15000'])
  */
 export const DEVICE_SCRIPT = `${LIVE_DEVICES}
 local key = p .. 'dev:' .. ARGV[3]
+local node = ARGV[5]
 local lapsed = 0
 if ARGV[2] == 'add' then
-  if not redis.call('SET', p .. 'node:' .. ARGV[5], '1', 'PX', ARGV[6], 'GET') then lapsed = 1 end
-  redis.call('HSET', key, ARGV[4], ARGV[5])
+  if not redis.call('SET', p .. 'node:' .. node, '1', 'PX', ARGV[6], 'GET') then lapsed = 1 end
+  redis.call('HSET', key, ARGV[4], node)
+  redis.call('SADD', p .. 'nodes', node)
+  redis.call('SADD', p .. 'ndev:' .. node, ARGV[3])
 elseif ARGV[2] == 'remove' then
   redis.call('HDEL', key, ARGV[4])
+  local h = redis.call('HGETALL', key)
+  local still = false
+  for j = 2, #h, 2 do if h[j] == node then still = true end end
+  if not still then redis.call('SREM', p .. 'ndev:' .. node, ARGV[3]) end
 end
 return { live(key), lapsed }
 `;
@@ -206,9 +216,49 @@ return out
 export const HEARTBEAT_SCRIPT = `
 local p = ARGV[1]
 local existed = redis.call('SET', p .. 'node:' .. ARGV[2], '1', 'PX', ARGV[3], 'GET')
+redis.call('SADD', p .. 'nodes', ARGV[2])
 if existed and ARGV[4] ~= '1' then return 0 end
-for k = 5, #ARGV - 1, 2 do redis.call('HSET', p .. 'dev:' .. ARGV[k], ARGV[k + 1], ARGV[2]) end
+for k = 5, #ARGV - 1, 2 do
+  redis.call('HSET', p .. 'dev:' .. ARGV[k], ARGV[k + 1], ARGV[2])
+  redis.call('SADD', p .. 'ndev:' .. ARGV[2], ARGV[k])
+end
 return 1
+`;
+
+/**
+ * Forgets dead nodes: for every node in `nodes` whose liveness key is gone, drops its devices
+ * and returns the users it leaves with no live device (each user once, and only to the one caller
+ * that swept the node). ARGV: prefix.
+ * @example await handle.script(SWEEP_NODES_SCRIPT, [], [prefix]) // ['bob']
+ */
+export const SWEEP_NODES_SCRIPT = `${LIVE_DEVICES}
+local out = {}
+local reported = {}
+for _, node in ipairs(redis.call('SMEMBERS', p .. 'nodes')) do
+  if redis.call('EXISTS', p .. 'node:' .. node) == 0 then
+    local ndev = p .. 'ndev:' .. node
+    for _, u in ipairs(redis.call('SMEMBERS', ndev)) do
+      if not reported[u] and live(p .. 'dev:' .. u) == 0 then
+        reported[u] = true
+        out[#out + 1] = u
+      end
+    end
+    redis.call('DEL', ndev)
+    redis.call('SREM', p .. 'nodes', node)
+  end
+end
+return out
+`;
+
+/**
+ * Deletes a timer only while it still has the given due time (a newer `setTimer` wins).
+ * KEYS[1] the timer zset; ARGV: timer key, due time.
+ * @example await handle.script(CLEAR_TIMER_IF_SCRIPT, [timersKey], ['gone:bob', '31000'])
+ */
+export const CLEAR_TIMER_IF_SCRIPT = `
+local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if score and tonumber(score) == tonumber(ARGV[2]) then return redis.call('ZREM', KEYS[1], ARGV[1]) end
+return 0
 `;
 
 /**

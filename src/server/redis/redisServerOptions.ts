@@ -1,0 +1,156 @@
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import type { Namespace } from 'socket.io';
+import type { RingkitServerOptions } from '../createRingkitServer.js';
+import { createRedisClient, type RedisClientLike } from './connectRedis.js';
+import { createRedisGroupDirectory } from './createRedisGroupDirectory.js';
+import { createRedisStorage, type RedisStorageOptions } from './createRedisStorage.js';
+
+/** Options of `redisServerOptions`. */
+export interface RedisServerOptionsOptions extends Pick<RedisStorageOptions, 'retentionSeconds' | 'nodeID' | 'presenceTtlMs' | 'connectTimeoutMs' | 'commandTimeoutMs'> {
+  /**
+   * Prefix of every key and of the socket.io channels; default env `RINGKIT_REDIS_PREFIX`, else
+   * `ringkit:`. Nodes of one deployment must share it; deployments sharing a Redis must not.
+   */
+  keyPrefix?: string;
+  /** Redis connection errors (the clients reconnect by themselves). Default: one stderr line per 10 s. */
+  onError?: (err: Error) => void;
+}
+
+/** What `redisServerOptions` adds to `createRingkitServer`'s options. */
+export type RedisServerOptions = Required<Pick<RingkitServerOptions, 'storage' | 'groups' | 'adapter' | 'onClose'>>;
+
+/**
+ * Everything a server node needs to share one Redis with other nodes (PROTOCOL.md section 9,
+ * "Scale-out"): the Redis storage, the Redis group directory, and the socket.io Redis pub/sub
+ * adapter that relays notifications to sockets on every node, plus an `onClose` that releases
+ * the three connections (storage and groups share one; the adapter's publisher and subscriber
+ * are the other two).
+ *
+ * Pub/sub delivers at most once: a message published while a node's subscriber is disconnected
+ * is lost for that node. So when the subscriber comes back after a drop, the node closes the
+ * transports of its local sockets (once Redis answers again); clients reconnect by themselves
+ * and resynchronise from storage, which holds the whole truth, and nothing is missed.
+ * @example
+ * const server = await createRingkitServer({
+ *   port: 4000,
+ *   auth: { jwt: { secret } },
+ *   ...(await redisServerOptions('redis://127.0.0.1:6379')),
+ * })
+ */
+export async function redisServerOptions(url: string, opts: RedisServerOptionsOptions = {}): Promise<RedisServerOptions> {
+  const keyPrefix = opts.keyPrefix ?? process.env.RINGKIT_REDIS_PREFIX ?? 'ringkit:';
+  const onError = opts.onError ?? throttledWarning();
+  const connectTimeoutMs = opts.connectTimeoutMs ?? 10_000;
+
+  const main = createRedisClient(url);
+  const pub = createClient({
+    url,
+    // A publish made while the connection is being re-established is sent once it is back.
+    commandsQueueMaxLength: 10_000,
+    socket: { reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000) + Math.floor(Math.random() * 100) },
+  });
+  const sub = pub.duplicate();
+  const clients = [main, pub, sub] as const;
+  for (const client of clients) client.on('error', onError);
+
+  const destroyAll = () => {
+    for (const client of clients) if (client.isOpen) client.destroy();
+  };
+  try {
+    await withTimeout(Promise.all(clients.map((client) => client.connect())), connectTimeoutMs);
+  } catch (err) {
+    destroyAll();
+    throw err;
+  }
+
+  const storage = await createRedisStorage({ ...pick(opts), keyPrefix, client: main as unknown as RedisClientLike });
+  const groups = await createRedisGroupDirectory({ keyPrefix, client: main as unknown as RedisClientLike });
+
+  const namespaces = new Set<Namespace>();
+  const base = createAdapter(swallowRejections(pub, onError), swallowRejections(sub, onError), { key: `${keyPrefix}io` });
+  // socket.io calls the adapter with `new`, so this must be a plain function (it returns the instance).
+  const adapter = function (nsp: Namespace) {
+    namespaces.add(nsp);
+    return base(nsp);
+  };
+
+  let closed = false;
+  let connected = true;
+  sub.on('end', () => (connected = false));
+  sub.on('error', () => (connected = false));
+  sub.on('reconnecting', () => (connected = false));
+  sub.on('ready', () => {
+    if (connected || closed) return;
+    connected = true;
+    void (async () => {
+      // Wait until storage answers too, so the reconnecting clients find a working node.
+      while (!closed && !(main.isReady && pub.isReady)) await new Promise((resolve) => setTimeout(resolve, 50));
+      if (closed) return;
+      for (const nsp of namespaces) for (const socket of nsp.sockets.values()) socket.conn.close();
+    })();
+  });
+
+  return {
+    storage,
+    groups,
+    adapter: adapter as RedisServerOptions['adapter'],
+    async onClose() {
+      closed = true;
+      await groups.close();
+      await Promise.all(
+        clients.map((client) => (client.isReady ? client.close().catch(() => client.destroy()) : client.isOpen ? client.destroy() : undefined)),
+      );
+    },
+  };
+}
+
+function pick(opts: RedisServerOptionsOptions): Omit<RedisStorageOptions, 'url' | 'client' | 'keyPrefix'> {
+  const { keyPrefix: _prefix, ...rest } = opts;
+  return rest;
+}
+
+/**
+ * The adapter calls `publish`/`unsubscribe` without awaiting them; a rejection there (Redis gone
+ * at that moment) would be an unhandled rejection and end the process. This wraps the client so
+ * those calls report to `onError` instead.
+ */
+function swallowRejections<T extends object>(client: T, onError: (err: Error) => void): T {
+  const fireAndForget = new Set(['publish', 'sPublish', 'subscribe', 'pSubscribe', 'sSubscribe', 'unsubscribe', 'pUnsubscribe', 'sUnsubscribe']);
+  return new Proxy(client, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target) as unknown;
+      if (typeof value !== 'function') return value;
+      const bound = (value as (...args: unknown[]) => unknown).bind(target);
+      if (typeof prop !== 'string' || !fireAndForget.has(prop)) return bound;
+      return (...args: unknown[]) => {
+        const result = bound(...args);
+        if (result instanceof Promise) result.catch((err: unknown) => onError(err instanceof Error ? err : new Error(String(err))));
+        return result;
+      };
+    },
+  });
+}
+
+function throttledWarning(): (err: Error) => void {
+  let last = 0;
+  return (err) => {
+    if (Date.now() - last < 10_000) return;
+    last = Date.now();
+    process.stderr.write(`ringkit: Redis connection problem (retrying): ${err.message}\n`);
+  };
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no connection to Redis within ${ms} ms`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
