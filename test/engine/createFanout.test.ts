@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { createFanout } from '../../src/engine/createFanout.js';
+import type { CallUser, Invitation } from '../../src/protocol/types.js';
+import type { WireUpdate } from '../../src/protocol/wire.js';
+import { manualClock } from '../support/manualClock.js';
+
+const user = (userID: string, version: number): CallUser => ({ userID, state: 'accepted', data: '', updateTime: 0, timeout: 30, version });
+const snapshot = (version: number, users: CallUser[]): Invitation => ({
+  inviteID: 'i1', mode: 'normal', inviter: 't', data: '', timeout: 30, onlineUserOnly: false, enableNotReceivedCheck: false,
+  createTime: 0, state: 'active', version, users,
+});
+
+describe('createFanout: coalescing bursts per invitation', () => {
+  it('sends the first change at once and merges a burst into one delta for the union of recipients', () => {
+    const clock = manualClock();
+    const sent: { users: string[]; update: WireUpdate }[] = [];
+    const fanout = createFanout(clock, 50, (users, update) => sent.push({ users, update }));
+    const base = [user('s1', 1), user('s2', 1), user('s3', 1)];
+    fanout.publish({ invitation: snapshot(2, [user('s1', 2), base[1]!, base[2]!]), baseVersion: 1, recipients: ['t', 's1'] });
+    expect(sent).toHaveLength(1);
+    fanout.publish({ invitation: snapshot(3, [user('s1', 2), user('s2', 3), base[2]!]), baseVersion: 2, recipients: ['t', 's2'] });
+    fanout.publish({ invitation: snapshot(4, [user('s1', 2), user('s2', 3), user('s3', 4)]), baseVersion: 3, recipients: ['t', 's3'] });
+    expect(sent).toHaveLength(1);
+    clock.advance(50);
+    expect(sent).toHaveLength(2);
+    const merged = sent[1]!;
+    expect(merged.users.sort()).toEqual(['s2', 's3', 't']);
+    expect(merged.update.baseVersion).toBe(2);
+    expect(merged.update.invitation.version).toBe(4);
+    expect(merged.update.invitation.users.map((u) => u.userID)).toEqual(['s2', 's3']);
+  });
+
+  it('with a zero window sends every change on its own', () => {
+    const clock = manualClock();
+    const sent: WireUpdate[] = [];
+    const fanout = createFanout(clock, 0, (_, update) => sent.push(update));
+    fanout.publish({ invitation: snapshot(2, [user('s1', 2)]), baseVersion: 1, recipients: ['t'] });
+    fanout.publish({ invitation: snapshot(3, [user('s1', 3)]), baseVersion: 2, recipients: ['t'] });
+    expect(sent.map((u) => u.invitation.version)).toEqual([2, 3]);
+  });
+});
