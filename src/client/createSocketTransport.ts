@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { RingkitError } from '../protocol/errors.js';
-import { UPDATE_EVENT, type WireAck, type WireUpdate } from '../protocol/wire.js';
+import type { WireError } from '../protocol/errors.js';
+import { CLOSED_EVENT, UPDATE_EVENT, type WireAck, type WireUpdate } from '../protocol/wire.js';
 import type { Transport, TransportListener } from './Transport.js';
 
 /** Options of the socket.io transport. */
@@ -36,11 +37,16 @@ export function createSocketTransport(options: SocketTransportOptions): Transpor
           else send(options.token);
         },
       });
+      let closedFor: WireError | undefined;
       socket.on('connect', () => listener.onOpen());
       socket.on(UPDATE_EVENT, (update: WireUpdate) => listener.onUpdate(update));
+      socket.on(CLOSED_EVENT, (error: WireError) => (closedFor = error));
       socket.on('disconnect', (reason) => {
-        const byServer = reason === 'io server disconnect';
-        listener.onClose(!byServer, byServer ? { code: 'UNAUTHENTICATED', message: 'the server closed the connection' } : undefined);
+        if (reason === 'io client disconnect') return;
+        if (closedFor) return listener.onClose(false, closedFor);
+        listener.onClose(true);
+        // A server that shuts down (restart, deploy) closes sockets itself: come back like after a network loss.
+        if (reason === 'io server disconnect') setTimeout(() => socket?.connect(), 200 + Math.random() * 800);
       });
       socket.on('connect_error', (err: Error & { data?: { code?: string; message?: string } }) => {
         const data = err.data;

@@ -12,6 +12,9 @@ export type WireAck<T> = { ok: true; result: T } | { ok: false; error: WireError
 /** Server → client event name for invitation updates. */
 export const UPDATE_EVENT = 'invitation:update';
 
+/** Server → client: the server is closing this session for good (payload: a WireError). Any other server-side close is retried. */
+export const CLOSED_EVENT = 'session:closed';
+
 /**
  * One invitation update. `users` is complete when `baseVersion` is absent; otherwise it holds
  * only the users changed after `baseVersion`, and applies to a mirror at version ≥ `baseVersion`

@@ -12,7 +12,7 @@ import type { RingkitStorage } from '../engine/storage.js';
 import { RingkitError } from '../protocol/errors.js';
 import { DEFAULT_LIMITS, type RingkitLimits } from '../protocol/limits.js';
 import { idSchema } from '../protocol/schemas.js';
-import { UPDATE_EVENT } from '../protocol/wire.js';
+import { CLOSED_EVENT, UPDATE_EVENT } from '../protocol/wire.js';
 import { createAuthenticator, type AuthOptions, type Identity } from './createAuthenticator.js';
 import { createWebhookNotifier } from './createWebhookNotifier.js';
 
@@ -128,7 +128,14 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
     void socket.join(room(session.userID));
     logger.debug({ userID: session.userID, deviceID: session.deviceID }, 'connected');
 
-    const expiry = identity.expiresAt === undefined ? undefined : setTimeout(() => socket.disconnect(true), Math.max(0, Math.min(identity.expiresAt - Date.now(), 2 ** 31 - 1)));
+    const expire = () => {
+      socket.emit(CLOSED_EVENT, { code: 'UNAUTHENTICATED', message: 'the token has expired' });
+      socket.disconnect(true);
+    };
+    const expiry =
+      identity.expiresAt === undefined
+        ? undefined
+        : setTimeout(expire, Math.max(0, Math.min(identity.expiresAt - Date.now(), 2 ** 31 - 1)));
     socket.onAny((name: unknown, ...args: unknown[]) => {
       const ack = args[args.length - 1];
       if (typeof ack !== 'function') return;
