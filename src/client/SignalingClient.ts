@@ -300,6 +300,7 @@ export class SignalingClient {
       this.serverOffset = result.serverTime - Date.now();
       await this.enqueue(async () => {
         for (const update of result.updates) await this.applyWire(update, 'sync');
+        for (const id of result.unknown) await this.endLost(id, result.serverTime);
       });
       this.setState('connected');
       for (const waiter of this.connectWaiters.splice(0)) waiter.resolve();
@@ -356,6 +357,15 @@ export class SignalingClient {
     });
     this.acknowledgeReceipt(next, origin);
     for (const [name, payload] of events) this.emitter.emit(name, payload as never);
+  }
+
+  /** An invitation the server no longer knows (its memory was lost): end it here so nothing rings for a dead call. */
+  private async endLost(inviteID: string, serverTime: number): Promise<void> {
+    const prev = this.mirror.get(inviteID);
+    if (!prev || prev.state === 'ended') return;
+    const endReason = prev.mode === 'advanced' ? 'ended' : 'cancelled';
+    const invitation: Invitation = { ...prev, state: 'ended', endReason, endTime: serverTime, version: prev.version + 1 };
+    await this.applyWire({ invitation, serverTime }, 'sync');
   }
 
   /** Tells the server this device has the invitation (moves me to `received`). */

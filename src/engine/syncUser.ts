@@ -29,6 +29,7 @@ export async function syncUser(input: {
   const ids = [...new Set([...own, ...ofGroups.flat(), ...missed, ...Object.keys(known)])];
   const invitations = await storage.getInvitations(ids);
   const updates: WireUpdate[] = [];
+  const unknown = ids.filter((id, i) => invitations[i] === undefined && known[id] !== undefined);
   for (const inv of invitations) {
     if (!inv) continue;
     const held = known[inv.inviteID];
@@ -39,5 +40,5 @@ export async function syncUser(input: {
     } else if (!isMissed && !(await canSee(inv, userID, groups))) continue;
     updates.push({ invitation: inv, serverTime, ...(isMissed && { missed: true }) });
   }
-  return { userID, deviceID: session.deviceID, serverTime, updates };
+  return { userID, deviceID: session.deviceID, serverTime, updates, unknown };
 }

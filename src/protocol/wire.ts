@@ -78,4 +78,6 @@ export interface SyncResult {
   deviceID: string;
   serverTime: number;
   updates: WireUpdate[];
+  /** Known inviteIDs the server no longer has (e.g. an in-memory server restarted): they are dead. */
+  unknown: string[];
 }
