@@ -119,14 +119,21 @@ export function createEngine(options: EngineOptions) {
   /** Atomically stores a draft; returns the change to publish, or null when another node won. */
   async function commit(draft: Draft, expectedVersion: number): Promise<(() => Promise<void>) | null> {
     const inv = draft.invitation;
-    const ok = await storage.commit({
-      invitation: inv,
-      expectedVersion,
-      indexUsers: expectedVersion === 0 ? [inv.inviter, ...draft.changed] : [...draft.changed],
-      missedUsers: await missedUsers(draft),
-      history: historyMessages(inv, draft.history, draft.now),
-      nextTickAt: nextTickAt(inv, notReceivedMs),
-    });
+    const ok = await storage
+      .commit({
+        invitation: inv,
+        expectedVersion,
+        indexUsers: expectedVersion === 0 ? [inv.inviter, ...draft.changed] : [...draft.changed],
+        missedUsers: await missedUsers(draft),
+        history: historyMessages(inv, draft.history, draft.now),
+        nextTickAt: nextTickAt(inv, notReceivedMs),
+      })
+      .catch(async (error: unknown) => {
+        // The connection may have dropped after the store applied the commit: look before failing.
+        const stored = await storage.getInvitation(inv.inviteID).catch(() => undefined);
+        if (stored && stored.version === inv.version && JSON.stringify(stored) === JSON.stringify(inv)) return true;
+        throw error;
+      });
     if (!ok) return null;
     return async () => {
       const recipients = await recipientsOf(inv, draft.changed, groups);
