@@ -11,14 +11,27 @@ export interface RedisServerProcess {
   stop(hard?: boolean): Promise<void>;
 }
 
+/** Options of `startRedisServer`. */
+export interface StartRedisServerOptions {
+  /**
+   * Keep an append-only file in this directory (`appendonly yes`, fsync on every write), so a
+   * server started again on the same directory has all the data, even after a SIGKILL.
+   */
+  persistDir?: string;
+}
+
 /**
- * Starts `redis-server` without persistence on `socketPath` and waits until it answers PING.
+ * Starts `redis-server` on `socketPath` (no persistence unless `persistDir`) and waits until it
+ * answers PING.
  * @example const redis = await startRedisServer(join(dir, 'redis.sock')); await redis.stop()
  */
-export async function startRedisServer(socketPath: string): Promise<RedisServerProcess> {
+export async function startRedisServer(socketPath: string, options: StartRedisServerOptions = {}): Promise<RedisServerProcess> {
+  const persistence = options.persistDir
+    ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', options.persistDir]
+    : ['--appendonly', 'no'];
   const child = spawn(
     'redis-server',
-    ['--port', '0', '--unixsocket', socketPath, '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+    ['--port', '0', '--unixsocket', socketPath, '--save', '', ...persistence, '--daemonize', 'no'],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let spawnError: Error | undefined;
