@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { RingkitError } from '../../protocol/errors.js';
 import type { Invitation } from '../../protocol/types.js';
+import type { WireAck } from '../../protocol/wire.js';
 import type { HistoryDraft, InvitationCommit, RingkitStorage, StoredHistoryEntry } from '../../engine/storage.js';
 import { connectRedis, type RedisConnectionOptions } from './connectRedis.js';
 import { createRedisPresence } from './createRedisPresence.js';
@@ -151,12 +153,28 @@ export async function createRedisStorage(options: RedisStorageOptions = {}): Pro
       return Number(score);
     },
     async putRequestOutcome(key, outcome, ttlMs) {
-      const reply = await redis.call(['SET', `${prefix}req:${key}`, outcome, 'NX', 'PX', String(Math.max(1, Math.ceil(ttlMs)))]);
-      return reply !== null;
+      try {
+        const reply = await redis.call(['SET', `${prefix}req:${key}`, outcome, 'NX', 'PX', String(Math.max(1, Math.ceil(ttlMs)))]);
+        return reply !== null;
+      } catch {
+        // Redis went away after the command ran. Not remembering the outcome only makes a retry
+        // run again; failing here would leave the caller without any answer (the engine does not
+        // catch it), so the outcome is dropped instead.
+        return true;
+      }
     },
     async getRequestOutcome(key) {
-      const reply = await redis.call(['GET', `${prefix}req:${key}`]);
-      return typeof reply === 'string' ? reply : undefined;
+      try {
+        const reply = await redis.call(['GET', `${prefix}req:${key}`]);
+        return typeof reply === 'string' ? reply : undefined;
+      } catch (err) {
+        // Without the idempotency record the request must not run. Answer it with the storage
+        // error as its (unstored) outcome, so the caller hears INTERNAL "storage unavailable" at
+        // once instead of nothing (the engine does not catch a rejection here).
+        const error = err instanceof RingkitError ? err : new RingkitError('INTERNAL', 'storage unavailable');
+        const ack: WireAck<never> = { ok: false, error: error.toJSON() };
+        return JSON.stringify(ack);
+      }
     },
     addDevice: presence.addDevice,
     removeDevice: presence.removeDevice,
