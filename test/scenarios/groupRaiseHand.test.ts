@@ -138,4 +138,36 @@ describe('classroom: the teacher asks 30 students to raise a hand', () => {
     const { errorInvitees } = await teacher.inviteInGroup('class', ['s1', 's2', 's3'], { timeout: 30 });
     expect(errorInvitees).toEqual([]);
   });
+
+  it('a member who connects later sees the live class invitation without ringing, and no missed call once it is over', async () => {
+    const server = await startServer();
+    await server.groups.createGroup('class', ['teacher', 's1', 'late-observer', 'away-observer']);
+    const teacher = await connectClient(server, 'teacher');
+    const s1 = await connectClient(server, 's1');
+    const { inviteID } = await teacher.inviteInGroup('class', ['s1'], { timeout: 30 });
+
+    const late = await connectClient(server, 'late-observer');
+    const update = await late.next('invitationUpdated', (e) => e.inviteID === inviteID);
+    expect(update.invitation).toMatchObject({ groupID: 'class', state: 'active' });
+    expect(late.seen('invitationReceived')).toEqual([]);
+
+    await teacher.cancel(inviteID);
+    await s1.next('invitationCancelled', (e) => e.inviteID === inviteID);
+    await late.next('invitationUpdated', (e) => e.inviteID === inviteID && e.invitation.state === 'ended');
+
+    // The observer who was away the whole time was never invited: nothing was missed.
+    const away = await connectClient(server, 'away-observer');
+    const { inviteID: next } = await teacher.inviteInGroup('class', ['s1'], { timeout: 30 });
+    await away.next('invitationUpdated', (e) => e.inviteID === next);
+    expect(away.seen('invitationCancelled')).toEqual([]);
+    expect(away.getInvitation(inviteID)).toBeUndefined();
+  });
+
+  it('inviteInGroup refuses the inviter among the invitees and duplicates', async () => {
+    const server = await startServer();
+    await server.groups.createGroup('class', ['teacher', 's1']);
+    const teacher = await connectClient(server, 'teacher');
+    expect(await codeOf(teacher.inviteInGroup('class', ['teacher', 's1']))).toBe('INVALID_PARAMETER');
+    expect(await codeOf(teacher.inviteInGroup('class', ['s1', 's1']))).toBe('INVALID_PARAMETER');
+  });
 });

@@ -120,4 +120,39 @@ describe('1v1: alice calls bob and bob answers', () => {
     const states = alice.seen('callUserStateChanged').flatMap((e) => e.callUserList.map((u) => u.state));
     expect(states).not.toContain('notYetReceived');
   });
+
+  it('nobody but alice and bob hears about their call, and every notification carries a growing version', async () => {
+    const server = await startServer();
+    const alice = await connectClient(server, 'alice');
+    const bob = await connectClient(server, 'bob');
+    const carol = await connectClient(server, 'carol');
+
+    const { inviteID, invitation } = await alice.invite('bob', { timeout: 30, data: 'private' });
+    expect(inviteID).toMatch(/^[A-Za-z0-9_-]{21,}$/);
+    await bob.next('invitationReceived', (e) => e.inviteID === inviteID);
+    await bob.accept(inviteID);
+    await alice.next('inviteeAccepted', (e) => e.inviteID === inviteID);
+
+    // carol is online the whole time and hears nothing of it.
+    const { inviteID: own } = await alice.invite('carol', { timeout: 30 });
+    await carol.next('invitationReceived', (e) => e.inviteID === own);
+    expect(carol.events.filter((r) => r.name !== 'connectionStateChanged' && r.event.inviteID === inviteID)).toEqual([]);
+
+    const versions = alice.seen('invitationUpdated').filter((e) => e.inviteID === inviteID).map((e) => e.version);
+    expect(versions.length).toBeGreaterThan(0);
+    for (let i = 1; i < versions.length; i++) expect(versions[i]).toBeGreaterThan(versions[i - 1]!);
+    expect(versions[0]).toBeGreaterThanOrEqual(invitation.version);
+    expect(versions.at(-1)).toBe(alice.getInvitation(inviteID)?.version);
+    for (const r of bob.events) if (r.name !== 'connectionStateChanged') expect(typeof r.event.version).toBe('number');
+  });
+
+  it('a deadline is the moment of the invite plus the timeout, in server time', async () => {
+    const server = await startServer();
+    const alice = await connectClient(server, 'alice');
+    const bob = await connectClient(server, 'bob');
+    const { inviteID, invitation } = await alice.invite('bob', { timeout: 45 });
+    const ring = await bob.next('invitationReceived', (e) => e.inviteID === inviteID);
+    expect(ring.deadline).toBe(invitation.createTime + 45_000);
+    expect(invitation.users[0]?.deadline).toBe(invitation.createTime + 45_000);
+  });
 });

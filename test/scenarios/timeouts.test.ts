@@ -115,4 +115,18 @@ describe('timeouts: nobody answers in time', () => {
     expect(ring.remainingSeconds).toBeLessThanOrEqual(30);
     expect(ring.remainingSeconds).toBeGreaterThan(0);
   });
+
+  it('an accept sent the moment the deadline passes fails, and bob ends timed out, never both', async () => {
+    const storage = createMemoryStorage();
+    const server = await startServer({ storage });
+    const alice = await connectClient(server, 'alice');
+    const bob = await connectClient(server, 'bob');
+    const { inviteID } = await alice.invite('bob', { timeout: 1 });
+    const ring = await bob.next('invitationReceived', (e) => e.inviteID === inviteID);
+    await until(() => bob.serverNow() >= ring.deadline! + 5, 5000, 'the deadline passes');
+    await expect(bob.accept(inviteID)).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await alice.next('invitationTimeout', (e) => e.inviteID === inviteID);
+    expect((await storage.getInvitation(inviteID))?.users[0]?.state).toBe('timeout');
+    expect(alice.seen('inviteeAccepted')).toEqual([]);
+  });
 });
