@@ -32,7 +32,7 @@ export function deriveEvents(prev: Invitation | undefined, next: Invitation, ctx
     events.push(['invitationCreated', { ...base, invitation: next }]);
   }
   const wasPending = prev !== undefined && was(ctx.self) !== undefined && isPending(was(ctx.self)!);
-  if (mine && isPending(mine.state) && next.state === 'active' && next.inviter !== ctx.self && !wasPending) {
+  if (mine && isPending(mine.state) && next.state === 'active' && !wasPending) {
     events.push([
       'invitationReceived',
       {
@@ -52,12 +52,13 @@ export function deriveEvents(prev: Invitation | undefined, next: Invitation, ctx
   if (prev && prev.data !== next.data) events.push(['invitationModified', { ...base, data: next.data }]);
   if (changed.length > 0) events.push(['callUserStateChanged', { ...base, callUserList: changed }]);
 
-  // Granular answers: for users seen before, or — on first sight — only what happened to me.
-  const news = changed.filter((u) => (prev ? was(u.userID) !== u.state : u.userID === ctx.self));
+  // Granular answers: for users seen before, or — on first sight — what happened to me and the
+  // invitees the server declined as busy when the invitation was made.
+  const news = changed.filter((u) => (prev ? was(u.userID) !== u.state : u.userID === ctx.self || u.reason === 'busy'));
   for (const u of news) {
     const answer = { ...base, invitee: u.userID, data: u.data, ...(u.deviceID !== undefined && { deviceID: u.deviceID }) };
     if (u.state === 'accepted' && prev) events.push(['inviteeAccepted', answer]);
-    if (u.state === 'rejected' && prev) events.push(['inviteeRejected', answer]);
+    if (u.state === 'rejected' && (prev || u.reason === 'busy')) events.push(['inviteeRejected', answer]);
   }
   const cancelled = news.filter((u) => u.state === 'cancelled');
   for (const reason of ['cancelled', 'callerGone'] as const) {

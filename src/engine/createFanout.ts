@@ -13,62 +13,63 @@ export interface FanoutChange {
   recipients: Iterable<string>;
 }
 
+interface Batch {
+  baseVersion: number;
+  changes: { invitation: Invitation; recipients: Set<string> }[];
+  timer?: unknown;
+}
+
 /**
  * Coalesces changes per invitation (PROTOCOL.md section 5): the first change after a quiet
- * window goes out at once; changes arriving within `windowMs` of the last send are merged into
- * one delta update (the latest snapshot's fields, only the users whose `version` is newer than
- * the batch's base)
- * sent to the union of their recipients.
+ * window goes out at once; changes arriving within `windowMs` of the last send are merged. At the
+ * end of the window each recipient gets one delta update — the newest snapshot among the changes
+ * it was a recipient of (never a later one), with only the users whose `version` is newer than
+ * the batch's base. In a class burst every member hears every change, so one update goes out.
  * @example const fanout = createFanout(systemClock, 50, (users, update) => io.to(rooms(users)).emit(...))
  */
 export function createFanout(clock: Clock, windowMs: number, deliver: Deliver) {
-  interface Batch {
-    invitation: Invitation;
-    baseVersion: number;
-    recipients: Set<string>;
-    timer?: unknown;
-  }
   const pending = new Map<string, Batch>();
   const lastSent = new Map<string, number>();
 
-  function send(batch: Batch) {
-    const { invitation } = batch;
-    pending.delete(invitation.inviteID);
-    lastSent.set(invitation.inviteID, clock.now());
-    const users = invitation.users.filter((u) => u.version > batch.baseVersion);
-    deliver([...batch.recipients], {
-      invitation: { ...invitation, users },
-      baseVersion: batch.baseVersion,
-      serverTime: clock.now(),
+  function send(inviteID: string, batch: Batch) {
+    pending.delete(inviteID);
+    lastSent.set(inviteID, clock.now());
+    const lastChangeOf = new Map<string, number>();
+    batch.changes.forEach((change, index) => {
+      for (const userID of change.recipients) lastChangeOf.set(userID, index);
     });
-    if (invitation.state === 'ended') lastSent.delete(invitation.inviteID);
+    batch.changes.forEach(({ invitation }, index) => {
+      const recipients = [...lastChangeOf].filter(([, last]) => last === index).map(([userID]) => userID);
+      if (recipients.length === 0) return;
+      const users = invitation.users.filter((u) => u.version > batch.baseVersion);
+      deliver(recipients, { invitation: { ...invitation, users }, baseVersion: batch.baseVersion, serverTime: clock.now() });
+    });
+    const newest = batch.changes[batch.changes.length - 1]?.invitation;
+    if (newest?.state === 'ended') lastSent.delete(inviteID);
   }
 
   return {
     publish(change: FanoutChange): void {
       const id = change.invitation.inviteID;
+      const entry = { invitation: change.invitation, recipients: new Set(change.recipients) };
       const batch = pending.get(id);
       if (batch) {
-        if (change.invitation.version > batch.invitation.version) batch.invitation = change.invitation;
         batch.baseVersion = Math.min(batch.baseVersion, change.baseVersion);
-        for (const u of change.recipients) batch.recipients.add(u);
+        batch.changes.push(entry);
+        batch.changes.sort((a, b) => a.invitation.version - b.invitation.version);
         return;
       }
-      const fresh: Batch = {
-        invitation: change.invitation,
-        baseVersion: change.baseVersion,
-        recipients: new Set(change.recipients),
-      };
+      const fresh: Batch = { baseVersion: change.baseVersion, changes: [entry] };
       const since = clock.now() - (lastSent.get(id) ?? -Infinity);
-      if (windowMs <= 0 || since >= windowMs) return send(fresh);
-      fresh.timer = clock.setTimeout(() => send(fresh), windowMs - since);
+      if (windowMs <= 0 || since >= windowMs) return send(id, fresh);
+      fresh.timer = clock.setTimeout(() => send(id, fresh), windowMs - since);
       pending.set(id, fresh);
     },
     /** Sends everything still waiting (on shutdown). */
     flush(): void {
-      for (const batch of [...pending.values()]) {
+      for (const [id, batch] of [...pending]) {
         clock.clearTimeout(batch.timer);
-        send(batch);
+        send(id, batch);
       }
     },
   };

@@ -11,20 +11,21 @@ const snapshot = (version: number, users: CallUser[]): Invitation => ({
 });
 
 describe('createFanout: coalescing bursts per invitation', () => {
-  it('sends the first change at once and merges a burst into one delta for the union of recipients', () => {
+  it('sends the first change at once and merges a burst into one delta per recipient', () => {
     const clock = manualClock();
     const sent: { users: string[]; update: WireUpdate }[] = [];
     const fanout = createFanout(clock, 50, (users, update) => sent.push({ users, update }));
     const base = [user('s1', 1), user('s2', 1), user('s3', 1)];
-    fanout.publish({ invitation: snapshot(2, [user('s1', 2), base[1]!, base[2]!]), baseVersion: 1, recipients: ['t', 's1'] });
+    const everyone = ['t', 's1', 's2', 's3'];
+    fanout.publish({ invitation: snapshot(2, [user('s1', 2), base[1]!, base[2]!]), baseVersion: 1, recipients: everyone });
     expect(sent).toHaveLength(1);
-    fanout.publish({ invitation: snapshot(3, [user('s1', 2), user('s2', 3), base[2]!]), baseVersion: 2, recipients: ['t', 's2'] });
-    fanout.publish({ invitation: snapshot(4, [user('s1', 2), user('s2', 3), user('s3', 4)]), baseVersion: 3, recipients: ['t', 's3'] });
+    fanout.publish({ invitation: snapshot(3, [user('s1', 2), user('s2', 3), base[2]!]), baseVersion: 2, recipients: everyone });
+    fanout.publish({ invitation: snapshot(4, [user('s1', 2), user('s2', 3), user('s3', 4)]), baseVersion: 3, recipients: everyone });
     expect(sent).toHaveLength(1);
     clock.advance(50);
     expect(sent).toHaveLength(2);
     const merged = sent[1]!;
-    expect(merged.users.sort()).toEqual(['s2', 's3', 't']);
+    expect(merged.users.sort()).toEqual(['s1', 's2', 's3', 't']);
     expect(merged.update.baseVersion).toBe(2);
     expect(merged.update.invitation.version).toBe(4);
     expect(merged.update.invitation.users.map((u) => u.userID)).toEqual(['s2', 's3']);
@@ -37,5 +38,20 @@ describe('createFanout: coalescing bursts per invitation', () => {
     fanout.publish({ invitation: snapshot(2, [user('s1', 2)]), baseVersion: 1, recipients: ['t'] });
     fanout.publish({ invitation: snapshot(3, [user('s1', 3)]), baseVersion: 2, recipients: ['t'] });
     expect(sent.map((u) => u.invitation.version)).toEqual([2, 3]);
+  });
+});
+
+describe('createFanout: recipients of merged changes', () => {
+  it('never shows a recipient a change it was not a recipient of', () => {
+    const clock = manualClock();
+    const sent: { users: string[]; update: WireUpdate }[] = [];
+    const fanout = createFanout(clock, 50, (users, update) => sent.push({ users, update }));
+    fanout.publish({ invitation: snapshot(2, [user('bob', 2)]), baseVersion: 1, recipients: ['alice', 'bob'] });
+    fanout.publish({ invitation: snapshot(3, [user('bob', 3)]), baseVersion: 2, recipients: ['alice', 'bob'] });
+    fanout.publish({ invitation: { ...snapshot(4, [user('bob', 3)]), data: 'secret' }, baseVersion: 3, recipients: ['alice'] });
+    clock.advance(50);
+    const merged = sent.slice(1);
+    expect(merged.find((s) => s.users.includes('bob'))!.update.invitation).toMatchObject({ version: 3, data: '' });
+    expect(merged.find((s) => s.users.includes('alice'))!.update.invitation).toMatchObject({ version: 4, data: 'secret' });
   });
 });

@@ -17,7 +17,8 @@ export function requireActiveCall(draft: Draft, operation: string): void {
 /** The caller's own pending entry (accept and reject), or the matching error. */
 export function requirePendingInvitee(draft: Draft, userID: string): CallUser {
   const user = draft.user(userID);
-  if (!user) fail('NO_PERMISSION', 'only invitees may answer');
+  const isInvitee = user !== undefined && (userID !== draft.invitation.inviter || isPending(user.state));
+  if (!isInvitee) fail('NO_PERMISSION', 'only invitees may answer');
   requireActive(draft);
   if (!isPending(user.state)) fail('INVALID_STATE', `you are ${user.state}`);
   if (user.deadline !== undefined && user.deadline <= draft.now) fail('INVALID_STATE', 'the invitation has timed out');
