@@ -80,6 +80,28 @@ describe('offline delivery: bob is away when alice calls', () => {
     await laptop.next('invitationReceived', (e) => e.inviteID === later);
     expect(laptop.seen('invitationCancelled')).toEqual([]);
   });
+  it('bob rang, then went offline; the call was cancelled: his next device shows it as missed and does not ring', async () => {
+    const server = await startServer();
+    const alice = await connectClient(server, 'alice');
+    const phone = await connectClient(server, 'bob', { deviceID: 'phone' });
+    const { inviteID } = await alice.invite('bob', { timeout: 30 });
+    await phone.next('invitationReceived', (e) => e.inviteID === inviteID);
+    phone.disconnect();
+    await until(
+      () => [...server.io.sockets.sockets.values()].every((s) => (s.data.session as { userID: string }).userID !== 'bob'),
+      5000,
+      'the server sees bob gone',
+    );
+    await alice.cancel(inviteID, { data: 'missed you' });
+
+    const laptop = await connectClient(server, 'bob', { deviceID: 'laptop' });
+    const { inviteID: later } = await alice.invite('bob', { timeout: 30 });
+    await laptop.next('invitationReceived', (e) => e.inviteID === later);
+    expect(laptop.seen('invitationReceived').map((e) => e.inviteID)).toEqual([later]);
+    const cancelled = laptop.seen('invitationCancelled').filter((e) => e.inviteID === inviteID);
+    expect(cancelled).toHaveLength(1);
+    expect(cancelled[0]).toMatchObject({ missed: true, data: 'missed you' });
+  });
 });
 
 describe('onlineUserOnly: only devices online at the time of the invite ring', () => {
