@@ -1,0 +1,44 @@
+import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
+import { useContext, useEffect, useState, type ReactNode } from 'react';
+import { createSignalingClient, type CreateSignalingClientOptions } from '../client/createSignalingClient.js';
+import type { SignalingClient } from '../client/SignalingClient.js';
+import { storeForClient } from './internal/storeForClient.js';
+import { RingkitContext } from './RingkitContext.js';
+
+/**
+ * Props of `RingkitProvider`: a client you created and connect yourself, or the options to create
+ * one (`url` + `token`, or `userID` in development mode), which the provider then connects on
+ * mount and disconnects on unmount. The options are read once: give the provider a new `key` to
+ * sign in as someone else.
+ */
+export type RingkitProviderProps = { children?: ReactNode } & (
+  | { client: SignalingClient }
+  | ({ client?: undefined } & CreateSignalingClientOptions)
+);
+
+/**
+ * Gives its subtree one client and its store, and a TanStack `QueryClient` when the app has not
+ * provided one.
+ * @example
+ * <RingkitProvider url="https://signal.example.com" token={jwt}>
+ *   <App />
+ * </RingkitProvider>
+ */
+export function RingkitProvider(props: RingkitProviderProps) {
+  const { children, client: given, ...options } = props;
+  const [owned] = useState(() => (given ? undefined : createSignalingClient(options)));
+  const client = (given ?? owned)!;
+  const store = storeForClient(client);
+  const appQueryClient = useContext(QueryClientContext);
+  const [ownQueryClient] = useState(() => (appQueryClient ? undefined : new QueryClient()));
+
+  useEffect(() => store.attach(), [store]);
+  useEffect(() => {
+    if (!owned) return;
+    owned.connect().catch(() => undefined); // failures show as connection state and lastError
+    return () => owned.disconnect();
+  }, [owned]);
+
+  const tree = <RingkitContext.Provider value={store}>{children}</RingkitContext.Provider>;
+  return ownQueryClient ? <QueryClientProvider client={ownQueryClient}>{tree}</QueryClientProvider> : tree;
+}

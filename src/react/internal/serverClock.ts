@@ -1,0 +1,28 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import type { SignalingClient } from '../../client/SignalingClient.js';
+
+const TICK_MS = 250;
+const listeners = new Set<() => void>();
+let timer: ReturnType<typeof setInterval> | undefined;
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  timer ??= setInterval(() => listeners.forEach((l) => l()), TICK_MS);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0 && timer !== undefined) {
+      clearInterval(timer);
+      timer = undefined;
+    }
+  };
+}
+const idle = () => () => undefined;
+
+/**
+ * A whole number of seconds computed from the server clock (`client.serverNow()`), re-evaluated a
+ * few times a second while `running`; components re-render only when the number changes.
+ */
+export function useServerSeconds(client: SignalingClient, compute: (serverNow: number) => number | null, running: boolean): number | null {
+  const snapshot = useCallback(() => compute(client.serverNow()), [client, compute]);
+  return useSyncExternalStore(running ? subscribe : idle, snapshot, snapshot);
+}

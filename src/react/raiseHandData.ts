@@ -1,0 +1,36 @@
+import type { Invitation } from '../protocol/types.js';
+import { parseJSONObject } from './callData.js';
+
+/**
+ * What a classroom invitation made by `useRaiseHand` is: a round asking the class to raise hands,
+ * or the invitation of one student to speak in a round.
+ * @example const kind = raiseHandKind(invitation) // 'round' | 'speak' | undefined
+ */
+export type RaiseHandKind = 'round' | 'speak';
+
+/**
+ * The `data` of a raise-hand round.
+ * @example client.inviteInGroup('class-1', students, { data: encodeRound('Who knows?') })
+ */
+export function encodeRound(prompt?: string): string {
+  return JSON.stringify({ ringkit: 'raiseHand', ...(prompt !== undefined && { prompt }) });
+}
+
+/**
+ * The `data` of an invitation to speak in `roundID`.
+ * @example client.inviteInGroup('class-1', ['s3'], { data: encodeSpeak(roundID) })
+ */
+export function encodeSpeak(roundID: string): string {
+  return JSON.stringify({ ringkit: 'speak', roundID });
+}
+
+/**
+ * Which raise-hand invitation this is, with its round (for `speak`) and prompt (for `round`).
+ * @example raiseHandKind(invitation)?.kind === 'round'
+ */
+export function raiseHandKind(invitation: Invitation): { kind: RaiseHandKind; roundID?: string; prompt?: string } | undefined {
+  const data = parseJSONObject(invitation.data);
+  if (data?.ringkit === 'raiseHand') return { kind: 'round', ...(typeof data.prompt === 'string' && { prompt: data.prompt }) };
+  if (data?.ringkit === 'speak' && typeof data.roundID === 'string') return { kind: 'speak', roundID: data.roundID };
+  return undefined;
+}

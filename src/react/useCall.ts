@@ -1,0 +1,164 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import type { SignalingClient } from '../client/SignalingClient.js';
+import type { Invitation } from '../protocol/types.js';
+import type { InviteResult, OperationResult } from '../protocol/wire.js';
+import { encodeCallData, parseCallData } from './callData.js';
+import { deriveCallView, type CallEndReason, type CallStatus } from './deriveCallView.js';
+import { useActionRunner, type ActionStatus } from './internal/useActionRunner.js';
+import { useBusyPolicy, type BusyPolicy } from './internal/useBusyPolicy.js';
+import { useServerSeconds } from './internal/serverClock.js';
+import { useRingkitStoreApi } from './useRingkitStoreApi.js';
+
+/** Options of `useCall`. */
+export interface UseCallOptions {
+  /** What a call ringing while I am busy does (see `useIncomingInvitation`). Default `'ring'`. */
+  busyPolicy?: BusyPolicy;
+}
+
+/** Options of `call()`. */
+export interface CallOptions {
+  /** The app's media room; both sides read it back as `roomID`. */
+  roomID: string;
+  /** More fields for the call's data (JSON). */
+  data?: Record<string, unknown>;
+  /** Seconds to ring (default 30). */
+  timeout?: number;
+  /** Server-side busy check: `'reject'` ends the call at once with reason `busy` when the callee is in another call. */
+  busyPolicy?: BusyPolicy;
+}
+
+/** What `useCall` returns. */
+export interface UseCallResult extends ActionStatus {
+  status: CallStatus;
+  /** Why it ended (status `ended`), else null. */
+  reason: CallEndReason | null;
+  direction: 'outgoing' | 'incoming' | null;
+  /** The other party, or null when idle. */
+  peer: string | null;
+  /** The media room from the call's data: join it when `status` turns `connected`. */
+  roomID: string | null;
+  callID: string | null;
+  invitation: Invitation | undefined;
+  /** Whole seconds connected (ticks while connected; 0 when it never connected). */
+  duration: number;
+  /** Calls a user: an advanced-mode invitation carrying `roomID`. */
+  call(userID: string, options: CallOptions): Promise<InviteResult | undefined>;
+  /** Answers the ringing call. */
+  accept(data?: string): Promise<OperationResult | undefined>;
+  /** Declines the ringing call. */
+  reject(data?: string): Promise<OperationResult | undefined>;
+  /** Cancels while calling, declines while ringing, ends the call for both while connected. */
+  hangUp(data?: string): Promise<unknown>;
+  /** Back to `idle` after a call ended. */
+  reset(): void;
+}
+
+const isOneToOneCall = (i: Invitation) => i.mode === 'advanced' && i.groupID === undefined;
+
+/**
+ * The whole 1v1 call lifecycle around your media layer: `idle → calling | ringing → connected →
+ * ended` (with a reason) and the duration. Incoming advanced 1v1 calls ring here while no call is
+ * in progress.
+ * @example
+ * const call = useCall()
+ * useEffect(() => { if (call.status === 'connected') media.join(call.roomID!) }, [call.status])
+ * if (call.status === 'idle') return <button onClick={() => call.call('bob', { roomID: 'r1' })}>Call Bob</button>
+ * if (call.status === 'ringing') return <button onClick={() => call.accept()}>Answer {call.peer}</button>
+ * if (call.status === 'ended') return <p>Call ended: {call.reason} ({call.duration}s) <button onClick={call.reset}>OK</button></p>
+ * return <button onClick={() => call.hangUp()}>Hang up ({call.status})</button>
+ */
+export function useCall(options: UseCallOptions = {}, client?: SignalingClient): UseCallResult {
+  const store = useRingkitStoreApi(client);
+  const { client: target } = store;
+  const { run, status: actionStatus } = useActionRunner(store);
+  const [callID, setCallID] = useState<string | null>(null);
+  const [dialing, setDialing] = useState<string | null>(null);
+  const lastConnected = useRef<{ callID: string; at: number } | null>(null);
+  const ringing = useBusyPolicy(store, options.busyPolicy ?? 'ring');
+  const incoming = ringing.find(isOneToOneCall);
+  const invitation = useStore(store, (s) => (callID ? s.invitations[callID] : undefined));
+  const self = useStore(store, (s) => s.userID);
+  const view = useMemo(
+    () => (invitation && !dialing ? deriveCallView(invitation, self, target.deviceID) : undefined),
+    [invitation, dialing, self, target],
+  );
+  const status: CallStatus = dialing ? 'calling' : (view?.status ?? 'idle');
+  const myState = invitation?.users.find((u) => u.userID === self)?.state;
+
+  // A call that rings while none is in progress becomes the call.
+  useEffect(() => {
+    if (incoming && !dialing && (status === 'idle' || status === 'ended')) setCallID(incoming.inviteID);
+  }, [incoming, dialing, status]);
+
+  // The other party left a 1v1 call I am still in: end it, so nobody stays "in a call" alone.
+  const orphaned = view?.reason === 'hungUp' && invitation?.state === 'active' && myState === 'accepted';
+  useEffect(() => {
+    if (orphaned && callID) target.end(callID).catch(() => undefined);
+  }, [orphaned, callID, target]);
+
+  // The snapshot forgets when the callee connected once they quit; remember it for the duration.
+  if (callID && view?.connectedAt !== undefined) lastConnected.current = { callID, at: view.connectedAt };
+  const connectedAt = view?.connectedAt ?? (lastConnected.current?.callID === callID ? lastConnected.current.at : undefined);
+  const endedAt = view?.endedAt;
+  const elapsed = useCallback(
+    (now: number) => (connectedAt === undefined ? 0 : Math.max(0, Math.floor(((endedAt ?? now) - connectedAt) / 1000))),
+    [connectedAt, endedAt],
+  );
+  const duration = useServerSeconds(target, elapsed, status === 'connected') ?? 0;
+
+  const call = useCallback(
+    async (userID: string, { roomID, data, timeout, busyPolicy }: CallOptions) => {
+      setDialing(userID);
+      const result = await run(() =>
+        target.invite(userID, { mode: 'advanced', data: encodeCallData({ ...data, roomID }), timeout, busyPolicy }),
+      );
+      if (result) setCallID(result.inviteID);
+      setDialing(null);
+      return result;
+    },
+    [run, target],
+  );
+  const accept = useCallback(
+    (data?: string) => (callID && status === 'ringing' ? run(() => target.accept(callID, { data })) : Promise.resolve(undefined)),
+    [run, target, callID, status],
+  );
+  const reject = useCallback(
+    (data?: string) => (callID && status === 'ringing' ? run(() => target.reject(callID, { data })) : Promise.resolve(undefined)),
+    [run, target, callID, status],
+  );
+  const hangUp = useCallback(
+    (data?: string): Promise<unknown> => {
+      if (!callID) return Promise.resolve(undefined);
+      if (status === 'calling') return run(() => target.cancel(callID, { data }));
+      if (status === 'ringing') return run(() => target.reject(callID, { data }));
+      if (status === 'connected') return run(() => target.end(callID, { data }));
+      return Promise.resolve(undefined);
+    },
+    [run, target, callID, status],
+  );
+  const reset = useCallback(() => {
+    if (status === 'ended') setCallID(null);
+  }, [status]);
+
+  const roomID = invitation ? (parseCallData(invitation.data)?.roomID ?? null) : null;
+  return useMemo(
+    () => ({
+      ...actionStatus,
+      status,
+      reason: view?.reason ?? null,
+      direction: view?.direction ?? (dialing ? 'outgoing' : null),
+      peer: view?.peer ?? dialing,
+      roomID: dialing ? null : roomID,
+      callID,
+      invitation,
+      duration,
+      call,
+      accept,
+      reject,
+      hangUp,
+      reset,
+    }),
+    [actionStatus, status, view, dialing, roomID, callID, invitation, duration, call, accept, reject, hangUp, reset],
+  );
+}

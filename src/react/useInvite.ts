@@ -1,0 +1,64 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { CancelOptions, InviteOptions, SignalingClient } from '../client/SignalingClient.js';
+import type { Invitation } from '../protocol/types.js';
+import type { CancelResult, ErrorInvitee, InviteResult } from '../protocol/wire.js';
+import { useActionRunner, type ActionStatus } from './internal/useActionRunner.js';
+import { useInvitation } from './useInvitation.js';
+import { useRingkitStoreApi } from './useRingkitStoreApi.js';
+
+/** What `useInvite` returns. */
+export interface UseInviteResult extends ActionStatus {
+  /** Invites users; the new invitation becomes `invitation`. Resolves undefined on failure (see `error`). */
+  invite(invitees: string | string[], options?: InviteOptions): Promise<InviteResult | undefined>;
+  /** Invites members of a group; the new invitation becomes `invitation`. */
+  inviteInGroup(groupID: string, invitees: string[], options?: InviteOptions): Promise<InviteResult | undefined>;
+  /** Cancels pending invitees of `invitation` (all, or `options.invitees`). */
+  cancel(options?: CancelOptions): Promise<CancelResult | undefined>;
+  /** The last invitation sent from this hook. */
+  inviteID: string | null;
+  /** Its live snapshot (every user's state as the server reports it). */
+  invitation: Invitation | undefined;
+  /** Invitees the last invite skipped, with the reason. */
+  errorInvitees: readonly ErrorInvitee[];
+}
+
+const NONE: readonly ErrorInvitee[] = [];
+
+/**
+ * `invite`, `inviteInGroup` and `cancel` as mutations with pending and error state, and the live
+ * state of the outgoing invitation.
+ * @example
+ * const { invite, cancel, invitation, pending, error, disabled } = useInvite()
+ * <button disabled={disabled || pending} onClick={() => invite(['bob', 'carol'], { timeout: 30 })}>Ring</button>
+ * {invitation?.users.map((u) => <span key={u.userID}>{u.userID}: {u.state}</span>)}
+ * {error && <p role="alert">{error.code}</p>}
+ */
+export function useInvite(client?: SignalingClient): UseInviteResult {
+  const store = useRingkitStoreApi(client);
+  const { client: target } = store;
+  const { run, status } = useActionRunner(store);
+  const [sent, setSent] = useState<{ inviteID: string; errorInvitees: readonly ErrorInvitee[] } | null>(null);
+  const inviteID = sent?.inviteID ?? null;
+  const invitation = useInvitation(inviteID, target);
+
+  const remember = useCallback((result: InviteResult | undefined) => {
+    if (result) setSent({ inviteID: result.inviteID, errorInvitees: result.errorInvitees });
+    return result;
+  }, []);
+  const invite = useCallback(
+    (invitees: string | string[], options?: InviteOptions) => run(() => target.invite(invitees, options)).then(remember),
+    [run, target, remember],
+  );
+  const inviteInGroup = useCallback(
+    (groupID: string, invitees: string[], options?: InviteOptions) => run(() => target.inviteInGroup(groupID, invitees, options)).then(remember),
+    [run, target, remember],
+  );
+  const cancel = useCallback(
+    (options?: CancelOptions) => (inviteID ? run(() => target.cancel(inviteID, options)) : Promise.resolve(undefined)),
+    [run, target, inviteID],
+  );
+  return useMemo(
+    () => ({ ...status, invite, inviteInGroup, cancel, inviteID, invitation, errorInvitees: sent?.errorInvitees ?? NONE }),
+    [status, invite, inviteInGroup, cancel, inviteID, invitation, sent],
+  );
+}

@@ -1,0 +1,87 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { SignalingClient } from '../client/SignalingClient.js';
+import type { ClientEventMap } from '../protocol/events.js';
+import { EMPTY_STATE, syncFromClient } from './createInitialState.js';
+import { ringkitEventTable } from './eventTable.js';
+import type { RingkitErrorInfo, RingkitState } from './RingkitState.js';
+import { withIdentity } from './withIdentity.js';
+
+/** Options of `createRingkitStore`. */
+export interface CreateRingkitStoreOptions {
+  /**
+   * Subscribe to the client at once (default true). React's provider passes false and calls
+   * `attach()` in an effect, so a render that React throws away leaves no listener behind.
+   */
+  attach?: boolean;
+}
+
+/**
+ * A zustand vanilla store mirroring one client, plus the app-side actions.
+ * @example const unsubscribe = store.subscribe((s) => render(s.invitations))
+ */
+export interface RingkitStore extends StoreApi<RingkitState> {
+  readonly client: SignalingClient;
+  /**
+   * Catches up with the client and subscribes to its events; returns the matching detach.
+   * Counted: the client gets one set of listeners however many attach, until all have detached.
+   */
+  attach(): () => void;
+  /** Unsubscribes from the client, whatever the attach count. */
+  destroy(): void;
+  /** Marks me busy (or not) for `busyPolicy: 'reject'`. */
+  setBusy(busy: boolean): void;
+  /** Records a failure as `lastError` (null clears it). */
+  reportError(error: RingkitErrorInfo | null): void;
+}
+
+const EVENT_NAMES = Object.keys(ringkitEventTable) as (keyof ClientEventMap)[];
+
+/**
+ * Creates the store for one client: fed only by the client's events through the exhaustive event
+ * table, starting from the client's mirror and connection state. Usable without React.
+ * @example
+ * const store = createRingkitStore(client)
+ * store.subscribe((s) => console.log(Object.keys(s.invitations).length, s.connectionState))
+ * store.setBusy(true)
+ * store.destroy()
+ */
+export function createRingkitStore(client: SignalingClient, options: CreateRingkitStoreOptions = {}): RingkitStore {
+  const store = createStore<RingkitState>()(() => syncFromClient(EMPTY_STATE, client));
+  let attached = 0;
+  let generation = 0;
+  let unsubscribe: (() => void)[] = [];
+
+  const subscribe = () => {
+    store.setState((s) => syncFromClient(s, client), true);
+    unsubscribe = EVENT_NAMES.map((name) => {
+      const reduce = ringkitEventTable[name] as (state: RingkitState, payload: unknown) => RingkitState;
+      return client.on(name, (payload: unknown) => store.setState((s) => reduce(withIdentity(s, client.userID), payload), true));
+    });
+  };
+  const destroy = () => {
+    attached = 0;
+    generation++;
+    for (const off of unsubscribe.splice(0)) off();
+  };
+  const attach = () => {
+    if (attached++ === 0) subscribe();
+    const mine = generation;
+    let done = false;
+    return () => {
+      if (done || mine !== generation) return;
+      done = true;
+      if (--attached === 0) destroy();
+    };
+  };
+
+  const ringkitStore: RingkitStore = {
+    ...store,
+    client,
+    attach,
+    destroy,
+    setBusy: (busy) => store.setState((s) => (s.busy === busy ? s : { ...s, busy }), true),
+    reportError: (lastError) => store.setState((s) => (s.lastError === lastError ? s : { ...s, lastError }), true),
+  };
+  if (options.attach !== false) attach();
+  return ringkitStore;
+}

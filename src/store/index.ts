@@ -1,0 +1,17 @@
+/**
+ * The framework-free store: one zustand vanilla store per client, and its selectors.
+ * @module
+ */
+export { createRingkitStore, type CreateRingkitStoreOptions, type RingkitStore } from './createRingkitStore.js';
+export { ringkitEventTable, type RingkitEventTable } from './eventTable.js';
+export { replaceSnapshot, MAX_ENDED_INVITATIONS } from './replaceSnapshot.js';
+export { toErrorInfo } from './toErrorInfo.js';
+export type { InvitationRole, MyPart, RingkitErrorInfo, RingkitState } from './RingkitState.js';
+export { selectAcceptedInOrder } from './selectors/selectAcceptedInOrder.js';
+export { selectActiveInvitations } from './selectors/selectActiveInvitations.js';
+export { selectCallUser } from './selectors/selectCallUser.js';
+export { selectInvitation } from './selectors/selectInvitation.js';
+export { selectIsBusy } from './selectors/selectIsBusy.js';
+export { selectMyPart } from './selectors/selectMyPart.js';
+export { selectRingingInvitations } from './selectors/selectRingingInvitations.js';
+export { selectUserCounts } from './selectors/selectUserCounts.js';
