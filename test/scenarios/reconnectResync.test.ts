@@ -32,7 +32,6 @@ describe('reconnect: bob loses the network for a while', () => {
   it('everything that happened while he was away reaches him exactly once, and his mirror equals the server', async () => {
     const storage = createMemoryStorage();
     const server = await startServer({ storage });
-    expect(server.io.opts.connectionStateRecovery).toBeFalsy();
     const alice = await connectClient(server, 'alice');
     const bob = await connectClient(server, 'bob');
 
