@@ -16,7 +16,7 @@ describe('three ringkit-server processes over one Redis', () => {
     const alice = await connectClient(n1!, 'alice', { deviceID: 'alice-phone' });
     const phone = await connectClient(n2!, 'bob', { deviceID: 'phone' });
     const laptop = await connectClient(n3!, 'bob', { deviceID: 'laptop' });
-    const { inviteID } = await alice.invite('bob', { timeout: 4, data: 'ring' });
+    const { inviteID } = await alice.invite('bob', { timeout: 6, data: 'ring' });
     for (const device of [phone, laptop]) await device.next('invitationReceived', (e) => e.inviteID === inviteID);
 
     await n1!.stop(true);
