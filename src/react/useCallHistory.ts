@@ -5,6 +5,7 @@ import type { SignalingClient } from '../client/SignalingClient.js';
 import type { Conversation, Invitation, SignalingMessage } from '../protocol/types.js';
 import type { RingkitErrorInfo } from '../store/RingkitState.js';
 import { toErrorInfo } from '../store/toErrorInfo.js';
+import { retryTransient } from './internal/retryTransient.js';
 import { ringkitQueryKeys } from './queryKeys.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 
@@ -49,6 +50,7 @@ export function useCallHistory(conversation: Conversation, options: { count?: nu
     initialPageParam: 0,
     getNextPageParam: (last) => last.cursor || undefined,
     enabled: connected && userID !== '',
+    retry: retryTransient,
   });
 
   useEffect(() => {

@@ -6,6 +6,7 @@ import type { Invitation } from '../protocol/types.js';
 import type { QueryInvitationsResult } from '../protocol/wire.js';
 import type { RingkitErrorInfo } from '../store/RingkitState.js';
 import { toErrorInfo } from '../store/toErrorInfo.js';
+import { retryTransient } from './internal/retryTransient.js';
 import { ringkitQueryKeys } from './queryKeys.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 
@@ -58,6 +59,7 @@ export function useInvitationList(options: { count?: number } = {}, client?: Sig
     initialPageParam: 0,
     getNextPageParam: (last) => last.nextFlag || undefined,
     enabled: connected && userID !== '',
+    retry: retryTransient,
   });
 
   useEffect(() => {
