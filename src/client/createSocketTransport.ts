@@ -50,10 +50,11 @@ export function createSocketTransport(options: SocketTransportOptions): Transpor
       });
       socket.on('connect_error', (err: Error & { data?: { code?: string; message?: string } }) => {
         const data = err.data;
-        if (data?.code) {
+        // Refusals about who you are are final; anything else (e.g. storage down) is retried.
+        if (data?.code === 'UNAUTHENTICATED' || data?.code === 'TOO_MANY_DEVICES') {
           listener.onClose(false, { code: data.code, message: data.message ?? err.message });
           socket?.disconnect();
-        } else listener.onClose(true, { code: 'NOT_CONNECTED', message: err.message });
+        } else listener.onClose(true, { code: data?.code ?? 'NOT_CONNECTED', message: data?.message ?? err.message });
       });
     },
     close() {

@@ -56,6 +56,9 @@ export interface Committed {
   invitation: Invitation;
 }
 
+/** How long a claimed timer stays with the node that claimed it before another may retry it. */
+const TIMER_LEASE_MS = 10_000;
+
 const silent: EngineLogger = { info() {}, warn() {}, error() {} };
 
 /**
@@ -231,13 +234,22 @@ export function createEngine(options: EngineOptions) {
       return publications;
     }
     const key = `${session.userID}\u0000${requestID}`;
-    const stored = await storage.getRequestOutcome(key);
+    let stored: string | undefined;
+    try {
+      stored = await storage.getRequestOutcome(key);
+    } catch (error) {
+      return reply(toAck(error)), [];
+    }
     if (stored) return reply(JSON.parse(stored) as WireAck<unknown>), [];
     const running = inflight.get(key);
     if (running) return reply(await running), [];
     const outcome = run(session, name, payload).then(async (r) => {
       const transient = !r.ack.ok && (r.ack.error.code === 'RATE_LIMITED' || r.ack.error.code === 'INTERNAL');
-      if (!transient) await storage.putRequestOutcome(key, JSON.stringify(r.ack), REQUEST_ID_TTL_MS);
+      if (!transient) {
+        await storage
+          .putRequestOutcome(key, JSON.stringify(r.ack), REQUEST_ID_TTL_MS)
+          .catch((err: unknown) => logger.warn({ err }, 'could not remember a request outcome'));
+      }
       return r;
     });
     inflight.set(key, outcome.then((r) => r.ack));
@@ -256,24 +268,28 @@ export function createEngine(options: EngineOptions) {
     }
   }
 
-  async function processTimer(key: string) {
+  /**
+   * Handles one claimed timer. `leaseAt` is the due time the claim gave it: timers are only
+   * moved or cleared while they still carry it, so a newer timer set meanwhile (by a disconnect,
+   * or a commit on another node) wins.
+   */
+  async function processTimer(key: string, leaseAt: number) {
     if (key.startsWith('tick:')) {
-      const inviteID = key.slice(5);
-      const { invitation, publish } = await mutate(inviteID, null, (draft) => tick(draft, notReceivedMs));
+      const { invitation, publish } = await mutate(key.slice(5), null, (draft) => tick(draft, notReceivedMs));
       if (publish) return publishAll([publish]);
       const at = nextTickAt(invitation, notReceivedMs);
-      if (at === null) await storage.clearTimer(key);
-      else await storage.setTimer(key, at);
+      if (at === null) await storage.clearTimer(key, leaseAt);
+      else await storage.setTimer(key, at, leaseAt);
     } else if (key.startsWith('gone:')) {
       const userID = key.slice(5);
-      await storage.clearTimer(key);
+      await storage.clearTimer(key, leaseAt);
       if ((await storage.deviceCount(userID)) > 0) return;
       for (const inviteID of await storage.activeInvitationsOfUser(userID)) {
         const { publish } = await mutate(inviteID, null, (draft) => userGone(draft, userID));
         if (publish) await publishAll([publish]);
       }
     } else {
-      await storage.clearTimer(key);
+      await storage.clearTimer(key, leaseAt);
     }
   }
 
@@ -296,10 +312,11 @@ export function createEngine(options: EngineOptions) {
     running = true;
     try {
       for (;;) {
-        const keys = await storage.claimDueTimers(clock.now(), 10_000, 100);
+        const now = clock.now();
+        const keys = await storage.claimDueTimers(now, TIMER_LEASE_MS, 100);
         if (keys.length === 0) break;
         await Promise.all(
-          keys.map((key) => processTimer(key).catch((err: unknown) => logger.error({ err, key }, 'timer failed'))),
+          keys.map((key) => processTimer(key, now + TIMER_LEASE_MS).catch((err: unknown) => logger.error({ err, key }, 'timer failed'))),
         );
       }
     } finally {

@@ -76,9 +76,13 @@ export interface RingkitStorage {
   /** History of one conversation key, newest first; `before` 0 = from the newest. */
   getHistory(key: string, count: number, before: number): Promise<HistoryPage>;
 
-  /** Sets (or moves) a named timer. */
-  setTimer(key: string, at: number): Promise<void>;
-  clearTimer(key: string): Promise<void>;
+  /**
+   * Sets (or moves) a named timer. With `ifAt`, only while the timer is still due at `ifAt`
+   * (the lease a claim gave it), so a newer `setTimer` from elsewhere is not overwritten.
+   */
+  setTimer(key: string, at: number, ifAt?: number): Promise<void>;
+  /** Clears a named timer; with `ifAt`, only while it is still due at `ifAt`. */
+  clearTimer(key: string, ifAt?: number): Promise<void>;
   /**
    * Claims up to `limit` timers due at `now`: each claimed timer is moved to `now + leaseMs`
    * (so a node that dies mid-work does not lose it) and its key returned. Two callers never

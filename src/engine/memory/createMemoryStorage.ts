@@ -108,11 +108,11 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
       const next = page.length > count ? entries[count - 1]!.seq : 0;
       return { entries, next };
     },
-    async setTimer(key, at) {
-      timers.set(key, at);
+    async setTimer(key, at, ifAt) {
+      if (ifAt === undefined || timers.get(key) === ifAt) timers.set(key, at);
     },
-    async clearTimer(key) {
-      timers.delete(key);
+    async clearTimer(key, ifAt) {
+      if (ifAt === undefined || timers.get(key) === ifAt) timers.delete(key);
     },
     async claimDueTimers(at, leaseMs, limit) {
       const due = [...timers].filter(([, t]) => t <= at).sort((a, b) => a[1] - b[1]).slice(0, limit);

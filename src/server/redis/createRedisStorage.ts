@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { RingkitError } from '../../protocol/errors.js';
 import type { Invitation } from '../../protocol/types.js';
-import type { WireAck } from '../../protocol/wire.js';
 import type { HistoryDraft, InvitationCommit, RingkitStorage, StoredHistoryEntry } from '../../engine/storage.js';
 import { connectRedis, type RedisConnectionOptions } from './connectRedis.js';
 import { createRedisPresence } from './createRedisPresence.js';
-import { CLAIM_TIMERS_SCRIPT, CLEAR_TIMER_IF_SCRIPT, COMMIT_SCRIPT, LIST_USER_SCRIPT, TAKE_SET_SCRIPT } from './redisScripts.js';
+import {
+  CLAIM_TIMERS_SCRIPT,
+  CLEAR_TIMER_IF_SCRIPT,
+  COMMIT_SCRIPT,
+  LIST_USER_SCRIPT,
+  SET_TIMER_IF_SCRIPT,
+  TAKE_SET_SCRIPT,
+} from './redisScripts.js';
 
 /** Options of the Redis storage. */
 export interface RedisStorageOptions extends RedisConnectionOptions {
@@ -26,11 +31,6 @@ export interface RedisStorage extends RingkitStorage {
   heartbeat(): Promise<void>;
   /** Users left with no live device by dead nodes (or by removals that failed); see the presence. */
   sweepOfflineUsers(): Promise<string[]>;
-  /**
-   * Clears a timer; with `ifAt`, only while it is still due at `ifAt` (e.g. the lease time a
-   * `claimDueTimers` call gave it), so a `setTimer` made after the claim is not lost.
-   */
-  clearTimer(key: string, ifAt?: number): Promise<void>;
 }
 
 const DAY_SECONDS = 86_400;
@@ -135,8 +135,9 @@ export async function createRedisStorage(options: RedisStorageOptions = {}): Pro
       const next = members.length > count ? entries[entries.length - 1]!.seq : 0;
       return { entries, next };
     },
-    async setTimer(key, at) {
-      await redis.call(['ZADD', timersKey, String(at), key]);
+    async setTimer(key, at, ifAt) {
+      if (ifAt === undefined) await redis.call(['ZADD', timersKey, String(at), key]);
+      else await redis.script(SET_TIMER_IF_SCRIPT, [timersKey], [key, String(at), String(ifAt)]);
     },
     async clearTimer(key, ifAt) {
       if (ifAt === undefined) await redis.call(['ZREM', timersKey, key]);
@@ -153,28 +154,12 @@ export async function createRedisStorage(options: RedisStorageOptions = {}): Pro
       return Number(score);
     },
     async putRequestOutcome(key, outcome, ttlMs) {
-      try {
-        const reply = await redis.call(['SET', `${prefix}req:${key}`, outcome, 'NX', 'PX', String(Math.max(1, Math.ceil(ttlMs)))]);
-        return reply !== null;
-      } catch {
-        // Redis went away after the command ran. Not remembering the outcome only makes a retry
-        // run again; failing here would leave the caller without any answer (the engine does not
-        // catch it), so the outcome is dropped instead.
-        return true;
-      }
+      const reply = await redis.call(['SET', `${prefix}req:${key}`, outcome, 'NX', 'PX', String(Math.max(1, Math.ceil(ttlMs)))]);
+      return reply !== null;
     },
     async getRequestOutcome(key) {
-      try {
-        const reply = await redis.call(['GET', `${prefix}req:${key}`]);
-        return typeof reply === 'string' ? reply : undefined;
-      } catch (err) {
-        // Without the idempotency record the request must not run. Answer it with the storage
-        // error as its (unstored) outcome, so the caller hears INTERNAL "storage unavailable" at
-        // once instead of nothing (the engine does not catch a rejection here).
-        const error = err instanceof RingkitError ? err : new RingkitError('INTERNAL', 'storage unavailable');
-        const ack: WireAck<never> = { ok: false, error: error.toJSON() };
-        return JSON.stringify(ack);
-      }
+      const reply = await redis.call(['GET', `${prefix}req:${key}`]);
+      return typeof reply === 'string' ? reply : undefined;
     },
     addDevice: presence.addDevice,
     removeDevice: presence.removeDevice,

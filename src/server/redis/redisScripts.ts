@@ -262,6 +262,17 @@ return 0
 `;
 
 /**
+ * Moves a timer only while it still has the given due time (a newer `setTimer` wins).
+ * KEYS[1] the timer zset; ARGV: timer key, new due time, expected due time.
+ * @example await handle.script(SET_TIMER_IF_SCRIPT, [timersKey], ['tick:i1', '45000', '31000'])
+ */
+export const SET_TIMER_IF_SCRIPT = `
+local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if score and tonumber(score) == tonumber(ARGV[3]) then return redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1]) end
+return 0
+`;
+
+/**
  * Group directory writes. ARGV: prefix, op ('create' | 'add' | 'remove' | 'delete'), groupID,
  * members… ('add' to a missing group does nothing).
  * @example await handle.script(GROUP_WRITE_SCRIPT, [], [prefix, 'create', 'class-1', 'teacher'])
