@@ -51,11 +51,6 @@ export interface EngineOptions {
   timerPollMs?: number;
 }
 
-/** Outcome of a committed change. */
-export interface Committed {
-  invitation: Invitation;
-}
-
 /** How long a claimed timer stays with the node that claimed it before another may retry it. */
 const TIMER_LEASE_MS = 10_000;
 

@@ -74,6 +74,3 @@ export function createFanout(clock: Clock, windowMs: number, deliver: Deliver) {
     },
   };
 }
-
-/** The fan-out's interface. */
-export type Fanout = ReturnType<typeof createFanout>;
