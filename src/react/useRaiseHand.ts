@@ -10,7 +10,10 @@ import { useActionRunner, type ActionStatus } from './internal/useActionRunner.j
 import { encodeRound, encodeSpeak, raiseHandKind } from './raiseHandData.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 
-/** Seconds a raise-hand round rings unless `ask` says otherwise. */
+/**
+ * Seconds a raise-hand round rings unless `ask` says otherwise.
+ * @example hand.ask({ timeout: DEFAULT_ROUND_TIMEOUT * 2 })
+ */
 export const DEFAULT_ROUND_TIMEOUT = 60;
 
 /** Options of the teacher's `ask`. */

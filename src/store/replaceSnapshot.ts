@@ -3,7 +3,10 @@ import { deriveMyPart } from './deriveMyPart.js';
 import type { RingkitState } from './RingkitState.js';
 import { shareUsers } from './shareUsers.js';
 
-/** How many ended invitations the store keeps (like the client's mirror). */
+/**
+ * How many ended invitations the store keeps (like the client's mirror); the oldest go first.
+ * @example Object.keys(store.getState().invitations).length <= MAX_ENDED_INVITATIONS + activeCount
+ */
 export const MAX_ENDED_INVITATIONS = 500;
 
 /**

@@ -13,7 +13,10 @@ import { selectRingingInvitations } from '../../store/selectors/selectRingingInv
  */
 export type BusyPolicy = 'ring' | 'reject';
 
-/** The data a busy auto-reject sends (the same as the server's `busyPolicy: 'reject'`). */
+/**
+ * The data a busy auto-reject sends (the same as the server's `busyPolicy: 'reject'`).
+ * @example const busy = user.state === 'rejected' && user.data === BUSY_REJECT_DATA
+ */
 export const BUSY_REJECT_DATA = JSON.stringify({ reason: 'busy' });
 
 /** Per store: the decision taken when each ringing invitation was first seen, shared by every hook. */
