@@ -91,8 +91,11 @@ export function useCall(options: UseCallOptions = {}, client?: SignalingClient):
     if (incoming && !dialing && (status === 'idle' || status === 'ended')) setCallID(incoming.inviteID);
   }, [incoming, dialing, status]);
 
-  // The other party left a 1v1 call I am still in: end it, so nobody stays "in a call" alone.
-  const orphaned = view?.reason === 'hungUp' && invitation?.state === 'active' && myState === 'accepted';
+  // Advanced mode keeps a call open while anyone is accepted in it. A 1v1 call that is over for me
+  // (declined, timed out, cancelled, the other left) but still holds me is ended, so I am not left
+  // alone "in a call" and busy.
+  const orphaned =
+    view?.status === 'ended' && view.reason !== 'answeredElsewhere' && invitation?.state === 'active' && myState === 'accepted';
   useEffect(() => {
     if (orphaned && callID) target.end(callID).catch(() => undefined);
   }, [orphaned, callID, target]);

@@ -50,6 +50,8 @@ describe('a 1v1 call through the hooks, two users on a real server', () => {
     await act(() => b.result.current.reject());
     await eventually(() => expect(a.result.current).toMatchObject({ status: 'ended', reason: 'rejected' }));
     expect(b.result.current).toMatchObject({ status: 'ended', reason: 'rejected' });
+    // Advanced mode keeps a call open while its inviter is in it; a 1v1 call over for alice is ended for good, so she is not left busy.
+    await eventually(() => expect(a.result.current.invitation).toMatchObject({ state: 'ended', endedBy: 'alice' }));
 
     act(() => a.result.current.reset());
     expect(a.result.current.status).toBe('idle');
@@ -58,6 +60,7 @@ describe('a 1v1 call through the hooks, two users on a real server', () => {
     await act(() => a.result.current.hangUp());
     await eventually(() => expect(b.result.current).toMatchObject({ status: 'ended', reason: 'cancelled' }));
     expect(a.result.current).toMatchObject({ status: 'ended', reason: 'cancelled' });
+    await eventually(() => expect(a.result.current.invitation?.state).toBe('ended'));
   });
 
   it('stops ringing on bob’s other device with answeredElsewhere when he accepts on one', async () => {
