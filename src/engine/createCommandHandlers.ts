@@ -78,14 +78,18 @@ export function createCommandHandlers(deps: HandlerDeps): { [N in CommandName]: 
     return { inviteID: draft.invitation.inviteID, invitation: draft.invitation, errorInvitees };
   }
 
-  /** Runs a change on an existing invitation and returns `{ invitation, ...extra }`. */
+  /**
+   * Runs a change on an existing invitation and returns `{ invitation, ...extra }`. The data
+   * limit is checked first, so oversized input fails the same way for every inviteID.
+   */
   async function change<T extends object = object>(
     session: Session,
-    inviteID: string,
+    params: { inviteID: string; data?: string | undefined },
     later: (p: Publish) => void,
-    apply: (draft: Draft) => T | void | Promise<T | void>,
+    apply: (draft: Draft, data: string) => T | void | Promise<T | void>,
   ): Promise<Partial<T> & { invitation: Invitation }> {
-    const { invitation, value, publish } = await mutate(inviteID, session.userID, apply);
+    const data = checkData(params.data, ctx.limits);
+    const { invitation, value, publish } = await mutate(params.inviteID, session.userID, (draft) => apply(draft, data));
     if (publish) later(publish);
     return { ...(value ?? {}), invitation } as Partial<T> & { invitation: Invitation };
   }
@@ -108,28 +112,23 @@ export function createCommandHandlers(deps: HandlerDeps): { [N in CommandName]: 
       return invite(session, params, later);
     },
     'invitation:cancel': (session, p, later) =>
-      change(session, p.inviteID, later, (d) => ({ errorInvitees: cancel(d, session, checkData(p.data, ctx.limits), p.invitees) })),
-    'invitation:accept': (session, p, later) =>
-      change(session, p.inviteID, later, (d) => answer(d, session, 'accepted', checkData(p.data, ctx.limits))),
-    'invitation:reject': (session, p, later) =>
-      change(session, p.inviteID, later, (d) => answer(d, session, 'rejected', checkData(p.data, ctx.limits))),
-    'invitation:modify': (session, p, later) =>
-      change(session, p.inviteID, later, (d) => modify(d, session, checkData(p.data, ctx.limits))),
+      change(session, p, later, (d, data) => ({ errorInvitees: cancel(d, session, data, p.invitees) })),
+    'invitation:accept': (session, p, later) => change(session, p, later, (d, data) => answer(d, session, 'accepted', data)),
+    'invitation:reject': (session, p, later) => change(session, p, later, (d, data) => answer(d, session, 'rejected', data)),
+    'invitation:modify': (session, p, later) => change(session, p, later, (d, data) => modify(d, session, data)),
     async 'invitation:callingInvite'(session, p, later) {
-      const data = checkData(p.data, ctx.limits);
-      const result = await change(session, p.inviteID, later, async (d) => ({
+      const result = await change(session, p, later, async (d, data) => ({
         errorInvitees: await callingInvite(d, session, p, data, ctx),
         invited: [...d.changed].filter((id) => d.user(id)?.state === 'inviting'),
       }));
       pushOffline(result.invitation, result.invited ?? []);
       return { inviteID: p.inviteID, invitation: result.invitation, errorInvitees: result.errorInvitees ?? [] };
     },
-    'invitation:join': (session, p, later) =>
-      change(session, p.inviteID, later, (d) => join(d, session, checkData(p.data, ctx.limits), ctx)),
-    'invitation:quit': (session, p, later) => change(session, p.inviteID, later, (d) => quit(d, session, checkData(p.data, ctx.limits))),
-    'invitation:end': (session, p, later) => change(session, p.inviteID, later, (d) => end(d, session, checkData(p.data, ctx.limits))),
+    'invitation:join': (session, p, later) => change(session, p, later, (d, data) => join(d, session, data, ctx)),
+    'invitation:quit': (session, p, later) => change(session, p, later, (d, data) => quit(d, session, data)),
+    'invitation:end': (session, p, later) => change(session, p, later, (d, data) => end(d, session, data)),
     async 'invitation:received'(session, p, later) {
-      await change(session, p.inviteID, later, (d) => void markReceived(d, session));
+      await change(session, p, later, (d) => void markReceived(d, session));
       return {};
     },
     async 'invitation:get'(session, p) {
