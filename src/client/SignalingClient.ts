@@ -16,13 +16,19 @@ import { mergeUpdate } from './mergeUpdate.js';
 import { parseSignalingInfo } from './parseSignalingInfo.js';
 import type { Transport } from './Transport.js';
 
-/** Options every mutating call accepts. */
+/**
+ * Options every mutating call accepts.
+ * @example await client.accept(inviteID, { requestID: 'accept-1' })
+ */
 export interface RequestOptions {
   /** Makes retries idempotent; generated when absent. */
   requestID?: string;
 }
 
-/** Options of `invite` and `inviteInGroup`. */
+/**
+ * Options of `invite` and `inviteInGroup`.
+ * @example await client.invite('bob', { mode: 'advanced', timeout: 45, busyPolicy: 'reject' })
+ */
 export interface InviteOptions extends RequestOptions {
   data?: string;
   /** Seconds to ring, 0–600 (0 = never times out). Default 30. */
@@ -35,7 +41,10 @@ export interface InviteOptions extends RequestOptions {
   busyPolicy?: 'ring' | 'reject';
 }
 
-/** Options of `callingInvite`. */
+/**
+ * Options of `callingInvite`.
+ * @example await client.callingInvite(inviteID, ['dave'], { timeout: 20 })
+ */
 export interface CallingInviteOptions extends RequestOptions {
   data?: string;
   timeout?: number;
@@ -43,19 +52,28 @@ export interface CallingInviteOptions extends RequestOptions {
   busyPolicy?: 'ring' | 'reject';
 }
 
-/** Options of `cancel`. */
+/**
+ * Options of `cancel`.
+ * @example await client.cancel(inviteID, { invitees: ['bob'], data: 'never mind' })
+ */
 export interface CancelOptions extends RequestOptions {
   data?: string;
   /** Cancel only these invitees (default: every pending one). */
   invitees?: string[];
 }
 
-/** Options of accept, reject, join, quit and end. */
+/**
+ * Options of accept, reject, join, quit and end.
+ * @example await client.reject(inviteID, { data: JSON.stringify({ reason: 'decline' }) })
+ */
 export interface ActionOptions extends RequestOptions {
   data?: string;
 }
 
-/** Options of the client itself. */
+/**
+ * Options of the client itself (use `createSignalingClient` rather than `new`).
+ * @example new SignalingClient({ transport, deviceID: 'phone' })
+ */
 export interface SignalingClientOptions {
   transport: Transport;
   /** The user, when known before connecting (dev mode, or read from the token). */

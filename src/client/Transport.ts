@@ -1,6 +1,9 @@
 import type { WireAck, WireUpdate } from '../protocol/wire.js';
 
-/** What a transport tells the client. */
+/**
+ * What a transport tells the client.
+ * @example transport.open({ onOpen, onClose, onUpdate })
+ */
 export interface TransportListener {
   /** Authenticated and ready for requests. */
   onOpen(): void;

@@ -2,7 +2,10 @@ import { RingkitError } from '../protocol/errors.js';
 import type { WireAck, WireUpdate } from '../protocol/wire.js';
 import type { Transport } from './Transport.js';
 
-/** An in-page server a loopback transport can attach to (see `createLoopbackServer` in `ringkit/server`'s engine). */
+/**
+ * An in-page server a loopback transport can attach to (`createLoopbackServer` from `ringkit/server`).
+ * @example const server: LoopbackServer = createLoopbackServer({ storage, groups })
+ */
 export interface LoopbackServer {
   attach(
     identity: { userID: string; deviceID: string },

@@ -2,7 +2,10 @@ import { createSocketTransport } from './createSocketTransport.js';
 import { SignalingClient } from './SignalingClient.js';
 import type { Transport } from './Transport.js';
 
-/** Options of `createSignalingClient`: a server URL with credentials, or a ready transport. */
+/**
+ * Options of `createSignalingClient`: a server URL with credentials, or a ready transport.
+ * @example createSignalingClient({ url: 'https://signal.example.com', token: () => fetchToken() })
+ */
 export interface CreateSignalingClientOptions {
   /** The ringkit server, e.g. `http://localhost:4000`. */
   url?: string;

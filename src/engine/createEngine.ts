@@ -19,19 +19,28 @@ import type { PushNotifier } from './push.js';
 import { canSee, recipientsOf } from './recipients.js';
 import type { RingkitStorage } from './storage.js';
 
-/** A connected device: the actor plus the connection's own ID. */
+/**
+ * A connected device: the actor plus the connection's own ID.
+ * @example await engine.connect({ userID: 'alice', deviceID: 'phone', connectionID: socket.id })
+ */
 export interface Session extends Actor {
   connectionID: string;
 }
 
-/** Minimal structured logger (pino fits). */
+/**
+ * Minimal structured logger (pino fits).
+ * @example createEngine({ ..., logger: pino() })
+ */
 export interface EngineLogger {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
 }
 
-/** Options of `createEngine`. */
+/**
+ * Options of `createEngine`.
+ * @example createEngine({ storage: createMemoryStorage(), groups: createMemoryGroupDirectory(), deliver })
+ */
 export interface EngineOptions {
   storage: RingkitStorage;
   groups: GroupDirectory;
@@ -379,5 +388,8 @@ export function createEngine(options: EngineOptions) {
   };
 }
 
-/** The engine's interface. */
+/**
+ * The engine's interface.
+ * @example const engine: Engine = server.engine
+ */
 export type Engine = ReturnType<typeof createEngine>;

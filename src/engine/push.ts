@@ -1,6 +1,9 @@
 import type { OfflinePushInfo } from '../protocol/types.js';
 
-/** What the push notifier gets for an invitee with no connected device. */
+/**
+ * What the push notifier gets for an invitee with no connected device.
+ * @example const push: OfflinePush = { userID: 'bob', inviteID, inviter: 'alice', data: '', timeout: 30, offlinePushInfo: { desc: 'Call' } }
+ */
 export interface OfflinePush {
   userID: string;
   inviteID: string;

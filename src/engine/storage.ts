@@ -5,7 +5,10 @@
  */
 import type { Invitation, SignalingInfo } from '../protocol/types.js';
 
-/** A history message before storage numbers it. */
+/**
+ * A history message before storage numbers it.
+ * @example const draft: HistoryDraft = { key: 'c2c:alice|bob', sender: 'alice', time: Date.now(), signaling }
+ */
 export interface HistoryDraft {
   /** `c2c:<a>|<b>` (sorted pair) or `group:<groupID>`; see `conversationKey`. */
   key: string;
@@ -14,7 +17,10 @@ export interface HistoryDraft {
   signaling: SignalingInfo;
 }
 
-/** A history message as stored: `seq` grows across the whole store. */
+/**
+ * A history message as stored: `seq` grows across the whole store.
+ * @example const { entries } = await storage.getHistory('c2c:alice|bob', 20, 0)
+ */
 export interface StoredHistoryEntry extends HistoryDraft {
   seq: number;
 }
@@ -31,6 +37,7 @@ export interface StoredHistoryEntry extends HistoryDraft {
  * - adds the inviteID to the missed set of each of `missedUsers`;
  * - appends `history`;
  * - sets the timer `tick:<inviteID>` to `nextTickAt`, or clears it when null.
+ * @example const won = await storage.commit({ invitation, expectedVersion: 3, indexUsers: [], missedUsers: [], history: [], nextTickAt: null })
  */
 export interface InvitationCommit {
   invitation: Invitation;
@@ -41,14 +48,20 @@ export interface InvitationCommit {
   nextTickAt: number | null;
 }
 
-/** A page of a user's invitations, newest first. */
+/**
+ * A page of a user's invitations, newest first.
+ * @example const { inviteIDs, next } = await storage.listUserInvitations('bob', 20, 0)
+ */
 export interface InvitationPage {
   inviteIDs: string[];
   /** Pass as `before` for the next page; 0 when there is nothing more. */
   next: number;
 }
 
-/** A page of history, newest first. */
+/**
+ * A page of history, newest first.
+ * @example const { entries, next } = await storage.getHistory(key, 20, 0)
+ */
 export interface HistoryPage {
   entries: StoredHistoryEntry[];
   /** Pass as `before` for the next page; 0 when there is nothing more. */

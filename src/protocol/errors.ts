@@ -1,4 +1,7 @@
-/** Every error code of PROTOCOL.md section 8. */
+/**
+ * Every error code of PROTOCOL.md section 8, plus `INTERNAL`.
+ * @example ERROR_CODES.includes(code)
+ */
 export const ERROR_CODES = [
   'INVALID_PARAMETER',
   'PAYLOAD_TOO_LARGE',

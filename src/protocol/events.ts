@@ -4,18 +4,27 @@
  */
 import type { CallUser, EndReason, Invitation, InvitationMode } from './types.js';
 
-/** Fields every invitation event carries. */
+/**
+ * Fields every invitation event carries.
+ * @example client.on('invitationUpdated', ({ inviteID, version }) => console.log(inviteID, version))
+ */
 export interface InvitationEventBase {
   inviteID: string;
   version: number;
 }
 
-/** To the inviter's other devices after invite. */
+/**
+ * To the inviter's other devices after invite.
+ * @example client.on('invitationCreated', (e) => showOutgoingCall(e.invitation))
+ */
 export interface InvitationCreatedEvent extends InvitationEventBase {
   invitation: Invitation;
 }
 
-/** To an invitee's devices when invited, on reconnect while still pending, and after addInvitedSignaling. */
+/**
+ * To an invitee's devices when invited, on reconnect while still pending, and after addInvitedSignaling.
+ * @example client.on('invitationReceived', (e) => ring(e.inviter, e.remainingSeconds))
+ */
 export interface InvitationReceivedEvent extends InvitationEventBase {
   inviter: string;
   groupID?: string;
@@ -31,21 +40,30 @@ export interface InvitationReceivedEvent extends InvitationEventBase {
   invitation: Invitation;
 }
 
-/** An invitee accepted (on the device `deviceID`). */
+/**
+ * An invitee accepted (on the device `deviceID`).
+ * @example client.on('inviteeAccepted', (e) => joinRoom(JSON.parse(e.data).room))
+ */
 export interface InviteeAcceptedEvent extends InvitationEventBase {
   invitee: string;
   data: string;
   deviceID?: string;
 }
 
-/** An invitee rejected (on the device `deviceID`). */
+/**
+ * An invitee rejected (on the device `deviceID`).
+ * @example client.on('inviteeRejected', (e) => toast(`${e.invitee} declined`))
+ */
 export interface InviteeRejectedEvent extends InvitationEventBase {
   invitee: string;
   data: string;
   deviceID?: string;
 }
 
-/** Invitees were cancelled by the inviter, or because the inviter went away. */
+/**
+ * Invitees were cancelled by the inviter, or because the inviter went away.
+ * @example client.on('invitationCancelled', (e) => e.missed ? logMissedCall(e) : stopRinging(e.inviteID))
+ */
 export interface InvitationCancelledEvent extends InvitationEventBase {
   inviter: string;
   data: string;
@@ -55,7 +73,10 @@ export interface InvitationCancelledEvent extends InvitationEventBase {
   missed?: boolean;
 }
 
-/** Invitees did not answer in time. */
+/**
+ * Invitees did not answer in time.
+ * @example client.on('invitationTimeout', (e) => e.isSelfTimeout && stopRinging(e.inviteID))
+ */
 export interface InvitationTimeoutEvent extends InvitationEventBase {
   inviteeList: string[];
   /** True on the timed-out user's own devices. */
@@ -63,17 +84,26 @@ export interface InvitationTimeoutEvent extends InvitationEventBase {
   missed?: boolean;
 }
 
-/** The inviter replaced the invitation's data. */
+/**
+ * The inviter replaced the invitation's data.
+ * @example client.on('invitationModified', (e) => setCallInfo(JSON.parse(e.data)))
+ */
 export interface InvitationModifiedEvent extends InvitationEventBase {
   data: string;
 }
 
-/** Users' states changed since the last notification to this recipient. */
+/**
+ * Users' states changed since the last notification to this recipient.
+ * @example client.on('callUserStateChanged', (e) => e.callUserList.forEach((u) => console.log(u.userID, u.state)))
+ */
 export interface CallUserStateChangedEvent extends InvitationEventBase {
   callUserList: CallUser[];
 }
 
-/** An advanced call ended. */
+/**
+ * An advanced call ended.
+ * @example client.on('invitationEnded', (e) => leaveRoom(e.inviteID, e.endReason))
+ */
 export interface InvitationEndedEvent extends InvitationEventBase {
   operatedUserID: string;
   data: string;
@@ -81,7 +111,10 @@ export interface InvitationEndedEvent extends InvitationEventBase {
   endReason: EndReason;
 }
 
-/** Any change at all: the full snapshot (the store's single source). */
+/**
+ * Any change at all: the full snapshot (the store's single source).
+ * @example client.on('invitationUpdated', (e) => render(e.invitation))
+ */
 export interface InvitationUpdatedEvent extends InvitationEventBase {
   invitation: Invitation;
 }
@@ -92,7 +125,10 @@ export interface InvitationUpdatedEvent extends InvitationEventBase {
  */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
-/** The connection state changed; `error` says why it is disconnected, when there is a reason. */
+/**
+ * The connection state changed; `error` says why it is disconnected, when there is a reason.
+ * @example client.on('connectionStateChanged', (e) => e.error?.code === 'UNAUTHENTICATED' && signIn())
+ */
 export interface ConnectionStateChangedEvent {
   state: ConnectionState;
   previous: ConnectionState;
@@ -130,7 +166,10 @@ export interface ClientEventMap extends InvitationEventMap {
  */
 export type ClientEventName = keyof ClientEventMap;
 
-/** Every invitation event name, as a typed tuple (a new event breaks exhaustive tables). */
+/**
+ * Every invitation event name, as a typed tuple (a new event breaks exhaustive tables).
+ * @example for (const name of INVITATION_EVENT_NAMES) client.on(name, log)
+ */
 export const INVITATION_EVENT_NAMES = [
   'invitationCreated',
   'invitationReceived',

@@ -45,8 +45,14 @@ export const DEFAULT_LIMITS: Readonly<RingkitLimits> = Object.freeze({
   maxHttpBufferSize: 256 * 1024,
 });
 
-/** How long a `requestID` is remembered (PROTOCOL.md section 4). */
+/**
+ * How long a `requestID` is remembered (PROTOCOL.md section 4).
+ * @example REQUEST_ID_TTL_MS // 300000
+ */
 export const REQUEST_ID_TTL_MS = 5 * 60 * 1000;
 
-/** Largest `count` of `queryInvitations` and `getHistory`. */
+/**
+ * Largest `count` of `queryInvitations` and `getHistory`.
+ * @example client.queryInvitations({ count: MAX_PAGE_SIZE })
+ */
 export const MAX_PAGE_SIZE = 100;

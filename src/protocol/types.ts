@@ -3,7 +3,10 @@
  * @module
  */
 
-/** Every per-user state of PROTOCOL.md section 2, in display order. */
+/**
+ * Every per-user state of PROTOCOL.md section 2, in display order.
+ * @example const labels: Record<CallUserState, string> = Object.fromEntries(CALL_USER_STATES.map((s) => [s, s])) as never
+ */
 export const CALL_USER_STATES = [
   'inviting',
   'received',
@@ -21,7 +24,10 @@ export const CALL_USER_STATES = [
  */
 export type CallUserState = (typeof CALL_USER_STATES)[number];
 
-/** States in which an invitee is still ringing. */
+/**
+ * States in which an invitee is still ringing.
+ * @example PENDING_STATES.has(user.state)
+ */
 export const PENDING_STATES: ReadonlySet<CallUserState> = new Set(['inviting', 'received', 'notYetReceived']);
 
 /**

@@ -29,7 +29,10 @@ export interface WireUpdate {
   missed?: boolean;
 }
 
-/** Result of `invite`, `inviteInGroup` and `callingInvite`. */
+/**
+ * Result of `invite`, `inviteInGroup` and `callingInvite`.
+ * @example const { inviteID, errorInvitees } = await client.invite(['bob', 'carol'])
+ */
 export interface InviteResult {
   inviteID: string;
   invitation: Invitation;
@@ -47,25 +50,37 @@ export interface ErrorInvitee {
   message?: string;
 }
 
-/** Result of `cancel`. */
+/**
+ * Result of `cancel`.
+ * @example const { errorInvitees } = await client.cancel(inviteID, { invitees: ['bob'] })
+ */
 export interface CancelResult {
   invitation: Invitation;
   errorInvitees: ErrorInvitee[];
 }
 
-/** Result of accept, reject, modify, join, quit and end. */
+/**
+ * Result of accept, reject, modify, join, quit and end.
+ * @example const { invitation } = await client.accept(inviteID)
+ */
 export interface OperationResult {
   invitation: Invitation;
 }
 
-/** Result of `queryInvitations`. */
+/**
+ * Result of `queryInvitations`.
+ * @example const { invitations, nextFlag } = await client.queryInvitations({ count: 20, nextFlag: 0 })
+ */
 export interface QueryInvitationsResult {
   invitations: Invitation[];
   /** Pass back for the next page; 0 means nothing more. */
   nextFlag: number;
 }
 
-/** Result of `getHistory`. */
+/**
+ * Result of `getHistory`.
+ * @example const { messages, cursor } = await client.getHistory({ conversation: { type: 'c2c', userID: 'bob' } })
+ */
 export interface HistoryResult {
   messages: SignalingMessage[];
   /** Pass back for the next page; 0 means nothing more. */

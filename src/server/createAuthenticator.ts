@@ -2,7 +2,10 @@ import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTVerifyGetKey } from 
 import { RingkitError } from '../protocol/errors.js';
 import { idSchema } from '../protocol/schemas.js';
 
-/** How the server learns who is connecting. Give exactly one of jwt, authenticate or dev. */
+/**
+ * How the server learns who is connecting. Give exactly one of jwt, authenticate or dev.
+ * @example const auth: AuthOptions = { authenticate: async ({ auth }) => sessions.userOf(auth.token) }
+ */
 export interface AuthOptions {
   /** Verify a JWT (`sub` = userID, `exp` enforced while connected). */
   jwt?: {
@@ -24,7 +27,10 @@ export interface AuthOptions {
   dev?: boolean;
 }
 
-/** Who connected, and until when the credentials hold. */
+/**
+ * Who connected, and until when the credentials hold.
+ * @example const identity: Identity = { userID: 'alice', expiresAt: Date.now() + 3600_000 }
+ */
 export interface Identity {
   userID: string;
   expiresAt?: number;

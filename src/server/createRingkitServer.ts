@@ -16,7 +16,10 @@ import { CLOSED_EVENT, UPDATE_EVENT } from '../protocol/wire.js';
 import { createAuthenticator, type AuthOptions, type Identity } from './createAuthenticator.js';
 import { createWebhookNotifier } from './createWebhookNotifier.js';
 
-/** Options of `createRingkitServer`. */
+/**
+ * Options of `createRingkitServer`.
+ * @example const options: RingkitServerOptions = { port: 0, auth: { dev: true }, limits: { maxCallUsers: 4 } }
+ */
 export interface RingkitServerOptions {
   /** Port to listen on (0 = any free port). Default 4000. Ignored with `httpServer`. */
   port?: number;
@@ -48,7 +51,10 @@ export interface RingkitServerOptions {
   onClose?: () => Promise<void>;
 }
 
-/** A running ringkit server. */
+/**
+ * A running ringkit server.
+ * @example await server.groups.addMembers('class-1', ['s3']); await server.close()
+ */
 export interface RingkitServer {
   /** `http://host:port` clients connect to. */
   url: string;

@@ -1,6 +1,9 @@
 import type { OfflinePush, PushNotifier } from '../engine/push.js';
 
-/** Options of the webhook push notifier. */
+/**
+ * Options of the webhook push notifier.
+ * @example createWebhookNotifier({ url, headers: { authorization: `Bearer ${key}` } })
+ */
 export interface WebhookNotifierOptions {
   url: string;
   /** Extra headers, e.g. an Authorization header for your push service. */
