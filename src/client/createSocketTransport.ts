@@ -4,7 +4,10 @@ import type { WireError } from '../protocol/errors.js';
 import { CLOSED_EVENT, UPDATE_EVENT, type WireAck, type WireUpdate } from '../protocol/wire.js';
 import type { Transport, TransportListener } from './Transport.js';
 
-/** Options of the socket.io transport. */
+/**
+ * Options of the socket.io transport.
+ * @example const options: SocketTransportOptions = { url: 'http://localhost:4000', token: () => fetchToken(), deviceID: 'phone' }
+ */
 export interface SocketTransportOptions {
   url: string;
   /** A JWT, or a function returning a fresh one at every (re)connect. */

@@ -1,10 +1,16 @@
 import type { InvitationEventMap } from '../protocol/events.js';
 import { isPending, type CallUser, type Invitation } from '../protocol/types.js';
 
-/** One event to emit: its name and payload. */
+/**
+ * One event to emit: its name and payload.
+ * @example for (const [name, payload] of events) emitter.emit(name, payload as never)
+ */
 export type DerivedEvent = { [K in keyof InvitationEventMap]: [K, InvitationEventMap[K]] }[keyof InvitationEventMap];
 
-/** Where a snapshot came from. */
+/**
+ * Where a snapshot came from.
+ * @example const ctx: DeriveContext = { self: 'alice', deviceID: 'phone', missed: false, serverTime: update.serverTime }
+ */
 export interface DeriveContext {
   self: string;
   deviceID: string;
@@ -18,6 +24,7 @@ export interface DeriveContext {
  * The events a recipient sees when its mirror moves from `prev` to `next` (PROTOCOL.md
  * section 5). Because events come from the difference between two versions, a change is seen
  * exactly once however updates are merged, repeated or replayed after a reconnect.
+ * @example const events = deriveEvents(prev, next, { self: 'alice', deviceID: 'phone', missed: false, serverTime })
  */
 export function deriveEvents(prev: Invitation | undefined, next: Invitation, ctx: DeriveContext): DerivedEvent[] {
   const base = { inviteID: next.inviteID, version: next.version };

@@ -4,6 +4,7 @@ import type { WireUpdate } from '../protocol/wire.js';
 /**
  * Applies a wire update to the mirror's snapshot: a full snapshot replaces it, a delta merges
  * its users. Returns undefined when a delta cannot apply (the mirror is older than its base).
+ * @example const next = mergeUpdate(mirror.get(update.invitation.inviteID), update) // undefined: fetch the snapshot
  */
 export function mergeUpdate(prev: Invitation | undefined, update: WireUpdate): Invitation | undefined {
   if (update.baseVersion === undefined) return update.invitation;

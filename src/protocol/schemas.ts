@@ -19,14 +19,20 @@ export function utf8Bytes(value: string): number {
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 
-/** A userID or groupID: 1–64 UTF-8 bytes, no control characters, no leading/trailing space. */
+/**
+ * A userID or groupID: 1–64 UTF-8 bytes, no control characters, no leading/trailing space.
+ * @example idSchema.safeParse(' bob').success // false
+ */
 export const idSchema = z
   .string()
   .refine((s) => utf8Bytes(s) >= 1 && utf8Bytes(s) <= 64, 'must be 1–64 UTF-8 bytes')
   .refine((s) => !CONTROL_CHARS.test(s), 'must not contain control characters')
   .refine((s) => s.trim() === s, 'must not start or end with white space');
 
-/** A server-generated invitation ID (URL-safe). */
+/**
+ * A server-generated invitation ID (URL-safe).
+ * @example const inviteID = inviteIDSchema.parse(result.inviteID)
+ */
 export const inviteIDSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not an inviteID');
 
 const requestID = z.string().min(1).max(64).optional();
@@ -34,7 +40,10 @@ const requestID = z.string().min(1).max(64).optional();
 const data = z.string().max(1_000_000).optional();
 const userList = z.array(idSchema).min(1).max(10_000);
 
-/** `offlinePushInfo` as PROTOCOL.md section 6 describes it. */
+/**
+ * `offlinePushInfo` as PROTOCOL.md section 6 describes it.
+ * @example offlinePushInfoSchema.parse({ title: 'Alice', desc: 'Incoming call' })
+ */
 export const offlinePushInfoSchema = z.strictObject({
   title: z.string().max(1024).optional(),
   desc: z.string().min(1).max(4096),
@@ -63,7 +72,10 @@ const conversationSchema = z.discriminatedUnion('type', [
 
 const withInvitation = { requestID, inviteID: inviteIDSchema, data };
 
-/** The payload schema of every client → server command, by wire name. */
+/**
+ * The payload schema of every client → server command, by wire name.
+ * @example const p = commandSchemas['invitation:accept'].parse({ inviteID, data: 'ok' })
+ */
 export const commandSchemas = {
   'invitation:invite': z.strictObject({ invitees: userList, ...inviteOptions }),
   'invitation:inviteInGroup': z.strictObject({ groupID: idSchema, invitees: userList, ...inviteOptions }),
@@ -113,5 +125,8 @@ export type CommandName = keyof typeof commandSchemas;
  */
 export type CommandPayload<N extends CommandName> = z.infer<(typeof commandSchemas)[N]>;
 
-/** Largest `count` honoured by paged reads. */
+/**
+ * The `count` a paged read honours: `count` (or `fallback`) capped at `MAX_PAGE_SIZE`.
+ * @example const page = await storage.listUserInvitations(userID, clampPage(p.count), p.nextFlag ?? 0)
+ */
 export const clampPage = (count: number | undefined, fallback = 20): number => Math.min(count ?? fallback, MAX_PAGE_SIZE);

@@ -6,19 +6,29 @@
 import type { WireError } from './errors.js';
 import type { Invitation, SignalingMessage } from './types.js';
 
-/** The acknowledgement of every command. */
+/**
+ * The acknowledgement of every command.
+ * @example const ack: WireAck<OperationResult> = { ok: false, error: { code: 'INVITATION_NOT_FOUND', message: 'no such invitation' } }
+ */
 export type WireAck<T> = { ok: true; result: T } | { ok: false; error: WireError };
 
-/** Server → client event name for invitation updates. */
+/**
+ * Server → client event name for invitation updates.
+ * @example socket.on(UPDATE_EVENT, (update: WireUpdate) => listener.onUpdate(update))
+ */
 export const UPDATE_EVENT = 'invitation:update';
 
-/** Server → client: the server is closing this session for good (payload: a WireError). Any other server-side close is retried. */
+/**
+ * Server → client: the server is closing this session for good (payload: a WireError). Any other server-side close is retried.
+ * @example socket.emit(CLOSED_EVENT, { code: 'UNAUTHENTICATED', message: 'the token has expired' })
+ */
 export const CLOSED_EVENT = 'session:closed';
 
 /**
  * One invitation update. `users` is complete when `baseVersion` is absent; otherwise it holds
  * only the users changed after `baseVersion`, and applies to a mirror at version ≥ `baseVersion`
  * (an empty mirror counts as version 0). A client whose mirror is older fetches the snapshot.
+ * @example const update: WireUpdate = { invitation, baseVersion: 3, serverTime: Date.now() }
  */
 export interface WireUpdate {
   invitation: Invitation;
@@ -87,7 +97,10 @@ export interface HistoryResult {
   cursor: number;
 }
 
-/** Result of `session:sync`. */
+/**
+ * Result of `session:sync`.
+ * @example const { updates, unknown } = ack.result as SyncResult
+ */
 export interface SyncResult {
   userID: string;
   deviceID: string;

@@ -10,6 +10,7 @@ import { RingkitContext } from './RingkitContext.js';
  * one (`url` + `token`, or `userID` in development mode), which the provider then connects on
  * mount and disconnects on unmount. The options are read once: give the provider a new `key` to
  * sign in as someone else.
+ * @example const props: RingkitProviderProps = { url: 'http://localhost:4000', userID: 'alice', children: <App /> }
  */
 export type RingkitProviderProps = { children?: ReactNode } & (
   | { client: SignalingClient }

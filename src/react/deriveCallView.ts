@@ -24,7 +24,10 @@ export type CallEndReason =
   | 'failed'
   | (string & {});
 
-/** A call as one device sees it, derived from the invitation snapshot alone. */
+/**
+ * A call as one device sees it, derived from the invitation snapshot alone.
+ * @example const { status, peer, reason }: CallView = deriveCallView(invitation, 'bob', client.deviceID)
+ */
 export interface CallView {
   status: Exclude<CallStatus, 'idle'>;
   reason: CallEndReason | null;

@@ -5,7 +5,10 @@ import type { InvitationRole } from '../store/RingkitState.js';
 import { selectActiveInvitations } from '../store/selectors/selectActiveInvitations.js';
 import { useRingkitStore } from './useRingkitStore.js';
 
-/** Narrows `useActiveInvitations`; every field given must match. */
+/**
+ * Narrows `useActiveInvitations`; every field given must match.
+ * @example const rounds = useActiveInvitations({ mode: 'normal', role: 'inviter', groupID: 'class-1' })
+ */
 export interface ActiveInvitationsFilter {
   mode?: InvitationMode;
   /** My role in it. */

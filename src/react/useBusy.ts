@@ -4,7 +4,10 @@ import type { SignalingClient } from '../client/SignalingClient.js';
 import { selectIsBusy } from '../store/selectors/selectIsBusy.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 
-/** What `useBusy` returns. */
+/**
+ * What `useBusy` returns.
+ * @example const { busy, markedBusy, setBusy }: UseBusyResult = useBusy()
+ */
 export interface UseBusyResult {
   /** Busy for `busyPolicy: 'reject'`: marked busy by the app, or accepted in an active advanced call. */
   busy: boolean;

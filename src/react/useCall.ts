@@ -10,13 +10,19 @@ import { useBusyPolicy, type BusyPolicy } from './internal/useBusyPolicy.js';
 import { useServerSeconds } from './internal/serverClock.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 
-/** Options of `useCall`. */
+/**
+ * Options of `useCall`.
+ * @example const call = useCall({ busyPolicy: 'reject' })
+ */
 export interface UseCallOptions {
   /** What a call ringing while I am busy does (see `useIncomingInvitation`). Default `'ring'`. */
   busyPolicy?: BusyPolicy;
 }
 
-/** Options of `call()`. */
+/**
+ * Options of `call()`.
+ * @example await call.call('bob', { roomID: 'room-42', data: { video: true }, timeout: 45 })
+ */
 export interface CallOptions {
   /** The app's media room; both sides read it back as `roomID`. */
   roomID: string;
@@ -28,7 +34,10 @@ export interface CallOptions {
   busyPolicy?: BusyPolicy;
 }
 
-/** What `useCall` returns. */
+/**
+ * What `useCall` returns.
+ * @example const { status, peer, roomID, duration, hangUp }: UseCallResult = useCall()
+ */
 export interface UseCallResult extends ActionStatus {
   status: CallStatus;
   /** Why it ended (status `ended`), else null. */

@@ -6,7 +6,10 @@ import { selectCallUser } from '../store/selectors/selectCallUser.js';
 import { useActionRunner, type ActionStatus } from './internal/useActionRunner.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 
-/** Which actions the protocol allows me right now (advisory: the server decides). */
+/**
+ * Which actions the protocol allows me right now (advisory: the server decides).
+ * @example const { can } = useCallActions(inviteID); <button disabled={!can.end}>End for all</button>
+ */
 export interface CallActionsAllowed {
   callingInvite: boolean;
   join: boolean;
@@ -14,7 +17,10 @@ export interface CallActionsAllowed {
   end: boolean;
 }
 
-/** What `useCallActions` returns. */
+/**
+ * What `useCallActions` returns.
+ * @example const { callingInvite, can }: UseCallActionsResult = useCallActions(inviteID); if (can.callingInvite) await callingInvite(['dave'])
+ */
 export interface UseCallActionsResult extends ActionStatus {
   /** Invites more users into the call (I must be in it). */
   callingInvite(invitees: string[], options?: CallingInviteOptions): Promise<InviteResult | undefined>;

@@ -9,7 +9,10 @@ import { retryTransient } from './internal/retryTransient.js';
 import { ringkitQueryKeys } from './queryKeys.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 
-/** What `useCallHistory` returns. */
+/**
+ * What `useCallHistory` returns.
+ * @example const { messages, hasNextPage, fetchNextPage }: UseCallHistoryResult = useCallHistory({ type: 'group', groupID: 'class-1' })
+ */
 export interface UseCallHistoryResult {
   /** Signaling messages loaded so far, newest first (render call records from `message.signaling`). */
   messages: readonly SignalingMessage[];

@@ -4,7 +4,10 @@ import type { CallUser, CallUserState } from '../protocol/types.js';
 import { selectUserCounts } from '../store/selectors/selectUserCounts.js';
 import { useRingkitStore } from './useRingkitStore.js';
 
-/** What `useCallUsers` returns. */
+/**
+ * What `useCallUsers` returns.
+ * @example const { users, counts }: UseCallUsersResult = useCallUsers(inviteID)
+ */
 export interface UseCallUsersResult {
   /** The users in the order the server lists them (the order they were invited; the inviter first in advanced mode). */
   users: readonly CallUser[];

@@ -10,7 +10,10 @@ import { useServerSeconds } from './internal/serverClock.js';
 import { useStableArray } from './internal/useStableArray.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 
-/** Options of `useIncomingInvitation`. */
+/**
+ * Options of `useIncomingInvitation`.
+ * @example useIncomingInvitation({ busyPolicy: 'reject', filter: (i) => !i.groupID })
+ */
 export interface UseIncomingInvitationOptions {
   /** `'reject'`: a call that starts ringing while I am busy is rejected with `{"reason":"busy"}`. Default `'ring'`. */
   busyPolicy?: BusyPolicy;
@@ -18,7 +21,10 @@ export interface UseIncomingInvitationOptions {
   filter?: (invitation: Invitation) => boolean;
 }
 
-/** Ready props for a button element. */
+/**
+ * Ready props for a button element.
+ * @example const { acceptButtonProps } = useIncomingInvitation(); <button {...acceptButtonProps}>Accept</button>
+ */
 export interface RingkitButtonProps {
   type: 'button';
   disabled: boolean;
@@ -26,7 +32,10 @@ export interface RingkitButtonProps {
   'data-rk-action': string;
 }
 
-/** What `useIncomingInvitation` returns. */
+/**
+ * What `useIncomingInvitation` returns.
+ * @example const { invitation, secondsRemaining, accept }: UseIncomingInvitationResult = useIncomingInvitation()
+ */
 export interface UseIncomingInvitationResult extends ActionStatus {
   /** The oldest invitation ringing for me, or undefined. */
   invitation: Invitation | undefined;

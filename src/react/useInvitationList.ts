@@ -10,7 +10,10 @@ import { retryTransient } from './internal/retryTransient.js';
 import { ringkitQueryKeys } from './queryKeys.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 
-/** What `useInvitationList` returns. */
+/**
+ * What `useInvitationList` returns.
+ * @example const { invitations, hasNextPage, fetchNextPage }: UseInvitationListResult = useInvitationList({ count: 20 })
+ */
 export interface UseInvitationListResult {
   /** Every invitation loaded so far, newest first, with live snapshots. */
   invitations: readonly Invitation[];

@@ -6,7 +6,10 @@ import { useActionRunner, type ActionStatus } from './internal/useActionRunner.j
 import { useInvitation } from './useInvitation.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 
-/** What `useInvite` returns. */
+/**
+ * What `useInvite` returns.
+ * @example const { invite, invitation, errorInvitees }: UseInviteResult = useInvite(); await invite(['bob', 'carol'])
+ */
 export interface UseInviteResult extends ActionStatus {
   /** Invites users; the new invitation becomes `invitation`. Resolves undefined on failure (see `error`). */
   invite(invitees: string | string[], options?: InviteOptions): Promise<InviteResult | undefined>;

@@ -16,7 +16,10 @@ import { useRingkitStoreApi } from './useRingkitStoreApi.js';
  */
 export const DEFAULT_ROUND_TIMEOUT = 60;
 
-/** Options of the teacher's `ask`. */
+/**
+ * Options of the teacher's `ask`.
+ * @example await hand.ask({ students: ['s1', 's2'], prompt: 'Who knows?', timeout: 90 })
+ */
 export interface AskOptions {
   /** Who is asked (default: every member of the group but me). */
   students?: string[];
@@ -26,7 +29,10 @@ export interface AskOptions {
   timeout?: number;
 }
 
-/** What `useRaiseHand` returns. */
+/**
+ * What `useRaiseHand` returns.
+ * @example const { role, raisedHands, ask, raiseHand }: UseRaiseHandResult = useRaiseHand('class-1')
+ */
 export interface UseRaiseHandResult extends ActionStatus {
   /** The latest round of this group (active or ended). */
   round: Invitation | undefined;

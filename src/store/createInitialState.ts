@@ -3,7 +3,10 @@ import { replaceSnapshot } from './replaceSnapshot.js';
 import type { RingkitState } from './RingkitState.js';
 import { withIdentity } from './withIdentity.js';
 
-/** The state of a store that has not seen anything yet. */
+/**
+ * The state of a store that has not seen anything yet.
+ * @example const state = syncFromClient(EMPTY_STATE, client)
+ */
 export const EMPTY_STATE: RingkitState = {
   userID: '',
   connectionState: 'disconnected',

@@ -6,7 +6,10 @@ import { ringkitEventTable } from './eventTable.js';
 import type { RingkitErrorInfo, RingkitState } from './RingkitState.js';
 import { withIdentity } from './withIdentity.js';
 
-/** Options of `createRingkitStore`. */
+/**
+ * Options of `createRingkitStore`.
+ * @example const store = createRingkitStore(client, { attach: false }); useEffect(() => store.attach(), [store])
+ */
 export interface CreateRingkitStoreOptions {
   /**
    * Subscribe to the client at once (default true). React's provider passes false and calls

@@ -1,7 +1,10 @@
 import type { Invitation } from '../../protocol/types.js';
 import type { HistoryPage, InvitationCommit, InvitationPage, RingkitStorage, StoredHistoryEntry } from '../storage.js';
 
-/** Options of the in-memory storage. */
+/**
+ * Options of the in-memory storage.
+ * @example const storage = createMemoryStorage({ now: () => clock.now() })
+ */
 export interface MemoryStorageOptions {
   /** Clock for request-outcome expiry (defaults to Date.now). */
   now?: () => number;

@@ -17,7 +17,10 @@ export interface RedisClientLike {
   destroy(): void;
 }
 
-/** How to reach Redis: a URL (a client is created and owned) or an existing client. */
+/**
+ * How to reach Redis: a URL (a client is created and owned) or an existing client.
+ * @example const options: RedisConnectionOptions = { url: 'redis://localhost:6379', commandTimeoutMs: 2000 }
+ */
 export interface RedisConnectionOptions {
   /** `redis://…`, `rediss://…` or `unix:///path/to/redis.sock`; default `redis://localhost:6379`. */
   url?: string;
@@ -38,6 +41,7 @@ export interface RedisConnectionOptions {
  * A Redis connection whose calls fail fast: while Redis is unreachable every call rejects with
  * `RingkitError('INTERNAL', 'storage unavailable: …')` instead of queueing, and the client keeps
  * reconnecting in the background (backoff up to 2 s).
+ * @example const redis: RedisHandle = await connectRedis(); await redis.call(['PING'])
  */
 export interface RedisHandle {
   /** Sends one command. */

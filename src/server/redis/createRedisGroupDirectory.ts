@@ -2,13 +2,19 @@ import type { GroupDirectory } from '../../engine/groups.js';
 import { connectRedis, type RedisConnectionOptions } from './connectRedis.js';
 import { GROUP_MEMBERS_SCRIPT, GROUP_WRITE_SCRIPT } from './redisScripts.js';
 
-/** Options of the Redis group directory. */
+/**
+ * Options of the Redis group directory.
+ * @example const options: RedisGroupDirectoryOptions = { url: 'redis://localhost:6379', keyPrefix: 'ringkit:' }
+ */
 export interface RedisGroupDirectoryOptions extends RedisConnectionOptions {
   /** Prefix of every key; default `ringkit:` (the same as the storage's is fine). */
   keyPrefix?: string;
 }
 
-/** The Redis group directory; `close()` releases its connection. */
+/**
+ * The Redis group directory; `close()` releases its connection.
+ * @example const groups: RedisGroupDirectory = await createRedisGroupDirectory(); await groups.close()
+ */
 export interface RedisGroupDirectory extends GroupDirectory {
   close(): Promise<void>;
 }

@@ -2,7 +2,10 @@ import type { RingkitStorage } from '../../engine/storage.js';
 import type { RedisHandle } from './connectRedis.js';
 import { DEVICE_SCRIPT, HEARTBEAT_SCRIPT, ONLINE_SCRIPT, SWEEP_NODES_SCRIPT } from './redisScripts.js';
 
-/** The device half of the storage contract, plus the node heartbeat. */
+/**
+ * The device half of the storage contract, plus the node heartbeat.
+ * @example const offline: string[] = await presence.sweepOfflineUsers()
+ */
 export type RedisPresence = Pick<RingkitStorage, 'addDevice' | 'removeDevice' | 'deviceCount' | 'onlineAmong'> & {
   /**
    * Users left with no live device since the last call: those whose devices were on nodes that
@@ -16,7 +19,10 @@ export type RedisPresence = Pick<RingkitStorage, 'addDevice' | 'removeDevice' | 
   close(): Promise<void>;
 };
 
-/** Options of the Redis presence. */
+/**
+ * Options of the Redis presence.
+ * @example const options: RedisPresenceOptions = { prefix: 'ringkit:', nodeID: 'n1', ttlMs: 15_000 }
+ */
 export interface RedisPresenceOptions {
   prefix: string;
   nodeID: string;

@@ -12,7 +12,10 @@ import {
   TAKE_SET_SCRIPT,
 } from './redisScripts.js';
 
-/** Options of the Redis storage. */
+/**
+ * Options of the Redis storage.
+ * @example const options: RedisStorageOptions = { url: 'redis://localhost:6379', retentionSeconds: 86_400 }
+ */
 export interface RedisStorageOptions extends RedisConnectionOptions {
   /** Prefix of every key; default `ringkit:`. Several deployments may share one Redis. */
   keyPrefix?: string;
@@ -24,7 +27,10 @@ export interface RedisStorageOptions extends RedisConnectionOptions {
   presenceTtlMs?: number;
 }
 
-/** The Redis storage: the storage contract plus presence maintenance. */
+/**
+ * The Redis storage: the storage contract plus presence maintenance.
+ * @example const storage: RedisStorage = await createRedisStorage({ nodeID: 'node-a' }); await storage.heartbeat()
+ */
 export interface RedisStorage extends RingkitStorage {
   readonly nodeID: string;
   /** Refreshes this node's presence now (it also runs on an unref'd interval). */

@@ -6,7 +6,10 @@ import { createRedisClient, type RedisClientLike } from './connectRedis.js';
 import { createRedisGroupDirectory } from './createRedisGroupDirectory.js';
 import { createRedisStorage, type RedisStorageOptions } from './createRedisStorage.js';
 
-/** Options of `redisServerOptions`. */
+/**
+ * Options of `redisServerOptions`.
+ * @example await redisServerOptions('redis://127.0.0.1:6379', { keyPrefix: 'myapp:', retentionSeconds: 86_400 })
+ */
 export interface RedisServerOptionsOptions extends Pick<RedisStorageOptions, 'retentionSeconds' | 'nodeID' | 'presenceTtlMs' | 'connectTimeoutMs' | 'commandTimeoutMs'> {
   /**
    * Prefix of every key and of the socket.io channels; default env `RINGKIT_REDIS_PREFIX`, else
@@ -17,7 +20,10 @@ export interface RedisServerOptionsOptions extends Pick<RedisStorageOptions, 're
   onError?: (err: Error) => void;
 }
 
-/** What `redisServerOptions` adds to `createRingkitServer`'s options. */
+/**
+ * What `redisServerOptions` adds to `createRingkitServer`'s options.
+ * @example const { storage, groups, adapter, onClose }: RedisServerOptions = await redisServerOptions(url)
+ */
 export type RedisServerOptions = Required<Pick<RingkitServerOptions, 'storage' | 'groups' | 'adapter' | 'onClose'>>;
 
 /**
