@@ -3,6 +3,7 @@ import { RingkitError, type CallUserState, type Invitation } from '../../src/ind
 import { createMemoryStorage, type RingkitServer } from '../../src/server/index.js';
 import type { RingkitLimits } from '../../src/protocol/limits.js';
 import { startServer, type TestClient } from '../support/harness.js';
+import { storageProbe } from '../support/storageProbe.js';
 
 /** A test server whose storage the test can read: the server's own truth about an invitation. */
 export interface CallServer extends RingkitServer {
@@ -24,22 +25,7 @@ export async function startCallServer(limits: Partial<RingkitLimits> = {}): Prom
   const storage = createMemoryStorage();
   const server = await startServer({ storage, limits: { requestsPerSecond: 10_000, ...limits } });
 
-  async function snapshot(inviteID: string): Promise<Invitation> {
-    const inv = await storage.getInvitation(inviteID);
-    if (!inv) throw new Error(`the server has no invitation ${inviteID}`);
-    return inv;
-  }
-  async function untilSnapshot(inviteID: string, check: (inv: Invitation) => boolean, what: string, timeoutMs = 5000) {
-    const start = Date.now();
-    for (;;) {
-      const inv = await snapshot(inviteID);
-      if (check(inv)) return inv;
-      if (Date.now() - start > timeoutMs) {
-        throw new Error(`timed out waiting for ${what}; server has ${JSON.stringify(inv.users.map((u) => [u.userID, u.state]))} (${inv.state})`);
-      }
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  }
+  const { snapshot, untilSnapshot } = storageProbe(storage);
   return Object.assign(server, {
     snapshot,
     untilSnapshot,

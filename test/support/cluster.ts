@@ -6,6 +6,7 @@ import type { RingkitServer } from '../../src/server/index.js';
 import { createRedisStorage, type RedisStorage } from '../../src/server/redis/createRedisStorage.js';
 import { redisServerOptions, type RedisServerOptions, type RedisServerOptionsOptions } from '../../src/server/redis/redisServerOptions.js';
 import { startServer } from './harness.js';
+import { storageProbe } from './storageProbe.js';
 
 /** A node of an in-process cluster: the server plus the Redis options it was started with. */
 export interface ClusterNode extends RingkitServer {
@@ -46,20 +47,7 @@ export async function startCluster(url: string, size: number, options: ClusterOp
   const storage = await createRedisStorage({ url, keyPrefix });
   onTestFinished(() => storage.close());
 
-  async function snapshot(inviteID: string): Promise<Invitation> {
-    const inv = await storage.getInvitation(inviteID);
-    if (!inv) throw new Error(`the cluster has no invitation ${inviteID}`);
-    return inv;
-  }
-  async function untilSnapshot(inviteID: string, check: (inv: Invitation) => boolean, what: string, timeoutMs = 5000) {
-    const start = Date.now();
-    for (;;) {
-      const inv = await snapshot(inviteID);
-      if (check(inv)) return inv;
-      if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}; stored: ${JSON.stringify(inv)}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
+  const { snapshot, untilSnapshot } = storageProbe(storage);
   return { nodes, keyPrefix, storage, snapshot, untilSnapshot };
 }
 
