@@ -316,6 +316,8 @@ export class SignalingClient {
       const result = ack.result as SyncResult;
       this.currentUserID = result.userID;
       this.serverOffset = result.serverTime - Date.now();
+      const missed = result.updates.filter((u) => u.missed).map((u) => u.invitation.inviteID);
+      if (missed.length > 0) void this.transport.request('session:missedSeen', { inviteIDs: missed }, this.requestTimeoutMs).catch(() => undefined);
       await this.enqueue(async () => {
         for (const update of result.updates) await this.applyWire(update, 'sync');
         for (const id of result.unknown) await this.endLost(id, result.serverTime);

@@ -150,6 +150,10 @@ export function createCommandHandlers(deps: HandlerDeps): { [N in CommandName]: 
       return { messages: page.entries.map((e) => toMessage(e, session.userID)), cursor: page.next };
     },
     'session:sync': (session, p) => syncUser({ storage, groups, session, known: p.known, serverTime: now() }),
+    async 'session:missedSeen'(session, p) {
+      await storage.clearMissed(session.userID, p.inviteIDs);
+      return {};
+    },
     async 'group:create'(session, p) {
       requireClientGroups();
       if (await groups.getMembers(p.groupID)) fail('ALREADY_EXISTS', `group ${p.groupID} exists`);

@@ -60,6 +60,9 @@ export interface EngineOptions {
   timerPollMs?: number;
 }
 
+/** Bookkeeping the client sends by itself: never rate limited, so it cannot be starved by the app's requests. */
+const UNLIMITED_COMMANDS: ReadonlySet<string> = new Set(['session:sync', 'session:missedSeen', 'invitation:received']);
+
 /** How long a claimed timer stays with the node that claimed it before another may retry it. */
 const TIMER_LEASE_MS = 10_000;
 
@@ -215,7 +218,7 @@ export function createEngine(options: EngineOptions) {
   async function run(session: Session, name: string, payload: unknown) {
     const publications: (() => Promise<void>)[] = [];
     try {
-      if (name !== 'session:sync' && name !== 'invitation:received' && !limiter.take(session.userID)) {
+      if (!UNLIMITED_COMMANDS.has(name) && !limiter.take(session.userID)) {
         fail('RATE_LIMITED', `more than ${limits.requestsPerSecond} requests per second`);
       }
       const command = validate(name, payload);

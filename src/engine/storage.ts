@@ -84,8 +84,10 @@ export interface RingkitStorage {
   activeInvitationsOfUser(userID: string): Promise<string[]>;
   /** Active invitations made in the group. */
   activeInvitationsOfGroup(groupID: string): Promise<string[]>;
-  /** Returns and clears the user's missed invitations. */
-  takeMissed(userID: string): Promise<string[]>;
+  /** The user's missed invitations not yet acknowledged by a device. */
+  missedOf(userID: string): Promise<string[]>;
+  /** Forgets missed invitations a device has shown. */
+  clearMissed(userID: string, inviteIDs: string[]): Promise<void>;
   /** History of one conversation key, newest first; `before` 0 = from the newest. */
   getHistory(key: string, count: number, before: number): Promise<HistoryPage>;
 

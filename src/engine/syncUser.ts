@@ -6,9 +6,9 @@ import type { RingkitStorage } from './storage.js';
 /**
  * What a (re)connecting device is missing (PROTOCOL.md section 6): the current snapshot of every
  * invitation it should hear about and holds an older version of (or none), the newest state of
- * every invitation it already knows, and — once per user — invitations that ended while none of
- * the user's devices was connected (`missed: true`). onlineUserOnly invitations are never
- * delivered to a device that did not have them.
+ * every invitation it already knows, and invitations that ended while none of the user's devices
+ * was connected (`missed: true`), until a device acknowledges them with `session:missedSeen`.
+ * onlineUserOnly invitations are never delivered to a device that did not have them.
  */
 export async function syncUser(input: {
   storage: RingkitStorage;
@@ -22,7 +22,7 @@ export async function syncUser(input: {
   const groupIDs = await groups.groupsOf(userID);
   const [own, missed, ...ofGroups] = await Promise.all([
     storage.activeInvitationsOfUser(userID),
-    storage.takeMissed(userID),
+    storage.missedOf(userID),
     ...groupIDs.map((g) => storage.activeInvitationsOfGroup(g)),
   ]);
   const missedSet = new Set(missed);
@@ -33,8 +33,8 @@ export async function syncUser(input: {
   for (const inv of invitations) {
     if (!inv) continue;
     const held = known[inv.inviteID];
-    if (held !== undefined && held >= inv.version) continue;
     const isMissed = missedSet.has(inv.inviteID);
+    if (held !== undefined && held >= inv.version && !isMissed) continue;
     if (held === undefined && !isMissed) {
       if (inv.state !== 'active' || inv.onlineUserOnly || !(await isRecipient(inv, userID, groups))) continue;
     } else if (!isMissed && !(await canSee(inv, userID, groups))) continue;

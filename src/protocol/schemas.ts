@@ -104,6 +104,7 @@ export const commandSchemas = {
     count: z.number().int().min(1).optional(),
     cursor: z.number().int().min(0).optional(),
   }),
+  'session:missedSeen': z.strictObject({ inviteIDs: z.array(inviteIDSchema).max(10_000) }),
   'session:sync': z.strictObject({
     known: z.record(inviteIDSchema, z.number().int().min(0)).refine((r) => Object.keys(r).length <= 10_000),
   }),

@@ -100,10 +100,13 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
     async activeInvitationsOfGroup(groupID) {
       return [...(groupActive.get(groupID) ?? [])];
     },
-    async takeMissed(userID) {
-      const ids = [...(missed.get(userID) ?? [])];
-      missed.delete(userID);
-      return ids;
+    async missedOf(userID) {
+      return [...(missed.get(userID) ?? [])];
+    },
+    async clearMissed(userID, inviteIDs) {
+      const set = missed.get(userID);
+      for (const id of inviteIDs) set?.delete(id);
+      if (set?.size === 0) missed.delete(userID);
     },
     async getHistory(key, count, before): Promise<HistoryPage> {
       const page = newestBefore(history.get(key) ?? [], before, count);

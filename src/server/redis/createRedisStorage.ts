@@ -9,7 +9,6 @@ import {
   COMMIT_SCRIPT,
   LIST_USER_SCRIPT,
   SET_TIMER_IF_SCRIPT,
-  TAKE_SET_SCRIPT,
 } from './redisScripts.js';
 
 /**
@@ -120,8 +119,11 @@ export async function createRedisStorage(options: RedisStorageOptions = {}): Pro
     async activeInvitationsOfGroup(groupID) {
       return (await redis.call(['SMEMBERS', `${prefix}act:g:${groupID}`])) as string[];
     },
-    async takeMissed(userID) {
-      return (await redis.script(TAKE_SET_SCRIPT, [`${prefix}missed:${userID}`], [])) as string[];
+    async missedOf(userID) {
+      return (await redis.call(['SMEMBERS', `${prefix}missed:${userID}`])) as string[];
+    },
+    async clearMissed(userID, inviteIDs) {
+      if (inviteIDs.length > 0) await redis.call(['SREM', `${prefix}missed:${userID}`, ...inviteIDs]);
     },
     async getHistory(key, count, before) {
       const members = (await redis.call([

@@ -145,16 +145,6 @@ for _, key in ipairs(due) do redis.call('ZADD', KEYS[1], ARGV[2], key) end
 return due
 `;
 
-/**
- * Returns and deletes a set: KEYS[1].
- * @example await handle.script(TAKE_SET_SCRIPT, [missedKey], [])
- */
-export const TAKE_SET_SCRIPT = `
-local members = redis.call('SMEMBERS', KEYS[1])
-redis.call('DEL', KEYS[1])
-return members
-`;
-
 /** Lua helper shared by the presence scripts: counts a user's devices on live nodes. */
 const LIVE_DEVICES = `
 local p = ARGV[1]
