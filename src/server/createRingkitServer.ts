@@ -20,18 +20,23 @@ import { createWebhookNotifier } from './createWebhookNotifier.js';
  * Options of `createRingkitServer`.
  * @example const options: RingkitServerOptions = { port: 0, auth: { dev: true }, limits: { maxCallUsers: 4 } }
  */
-export interface RingkitServerOptions {
+export interface RingkitServerOptions extends Partial<RingkitLimits> {
   /** Port to listen on (0 = any free port). Default 4000. Ignored with `httpServer`. */
   port?: number;
   host?: string;
   /** Attach to your own HTTP server instead of creating one. */
   httpServer?: HttpServer;
-  /** How clients authenticate (JWT, your hook, or dev mode). */
-  auth: AuthOptions;
+  /** How clients authenticate (JWT, your hook, or dev mode). Shorthands: `dev`, `jwtSecret`. */
+  auth?: AuthOptions;
+  /** Shorthand for `auth: { dev: true }` (DEVELOPMENT ONLY). */
+  dev?: boolean;
+  /** Shorthand for `auth: { jwt: { secret } }` (HS256). */
+  jwtSecret?: string;
   /** Default: in-memory (one node). */
   storage?: RingkitStorage;
   /** Default: in-memory directory. */
   groups?: GroupDirectory;
+  /** Limits; each may also be given at the top level (`{ maxCallUsers: 4 }`). */
   limits?: Partial<RingkitLimits>;
   /** Offline push; or give `webhookUrl` for the built-in webhook notifier. */
   pushNotifier?: PushNotifier;
@@ -77,11 +82,12 @@ export interface RingkitServer {
  */
 export async function createRingkitServer(options: RingkitServerOptions): Promise<RingkitServer> {
   const logger = options.logger ?? pino({ name: 'ringkit', level: process.env.LOG_LEVEL ?? 'info' });
-  const authenticate = await createAuthenticator(options.auth);
-  if (options.auth.dev) {
+  const auth = authOptionsOf(options);
+  const authenticate = await createAuthenticator(auth);
+  if (auth.dev) {
     logger.warn('DEVELOPMENT MODE: clients sign in as any userID they send. Never use this in production.');
   }
-  const limits: RingkitLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const limits: RingkitLimits = { ...DEFAULT_LIMITS, ...limitsOf(options), ...options.limits };
   const storage = options.storage ?? createMemoryStorage();
   const groups = options.groups ?? createMemoryGroupDirectory();
   const pushNotifier = options.pushNotifier ?? (options.webhookUrl ? createWebhookNotifier({ url: options.webhookUrl }) : undefined);
@@ -185,4 +191,18 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
       logger.info('ringkit server closed');
     },
   };
+}
+
+/** `auth`, or the `dev` / `jwtSecret` shorthands. */
+function authOptionsOf(options: RingkitServerOptions): AuthOptions {
+  if (options.auth) return options.auth;
+  if (options.dev) return { dev: true };
+  if (options.jwtSecret) return { jwt: { secret: options.jwtSecret } };
+  return {};
+}
+
+/** The limits given at the top level of the options. */
+function limitsOf(options: RingkitServerOptions): Partial<RingkitLimits> {
+  const keys = Object.keys(DEFAULT_LIMITS) as (keyof RingkitLimits)[];
+  return Object.fromEntries(keys.filter((key) => options[key] !== undefined).map((key) => [key, options[key]]));
 }
