@@ -60,8 +60,8 @@ export interface EngineOptions {
   timerPollMs?: number;
 }
 
-/** Bookkeeping the client sends by itself: never rate limited, so it cannot be starved by the app's requests. */
-const UNLIMITED_COMMANDS: ReadonlySet<string> = new Set(['session:sync', 'session:missedSeen', 'invitation:received']);
+/** Bookkeeping the client sends by itself: limited separately (10× the rate), so the app's own requests cannot starve it. */
+const BOOKKEEPING_COMMANDS: ReadonlySet<string> = new Set(['session:sync', 'session:missedSeen', 'invitation:received']);
 
 /** How long a claimed timer stays with the node that claimed it before another may retry it. */
 const TIMER_LEASE_MS = 10_000;
@@ -70,8 +70,8 @@ const silent: EngineLogger = { info() {}, warn() {}, error() {} };
 
 /**
  * The invitation engine: every rule of PROTOCOL.md, pure TypeScript, with storage, groups,
- * clock and delivery injected. Transports (socket.io, in-page loopback) call `execute`,
- * `connect`, `disconnect` and `sync`.
+ * clock and delivery injected. Transports (socket.io, in-page loopback) call `connect` and
+ * `disconnect` for each device and `execute` for each command.
  * @example
  * const engine = createEngine({ storage: createMemoryStorage(), groups: createMemoryGroupDirectory(), deliver })
  * engine.start()
@@ -85,6 +85,7 @@ export function createEngine(options: EngineOptions) {
   const notReceivedMs = limits.notReceivedCheckSeconds * 1000;
   const fanout = createFanout(clock, Math.min(options.coalesceWindowMs ?? 50, 100), deliver);
   const limiter = createRateLimiter(limits.requestsPerSecond, () => clock.now());
+  const bookkeepingLimiter = createRateLimiter(limits.requestsPerSecond * 10, () => clock.now());
   const queues = new Map<string, Promise<unknown>>();
   const inflight = new Map<string, Promise<WireAck<unknown>>>();
 
@@ -218,7 +219,8 @@ export function createEngine(options: EngineOptions) {
   async function run(session: Session, name: string, payload: unknown) {
     const publications: (() => Promise<void>)[] = [];
     try {
-      if (!UNLIMITED_COMMANDS.has(name) && !limiter.take(session.userID)) {
+      const bucket = BOOKKEEPING_COMMANDS.has(name) ? bookkeepingLimiter : limiter;
+      if (!bucket.take(session.userID)) {
         fail('RATE_LIMITED', `more than ${limits.requestsPerSecond} requests per second`);
       }
       const command = validate(name, payload);
