@@ -60,19 +60,24 @@ export class Draft {
     return this.invitation.users.filter((u) => isPending(u.state));
   }
 
-  /** Sets a user's state (adding the user when absent). */
+  /**
+   * Sets a user's state (adding the user when absent). The user keeps their own timeout, and
+   * their deadline while they stay pending, unless the patch gives new ones.
+   */
   setUser(userID: string, state: CallUserState, patch: UserPatch = {}): void {
+    const current = this.user(userID);
     const next: CallUser = {
       userID,
       state,
       data: patch.data ?? '',
       updateTime: this.now,
-      timeout: patch.timeout ?? this.user(userID)?.timeout ?? this.invitation.timeout,
+      timeout: patch.timeout ?? current?.timeout ?? this.invitation.timeout,
       version: this.invitation.version,
     };
     if (patch.deviceID !== undefined) next.deviceID = patch.deviceID;
     if (patch.reason !== undefined) next.reason = patch.reason;
-    if (patch.deadline !== undefined) next.deadline = patch.deadline;
+    const deadline = patch.deadline ?? (current && isPending(current.state) ? current.deadline : undefined);
+    if (deadline !== undefined && isPending(state)) next.deadline = deadline;
     const index = this.invitation.users.findIndex((u) => u.userID === userID);
     if (index === -1) this.invitation.users.push(next);
     else this.invitation.users[index] = next;

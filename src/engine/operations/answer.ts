@@ -8,8 +8,8 @@ import { requirePendingInvitee } from './guards.js';
  * that accepted becomes the primary device.
  */
 export function answer(draft: Draft, actor: Actor, state: 'accepted' | 'rejected', data: string): void {
-  const user = requirePendingInvitee(draft, actor.userID);
-  draft.setUser(actor.userID, state, { data, deviceID: actor.deviceID, timeout: user.timeout });
+  requirePendingInvitee(draft, actor.userID);
+  draft.setUser(actor.userID, state, { data, deviceID: actor.deviceID });
   draft.record({ actionType: state === 'accepted' ? 'accept' : 'reject', sender: actor.userID, inviteeList: [actor.userID], data });
   settle(draft, 'allAnswered', actor.userID, data);
 }

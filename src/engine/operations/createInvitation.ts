@@ -7,6 +7,7 @@ import { fail } from '../fail.js';
 import { settle } from '../settle.js';
 import { checkData, checkInvitees, checkTimeout } from '../validate.js';
 import type { RuleContext } from './context.js';
+import { requireRoom } from './guards.js';
 import { inviteUsers } from './inviteUsers.js';
 
 type InviteParams = CommandPayload<'invitation:invite'> & { groupID?: string };
@@ -40,10 +41,6 @@ export async function createInvitation(
     });
     if (invitees.length === 0) fail('NO_VALID_INVITEE', 'no invitee is a member of the group');
   }
-  if (mode === 'advanced' && invitees.length + 1 > limits.maxCallUsers) {
-    fail('CALL_USER_LIMIT', `a call holds at most ${limits.maxCallUsers} users`);
-  }
-
   const empty: Invitation = {
     inviteID,
     mode,
@@ -62,7 +59,10 @@ export async function createInvitation(
   if (params.offlinePushInfo) empty.offlinePushInfo = params.offlinePushInfo;
 
   const draft = new Draft(empty, now);
-  if (mode === 'advanced') draft.setUser(actor.userID, 'accepted', { deviceID: actor.deviceID, timeout: 0 });
+  if (mode === 'advanced') {
+    draft.setUser(actor.userID, 'accepted', { deviceID: actor.deviceID, timeout: 0 });
+    requireRoom(draft, invitees.length, limits.maxCallUsers);
+  }
   await inviteUsers(draft, actor, invitees, { timeout, data, busyPolicy: params.busyPolicy, actionType: 'invite' }, ctx);
   settle(draft, 'allAnswered', actor.userID, '');
   return { draft, errorInvitees };

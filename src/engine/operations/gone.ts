@@ -25,7 +25,7 @@ export function userGone(draft: Draft, userID: string): boolean {
   }
   const self = draft.user(userID);
   if (inv.mode === 'advanced' && self?.state === 'accepted') {
-    draft.setUser(userID, 'quit', { data: GONE_DATA, reason: 'gone', timeout: self.timeout });
+    draft.setUser(userID, 'quit', { data: GONE_DATA, reason: 'gone' });
     draft.record({ actionType: 'quit', sender: userID, inviteeList: [userID], data: GONE_DATA });
     changed = true;
   }

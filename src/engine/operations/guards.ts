@@ -1,4 +1,4 @@
-import type { CallUser } from '../../protocol/types.js';
+import type { CallUser, CallUserState } from '../../protocol/types.js';
 import { isPending } from '../../protocol/types.js';
 import type { Draft } from '../Draft.js';
 import { fail } from '../fail.js';
@@ -37,4 +37,15 @@ export function requireAcceptedParticipant(draft: Draft, userID: string, operati
 /** NO_PERMISSION unless the caller is the inviter. */
 export function requireInviter(draft: Draft, userID: string, operation: string): void {
   if (draft.invitation.inviter !== userID) fail('NO_PERMISSION', `only the inviter may ${operation}`);
+}
+
+/** Whether a user in this state counts against `maxCallUsers` (accepted or pending). */
+export function isInCall(state: CallUserState | undefined): boolean {
+  return state !== undefined && (state === 'accepted' || isPending(state));
+}
+
+/** CALL_USER_LIMIT unless `extra` more users fit in the call. */
+export function requireRoom(draft: Draft, extra: number, maxCallUsers: number): void {
+  const inCall = draft.invitation.users.filter((u) => isInCall(u.state)).length;
+  if (inCall + extra > maxCallUsers) fail('CALL_USER_LIMIT', `a call holds at most ${maxCallUsers} users`);
 }

@@ -25,7 +25,7 @@ export async function inviteUsers(
   }
   draft.record({ actionType: options.actionType, sender: actor.userID, inviteeList: invitees, data: options.data });
   for (const userID of invitees.filter((_, i) => busy[i])) {
-    draft.setUser(userID, 'rejected', { data: BUSY_DATA, reason: 'busy', timeout: options.timeout });
+    draft.setUser(userID, 'rejected', { data: BUSY_DATA, reason: 'busy' });
     draft.record({ actionType: 'reject', sender: userID, inviteeList: [userID], data: BUSY_DATA });
   }
 }

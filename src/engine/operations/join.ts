@@ -1,9 +1,8 @@
-import { isPending } from '../../protocol/types.js';
 import type { Actor } from '../actor.js';
 import type { Draft } from '../Draft.js';
 import { fail } from '../fail.js';
 import type { RuleContext } from './context.js';
-import { requireActiveCall } from './guards.js';
+import { isInCall, requireActiveCall, requireRoom } from './guards.js';
 
 /**
  * `join` by a listed user (any state) or a group member: → accepted on this device, which
@@ -14,11 +13,7 @@ export function join(draft: Draft, actor: Actor, data: string, ctx: RuleContext)
   requireActiveCall(draft, 'join');
   const user = draft.user(actor.userID);
   if (user?.state === 'accepted' && user.deviceID === actor.deviceID) fail('ALREADY_PRIMARY_DEVICE', 'this device is already in the call');
-  const counted = user !== undefined && (user.state === 'accepted' || isPending(user.state));
-  if (!counted) {
-    const inCall = draft.invitation.users.filter((u) => u.state === 'accepted' || isPending(u.state)).length;
-    if (inCall + 1 > ctx.limits.maxCallUsers) fail('CALL_USER_LIMIT', `a call holds at most ${ctx.limits.maxCallUsers} users`);
-  }
+  if (!isInCall(user?.state)) requireRoom(draft, 1, ctx.limits.maxCallUsers);
   draft.setUser(actor.userID, 'accepted', { data, deviceID: actor.deviceID, timeout: user?.timeout ?? 0 });
   draft.record({ actionType: 'join', sender: actor.userID, inviteeList: [actor.userID], data });
 }

@@ -5,8 +5,8 @@ import { requireAcceptedParticipant } from './guards.js';
 
 /** `quit` by an accepted participant: → quit; the call ends (`empty`) when nobody is left. */
 export function quit(draft: Draft, actor: Actor, data: string): void {
-  const user = requireAcceptedParticipant(draft, actor.userID, 'quit');
-  draft.setUser(actor.userID, 'quit', { data, deviceID: actor.deviceID, timeout: user.timeout });
+  requireAcceptedParticipant(draft, actor.userID, 'quit');
+  draft.setUser(actor.userID, 'quit', { data, deviceID: actor.deviceID });
   draft.record({ actionType: 'quit', sender: actor.userID, inviteeList: [actor.userID], data });
   settle(draft, 'empty', actor.userID, data);
 }

@@ -9,10 +9,6 @@ export function markReceived(draft: Draft, actor: Actor): boolean {
   const user = draft.user(actor.userID);
   if (draft.invitation.state !== 'active' || !user) return false;
   if (user.state !== 'inviting' && user.state !== 'notYetReceived') return false;
-  draft.setUser(actor.userID, 'received', {
-    deviceID: actor.deviceID,
-    timeout: user.timeout,
-    ...(user.deadline !== undefined && { deadline: user.deadline }),
-  });
+  draft.setUser(actor.userID, 'received', { deviceID: actor.deviceID });
   return true;
 }

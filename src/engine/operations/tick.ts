@@ -14,10 +14,8 @@ export function tick(draft: Draft, notReceivedCheckMs: number): boolean {
   const unacknowledged = inv.enableNotReceivedCheck
     ? draft.usersIn('inviting').filter((u) => u.updateTime + notReceivedCheckMs <= draft.now && !timedOut.includes(u))
     : [];
-  for (const u of timedOut) draft.setUser(u.userID, 'timeout', { timeout: u.timeout });
-  for (const u of unacknowledged) {
-    draft.setUser(u.userID, 'notYetReceived', { timeout: u.timeout, ...(u.deadline !== undefined && { deadline: u.deadline }) });
-  }
+  for (const u of timedOut) draft.setUser(u.userID, 'timeout');
+  for (const u of unacknowledged) draft.setUser(u.userID, 'notYetReceived');
   if (timedOut.length > 0) {
     draft.record({ actionType: 'timeout', sender: inv.inviter, inviteeList: timedOut.map((u) => u.userID), data: '' });
     settle(draft, 'timeout', inv.inviter, '');
