@@ -31,4 +31,5 @@ export { useCallHistory, type UseCallHistoryResult } from './useCallHistory.js';
 export { ringkitQueryKeys } from './queryKeys.js';
 export { BUSY_REJECT_DATA, type BusyPolicy } from './internal/useBusyPolicy.js';
 export type { ActionStatus } from './internal/useActionRunner.js';
+export type { PageStatus } from './internal/usePagedList.js';
 export * from '../store/index.js';

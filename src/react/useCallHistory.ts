@@ -1,27 +1,20 @@
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { useStore } from 'zustand';
 import type { SignalingClient } from '../client/SignalingClient.js';
 import type { Conversation, Invitation, SignalingMessage } from '../protocol/types.js';
-import type { RingkitErrorInfo } from '../store/RingkitState.js';
-import { toErrorInfo } from '../store/toErrorInfo.js';
-import { retryTransient } from './internal/retryTransient.js';
+import type { HistoryResult } from '../protocol/wire.js';
+import { usePagedList, type PageStatus } from './internal/usePagedList.js';
 import { ringkitQueryKeys } from './queryKeys.js';
-import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 
 /**
  * What `useCallHistory` returns.
  * @example const { messages, hasNextPage, fetchNextPage }: UseCallHistoryResult = useCallHistory({ type: 'group', groupID: 'class-1' })
  */
-export interface UseCallHistoryResult {
+export interface UseCallHistoryResult extends PageStatus {
   /** Signaling messages loaded so far, newest first (render call records from `message.signaling`). */
   messages: readonly SignalingMessage[];
-  hasNextPage: boolean;
-  fetchNextPage(): Promise<unknown>;
-  isLoading: boolean;
-  isFetchingNextPage: boolean;
-  error: RingkitErrorInfo | null;
 }
+
+const messagesOf = (page: HistoryResult) => page.messages;
 
 /** Whether a change to `invitation` adds a message to `conversation`'s history. */
 function belongsTo(invitation: Invitation, conversation: Conversation): boolean {
@@ -38,22 +31,15 @@ function belongsTo(invitation: Invitation, conversation: Conversation): boolean 
  * <ul>{messages.map((m) => <li key={m.messageID}>{m.sender} {m.signaling.actionType}</li>)}</ul>
  */
 export function useCallHistory(conversation: Conversation, options: { count?: number } = {}, client?: SignalingClient): UseCallHistoryResult {
-  const store = useRingkitStoreApi(client);
-  const { client: target } = store;
   const count = options.count ?? 20;
-  const userID = useStore(store, (s) => s.userID);
-  const connected = useStore(store, (s) => s.connectionState === 'connected');
-  const queryClient = useQueryClient();
   const type = conversation.type;
   const peer = conversation.type === 'c2c' ? conversation.userID : conversation.groupID;
   const stable = useMemo<Conversation>(() => (type === 'c2c' ? { type, userID: peer } : { type, groupID: peer }), [type, peer]);
-  const query = useInfiniteQuery({
-    queryKey: ringkitQueryKeys.history(userID, stable, count),
-    queryFn: ({ pageParam }) => target.getHistory({ conversation: stable, count, cursor: pageParam }),
-    initialPageParam: 0,
-    getNextPageParam: (last) => last.cursor || undefined,
-    enabled: connected && userID !== '',
-    retry: retryTransient,
+  const { items: messages, status, target, userID, queryClient } = usePagedList(client, {
+    queryKey: (user) => ringkitQueryKeys.history(user, stable, count),
+    fetchPage: (on, cursor) => on.getHistory({ conversation: stable, count, cursor }),
+    nextCursor: (page) => page.cursor,
+    itemsOf: messagesOf,
   });
 
   useEffect(() => {
@@ -63,11 +49,5 @@ export function useCallHistory(conversation: Conversation, options: { count?: nu
     });
   }, [target, queryClient, userID, stable, count]);
 
-  const messages = useMemo(() => query.data?.pages.flatMap((p) => p.messages) ?? [], [query.data]);
-  const error = useMemo(() => (query.error ? toErrorInfo(query.error) : null), [query.error]);
-  const { hasNextPage, fetchNextPage, isLoading, isFetchingNextPage } = query;
-  return useMemo(
-    () => ({ messages, hasNextPage, fetchNextPage, isLoading, isFetchingNextPage, error }),
-    [messages, hasNextPage, fetchNextPage, isLoading, isFetchingNextPage, error],
-  );
+  return useMemo(() => ({ messages, ...status }), [messages, status]);
 }

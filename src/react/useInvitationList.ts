@@ -1,30 +1,23 @@
-import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import type { InfiniteData } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { useStore } from 'zustand';
 import type { SignalingClient } from '../client/SignalingClient.js';
 import type { Invitation } from '../protocol/types.js';
 import type { QueryInvitationsResult } from '../protocol/wire.js';
-import type { RingkitErrorInfo } from '../store/RingkitState.js';
-import { toErrorInfo } from '../store/toErrorInfo.js';
-import { retryTransient } from './internal/retryTransient.js';
+import { usePagedList, type PageStatus } from './internal/usePagedList.js';
 import { ringkitQueryKeys } from './queryKeys.js';
-import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 
 /**
  * What `useInvitationList` returns.
  * @example const { invitations, hasNextPage, fetchNextPage }: UseInvitationListResult = useInvitationList({ count: 20 })
  */
-export interface UseInvitationListResult {
+export interface UseInvitationListResult extends PageStatus {
   /** Every invitation loaded so far, newest first, with live snapshots. */
   invitations: readonly Invitation[];
-  hasNextPage: boolean;
-  fetchNextPage(): Promise<unknown>;
-  isLoading: boolean;
-  isFetchingNextPage: boolean;
-  error: RingkitErrorInfo | null;
 }
 
 type Pages = InfiniteData<QueryInvitationsResult, number>;
+
+const invitationsOf = (page: QueryInvitationsResult) => page.invitations;
 
 /** Puts a newer snapshot into the cached pages; false when the invitation is not in them. */
 function patchPages(data: Pages, invitation: Invitation): Pages | false {
@@ -50,19 +43,12 @@ function patchPages(data: Pages, invitation: Invitation): Pages | false {
  * {hasNextPage && <button onClick={() => fetchNextPage()}>More</button>}
  */
 export function useInvitationList(options: { count?: number } = {}, client?: SignalingClient): UseInvitationListResult {
-  const store = useRingkitStoreApi(client);
-  const { client: target } = store;
   const count = options.count ?? 20;
-  const userID = useStore(store, (s) => s.userID);
-  const connected = useStore(store, (s) => s.connectionState === 'connected');
-  const queryClient = useQueryClient();
-  const query = useInfiniteQuery({
-    queryKey: ringkitQueryKeys.invitations(userID, count),
-    queryFn: ({ pageParam }) => target.queryInvitations({ count, nextFlag: pageParam }),
-    initialPageParam: 0,
-    getNextPageParam: (last) => last.nextFlag || undefined,
-    enabled: connected && userID !== '',
-    retry: retryTransient,
+  const { items: invitations, status, target, userID, queryClient } = usePagedList(client, {
+    queryKey: (user) => ringkitQueryKeys.invitations(user, count),
+    fetchPage: (on, nextFlag) => on.queryInvitations({ count, nextFlag }),
+    nextCursor: (page) => page.nextFlag,
+    itemsOf: invitationsOf,
   });
 
   useEffect(() => {
@@ -76,11 +62,5 @@ export function useInvitationList(options: { count?: number } = {}, client?: Sig
     });
   }, [target, queryClient, userID, count]);
 
-  const invitations = useMemo(() => query.data?.pages.flatMap((p) => p.invitations) ?? [], [query.data]);
-  const error = useMemo(() => (query.error ? toErrorInfo(query.error) : null), [query.error]);
-  const { hasNextPage, fetchNextPage, isLoading, isFetchingNextPage } = query;
-  return useMemo(
-    () => ({ invitations, hasNextPage, fetchNextPage, isLoading, isFetchingNextPage, error }),
-    [invitations, hasNextPage, fetchNextPage, isLoading, isFetchingNextPage, error],
-  );
+  return useMemo(() => ({ invitations, ...status }), [invitations, status]);
 }
