@@ -66,20 +66,12 @@ export async function connectRedis(options: RedisConnectionOptions = {}): Promis
 
   if (!client.isOpen) {
     const timeoutMs = options.connectTimeoutMs ?? 10_000;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      await Promise.race([
-        client.connect(),
-        new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no connection within ${timeoutMs} ms`)), timeoutMs);
-        }),
-      ]);
+      await withTimeout(client.connect(), timeoutMs, `no connection within ${timeoutMs} ms`);
     } catch (err) {
       if (owned) client.destroy();
       client.off('error', onError);
       throw toStorageError(err);
-    } finally {
-      clearTimeout(timer);
     }
   }
 
@@ -108,26 +100,54 @@ export async function connectRedis(options: RedisConnectionOptions = {}): Promis
       }
     },
     async close() {
-      if (owned && client.isReady) await client.close().catch(() => client.destroy());
-      else if (owned && client.isOpen) client.destroy();
+      if (owned) await closeClient(client);
       client.off('error', onError);
     },
   };
 }
 
 /**
+ * node-redis reconnection with exponential backoff up to 2 s, plus up to 100 ms of jitter.
+ * @example createClient({ url, socket: { reconnectStrategy } })
+ */
+export const reconnectStrategy = (retries: number) => Math.min(50 * 2 ** retries, 2000) + Math.floor(Math.random() * 100);
+
+/**
  * A node-redis client set up the way ringkit's storage wants it (not connected yet): no offline
  * queue (calls fail at once while Redis is away), a ping every 5 s, and reconnection with backoff
- * up to about 2 s. `offlineQueue: true` keeps node-redis's queue (for pub/sub clients).
+ * up to about 2 s.
  * @example const client = createRedisClient('redis://localhost:6379'); await client.connect()
  */
-export function createRedisClient(url = 'redis://localhost:6379', { offlineQueue = false } = {}) {
-  return createClient({
-    url,
-    disableOfflineQueue: !offlineQueue,
-    pingInterval: 5000,
-    socket: { reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000) + Math.floor(Math.random() * 100) },
-  });
+export function createRedisClient(url = 'redis://localhost:6379') {
+  return createClient({ url, disableOfflineQueue: true, pingInterval: 5000, socket: { reconnectStrategy } });
+}
+
+/**
+ * Closes a client gracefully when it is ready (destroying it if that fails), destroys it when it
+ * is open but not ready, and leaves a closed one alone.
+ * @example await closeClient(client)
+ */
+export async function closeClient(client: { readonly isOpen: boolean; readonly isReady: boolean; close(): Promise<unknown>; destroy(): void }): Promise<void> {
+  if (client.isReady) await client.close().catch(() => client.destroy());
+  else if (client.isOpen) client.destroy();
+}
+
+/**
+ * `promise`, or a rejection with `Error(message)` once `ms` have passed without it settling.
+ * @example await withTimeout(client.connect(), 10_000, 'no connection within 10000 ms')
+ */
+export async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(message)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Maps any Redis failure to the INTERNAL RingkitError callers see. */

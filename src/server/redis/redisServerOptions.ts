@@ -2,7 +2,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import type { Namespace } from 'socket.io';
 import type { RingkitServerOptions } from '../createRingkitServer.js';
-import { createRedisClient, type RedisClientLike } from './connectRedis.js';
+import { closeClient, createRedisClient, reconnectStrategy, withTimeout, type RedisClientLike } from './connectRedis.js';
 import { createRedisGroupDirectory } from './createRedisGroupDirectory.js';
 import { createRedisStorage, type RedisStorageOptions } from './createRedisStorage.js';
 
@@ -54,7 +54,7 @@ export async function redisServerOptions(url: string, opts: RedisServerOptionsOp
     url,
     // A publish made while the connection is being re-established is sent once it is back.
     commandsQueueMaxLength: 10_000,
-    socket: { reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000) + Math.floor(Math.random() * 100) },
+    socket: { reconnectStrategy },
   });
   const sub = pub.duplicate();
   const clients = [main, pub, sub] as const;
@@ -64,7 +64,7 @@ export async function redisServerOptions(url: string, opts: RedisServerOptionsOp
     for (const client of clients) if (client.isOpen) client.destroy();
   };
   try {
-    await withTimeout(Promise.all(clients.map((client) => client.connect())), connectTimeoutMs);
+    await withTimeout(Promise.all(clients.map((client) => client.connect())), connectTimeoutMs, `no connection to Redis within ${connectTimeoutMs} ms`);
   } catch (err) {
     destroyAll();
     throw err;
@@ -104,9 +104,7 @@ export async function redisServerOptions(url: string, opts: RedisServerOptionsOp
     async onClose() {
       closed = true;
       await groups.close();
-      await Promise.all(
-        clients.map((client) => (client.isReady ? client.close().catch(() => client.destroy()) : client.isOpen ? client.destroy() : undefined)),
-      );
+      await Promise.all(clients.map(closeClient));
     },
   };
 }
@@ -145,18 +143,4 @@ function throttledWarning(): (err: Error) => void {
     last = Date.now();
     process.stderr.write(`ringkit: Redis connection problem (retrying): ${err.message}\n`);
   };
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  try {
-    return await Promise.race([
-      promise,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no connection to Redis within ${ms} ms`)), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
