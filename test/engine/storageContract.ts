@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CallUser, Invitation, SignalingInfo } from '../../src/protocol/types.js';
 import type { HistoryDraft, InvitationCommit, RingkitStorage } from '../../src/engine/storage.js';
+import { invitationFixture } from '../support/invitationFixture.js';
 
 /** What a storage factory hands the contract suite. */
 export interface StorageFixture {
@@ -21,20 +22,7 @@ function user(userID: string, state: CallUser['state'] = 'inviting'): CallUser {
 
 function invitation(inviteID: string, fields: Partial<Invitation> & { invitees?: string[] } = {}): Invitation {
   const { invitees = ['bob'], ...rest } = fields;
-  return {
-    inviteID,
-    mode: 'normal',
-    inviter: 'alice',
-    data: '',
-    timeout: 30,
-    onlineUserOnly: false,
-    enableNotReceivedCheck: false,
-    createTime: T0,
-    state: 'active',
-    version: 1,
-    users: invitees.map((id) => user(id)),
-    ...rest,
-  };
+  return invitationFixture({ inviteID, createTime: T0, users: invitees.map((id) => user(id)), ...rest });
 }
 
 function signaling(inviteID: string, actionType: SignalingInfo['actionType'] = 'invite'): SignalingInfo {

@@ -10,6 +10,7 @@ import { createRedisStorage, type RedisStorageOptions } from '../../src/server/r
 import { connectRedis } from '../../src/server/redis/connectRedis.js';
 import { describeStorageContract } from '../engine/storageContract.js';
 import { describeGroupDirectoryContract } from '../engine/groupDirectoryContract.js';
+import { invitationFixture } from '../support/invitationFixture.js';
 import { startRedisServer } from '../support/startRedisServer.js';
 
 const url = inject('redisUrl');
@@ -77,10 +78,7 @@ describe('redis storage specifics', () => {
   it('expires ended invitations and their index entries after the retention', async () => {
     const storage = await open({ retentionSeconds: 0.2 });
     try {
-      const inv = {
-        inviteID: 'i1', mode: 'normal' as const, inviter: 'alice', data: '', timeout: 30, onlineUserOnly: false,
-        enableNotReceivedCheck: false, createTime: 1, state: 'ended' as const, endReason: 'cancelled' as const, version: 1, users: [],
-      };
+      const inv = invitationFixture({ inviteID: 'i1', createTime: 1, state: 'ended', endReason: 'cancelled' });
       await storage.commit({ invitation: inv, expectedVersion: 0, indexUsers: ['alice'], missedUsers: [], history: [], nextTickAt: null });
       expect((await storage.listUserInvitations('alice', 10, 0)).inviteIDs).toEqual(['i1']);
       await vi.waitFor(async () => expect(await storage.getInvitation('i1')).toBeUndefined(), { timeout: 3000, interval: 20 });
@@ -105,7 +103,7 @@ describe('redis storage specifics', () => {
       expect((failure as RingkitError).code).toBe('INTERNAL');
       expect((failure as RingkitError).message).toMatch(/^storage unavailable: /);
       await expect(storage.commit({
-        invitation: { inviteID: 'x', mode: 'normal', inviter: 'a', data: '', timeout: 0, onlineUserOnly: false, enableNotReceivedCheck: false, createTime: 1, state: 'active', version: 1, users: [] },
+        invitation: invitationFixture({ inviteID: 'x', inviter: 'a', timeout: 0, createTime: 1 }),
         expectedVersion: 0, indexUsers: [], missedUsers: [], history: [], nextTickAt: null,
       })).rejects.toMatchObject({ code: 'INTERNAL' });
       await vi.waitFor(() => expect(errors.length).toBeGreaterThan(0));

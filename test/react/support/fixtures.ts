@@ -1,6 +1,7 @@
 import type { CallUser, Invitation } from '../../../src/protocol/types.js';
 import { EMPTY_STATE } from '../../../src/store/createInitialState.js';
 import type { RingkitState } from '../../../src/store/RingkitState.js';
+import { invitationFixture } from '../../support/invitationFixture.js';
 
 /** A user of a fixture invitation. */
 export function user(userID: string, state: CallUser['state'], version = 1, extra: Partial<CallUser> = {}): CallUser {
@@ -9,20 +10,7 @@ export function user(userID: string, state: CallUser['state'], version = 1, extr
 
 /** A fixture invitation from alice (normal mode) at `version`. */
 export function invitation(version: number, users: CallUser[], extra: Partial<Invitation> = {}): Invitation {
-  return {
-    inviteID: 'inv-1',
-    mode: 'normal',
-    inviter: 'alice',
-    data: '',
-    timeout: 30,
-    onlineUserOnly: false,
-    enableNotReceivedCheck: false,
-    createTime: 1000,
-    state: 'active',
-    version,
-    users,
-    ...extra,
-  };
+  return invitationFixture({ version, users, ...extra });
 }
 
 /** An empty store state signed in as `userID`. */
