@@ -1,4 +1,10 @@
 import type { RingkitState } from '../RingkitState.js';
+import { memoByObjects } from './memoByObjects.js';
+
+/** Whether I am accepted in an active advanced call; computed once per invitations/parts pair, however many hooks ask. */
+const inActiveCall = memoByObjects((invitations: RingkitState['invitations'], parts: RingkitState['parts']) =>
+  Object.values(invitations).some((i) => i.state === 'active' && i.mode === 'advanced' && parts[i.inviteID]?.state === 'accepted'),
+);
 
 /**
  * Whether I am busy for `busyPolicy: 'reject'`: marked busy by the app, or accepted in an active
@@ -6,8 +12,5 @@ import type { RingkitState } from '../RingkitState.js';
  * @example if (selectIsBusy(store.getState())) showBusyBadge()
  */
 export function selectIsBusy(state: RingkitState): boolean {
-  if (state.busy) return true;
-  return Object.values(state.invitations).some(
-    (i) => i.state === 'active' && i.mode === 'advanced' && state.parts[i.inviteID]?.state === 'accepted',
-  );
+  return state.busy || inActiveCall(state.invitations, state.parts);
 }
