@@ -16,7 +16,6 @@ export interface UseCallUsersResult {
 }
 
 const NO_USERS: readonly CallUser[] = [];
-const NO_COUNTS = selectUserCounts(NO_USERS);
 
 /**
  * The users of an invitation with their states, plus counts by state. Re-renders when a user of
@@ -30,7 +29,7 @@ export function useCallUsers(inviteID: string | null | undefined, client?: Signa
   return useRingkitStore(
     useShallow((s) => {
       const users = (inviteID ? s.invitations[inviteID]?.users : undefined) ?? NO_USERS;
-      return { users, counts: users === NO_USERS ? NO_COUNTS : selectUserCounts(users) };
+      return { users, counts: selectUserCounts(users) };
     }),
     client,
   );
