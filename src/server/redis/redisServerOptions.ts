@@ -70,7 +70,7 @@ export async function redisServerOptions(url: string, opts: RedisServerOptionsOp
     throw err;
   }
 
-  const storage = await createRedisStorage({ ...pick(opts), keyPrefix, client: main as unknown as RedisClientLike });
+  const storage = await createRedisStorage({ ...storageOptionsOf(opts), keyPrefix, client: main as unknown as RedisClientLike });
   const groups = await createRedisGroupDirectory({ keyPrefix, client: main as unknown as RedisClientLike });
 
   const namespaces = new Set<Namespace>();
@@ -109,8 +109,9 @@ export async function redisServerOptions(url: string, opts: RedisServerOptionsOp
   };
 }
 
-function pick(opts: RedisServerOptionsOptions): Omit<RedisStorageOptions, 'url' | 'client' | 'keyPrefix'> {
-  const { keyPrefix: _prefix, ...rest } = opts;
+/** The storage's own options; `onError` is left out because it is already attached to the shared client above. */
+function storageOptionsOf(opts: RedisServerOptionsOptions): Omit<RedisStorageOptions, 'url' | 'client' | 'keyPrefix' | 'onError'> {
+  const { keyPrefix: _prefix, onError: _onError, ...rest } = opts;
   return rest;
 }
 
