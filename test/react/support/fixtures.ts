@@ -1,5 +1,5 @@
 import type { CallUser, Invitation } from '../../../src/protocol/types.js';
-import { EMPTY_STATE } from '../../../src/store/createInitialState.js';
+import { EMPTY_STATE } from '../../../src/store/syncFromClient.js';
 import type { RingkitState } from '../../../src/store/RingkitState.js';
 import { invitationFixture } from '../../support/invitationFixture.js';
 
