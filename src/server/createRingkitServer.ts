@@ -123,6 +123,11 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
         const session: Session = { userID: identity.userID, deviceID: deviceID.success ? deviceID.data : randomID(), connectionID: socket.id };
         if (identity.expiresAt !== undefined && identity.expiresAt <= Date.now()) throw new RingkitError('UNAUTHENTICATED', 'the token has expired');
         await engine.connect(session);
+        if (socket.conn.readyState !== 'open') {
+          // The device left while it was being checked: undo, or it would count as online forever.
+          await engine.disconnect(session);
+          return;
+        }
         socket.data.session = session;
         socket.data.identity = identity;
         next();
