@@ -95,7 +95,7 @@ const MAX_ENDED_IN_MIRROR = 500;
  * await client.connect()
  */
 export class SignalingClient {
-  readonly deviceID: string;
+  private currentDeviceID: string;
   private currentUserID: string;
   private state: ConnectionState = 'disconnected';
   private readonly emitter = new Emitter<ClientEventMap>();
@@ -110,9 +110,14 @@ export class SignalingClient {
 
   constructor(options: SignalingClientOptions) {
     this.transport = options.transport;
-    this.deviceID = options.deviceID;
+    this.currentDeviceID = options.deviceID;
     this.currentUserID = options.userID ?? '';
     this.requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+  }
+
+  /** This device as the server knows it (the server's word wins once connected). */
+  get deviceID(): string {
+    return this.currentDeviceID;
   }
 
   /** The signed-in user ('' until known). */
@@ -315,6 +320,7 @@ export class SignalingClient {
       if (!ack.ok) throw RingkitError.from(ack.error);
       const result = ack.result as SyncResult;
       this.currentUserID = result.userID;
+      this.currentDeviceID = result.deviceID;
       this.serverOffset = result.serverTime - Date.now();
       const missed = result.updates.filter((u) => u.missed).map((u) => u.invitation.inviteID);
       if (missed.length > 0) void this.transport.request('session:missedSeen', { inviteIDs: missed }, this.requestTimeoutMs).catch(() => undefined);
@@ -371,7 +377,7 @@ export class SignalingClient {
     this.pruneMirror();
     const events = deriveEvents(prev, next, {
       self: this.currentUserID,
-      deviceID: this.deviceID,
+      deviceID: this.currentDeviceID,
       missed: update.missed === true,
       serverTime: update.serverTime,
     });

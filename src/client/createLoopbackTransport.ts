@@ -25,7 +25,7 @@ export function createLoopbackTransport(server: LoopbackServer, identity: { user
   return {
     open(listener) {
       closed = false;
-      const deviceID = identity.deviceID ?? 'loopback';
+      const deviceID = identity.deviceID ?? `loopback-${crypto.randomUUID().slice(0, 8)}`;
       server.attach({ userID: identity.userID, deviceID }, (update) => later(() => !closed && listener.onUpdate(update))).then(
         (l) => {
           link = l;

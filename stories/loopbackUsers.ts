@@ -1,0 +1,20 @@
+import { createLoopbackTransport, createSignalingClient, type SignalingClient } from '../src/index.js';
+import { createLoopbackServer } from '../src/engine/createLoopbackServer.js';
+import { createMemoryGroupDirectory } from '../src/engine/memory/createMemoryGroupDirectory.js';
+import { createMemoryStorage } from '../src/engine/memory/createMemoryStorage.js';
+
+/**
+ * An in-page ringkit (the real engine on memory storage) and one connected client per user, for
+ * stories and demos that need no network.
+ * @example const { clients: [alice, bob] } = await loopbackUsers(['alice', 'bob'])
+ */
+export async function loopbackUsers(userIDs: string[], groups: Record<string, string[]> = {}) {
+  const directory = createMemoryGroupDirectory();
+  for (const [groupID, members] of Object.entries(groups)) await directory.createGroup(groupID, members);
+  const server = createLoopbackServer({ storage: createMemoryStorage(), groups: directory });
+  const clients: SignalingClient[] = userIDs.map((userID) =>
+    createSignalingClient({ transport: createLoopbackTransport(server, { userID }), userID }),
+  );
+  await Promise.all(clients.map((client) => client.connect()));
+  return { server, clients };
+}
