@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import dts from 'vite-plugin-dts';
 
-/** Library build of the entry points (`ringkit`, `ringkit/server`, `ringkit/react`, the CLI) plus the Vitest projects. */
+/** Library build of the entry points (`ringkit`, `ringkit/server`, `ringkit/engine`, `ringkit/react`, the CLI) plus the Vitest projects. */
 export default defineConfig({
   plugins: [react(), dts({ include: ['src'], entryRoot: 'src', exclude: ['src/**/*.test.*'] })],
   build: {
@@ -10,6 +10,7 @@ export default defineConfig({
       entry: {
         index: 'src/index.ts',
         server: 'src/server/index.ts',
+        engine: 'src/engine/index.ts',
         react: 'src/react/index.ts',
         cli: 'src/server/cli.ts',
       },

@@ -1,7 +1,5 @@
 import { createLoopbackTransport, createSignalingClient, type SignalingClient } from '../src/index.js';
-import { createLoopbackServer } from '../src/engine/createLoopbackServer.js';
-import { createMemoryGroupDirectory } from '../src/engine/memory/createMemoryGroupDirectory.js';
-import { createMemoryStorage } from '../src/engine/memory/createMemoryStorage.js';
+import { createLoopbackServer, createMemoryGroupDirectory, createMemoryStorage } from '../src/engine/index.js';
 
 /**
  * An in-page ringkit (the real engine on memory storage) and one connected client per user, for

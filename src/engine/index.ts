@@ -1,0 +1,13 @@
+/**
+ * `ringkit/engine`: the invitation engine alone — pure TypeScript, safe for the browser — with
+ * in-memory storage and groups and the in-page loopback server (Storybook, demos, offline mode).
+ * @module
+ */
+export { createEngine, type Engine, type EngineOptions, type Session } from './createEngine.js';
+export { createLoopbackServer } from './createLoopbackServer.js';
+export { createMemoryStorage, type MemoryStorageOptions } from './memory/createMemoryStorage.js';
+export { createMemoryGroupDirectory } from './memory/createMemoryGroupDirectory.js';
+export type { RingkitStorage, InvitationCommit } from './storage.js';
+export type { GroupDirectory } from './groups.js';
+export type { PushNotifier, OfflinePush } from './push.js';
+export type { Clock } from './clock.js';
