@@ -26,10 +26,14 @@ export interface RingkitServerOptions extends Partial<RingkitLimits> {
   host?: string;
   /** Attach to your own HTTP server instead of creating one. */
   httpServer?: HttpServer;
-  /** How clients authenticate (JWT, your hook, or dev mode). Shorthands: `dev`, `jwtSecret`. */
+  /** How clients authenticate (JWT, your hook, or dev mode); its fields may also be given at the top level. */
   auth?: AuthOptions;
-  /** Shorthand for `auth: { dev: true }` (DEVELOPMENT ONLY). */
+  /** Same as `auth: { dev: true }` (DEVELOPMENT ONLY). */
   dev?: boolean;
+  /** Same as `auth: { jwt }`. */
+  jwt?: AuthOptions['jwt'];
+  /** Same as `auth: { authenticate }`. */
+  authenticate?: AuthOptions['authenticate'];
   /** Shorthand for `auth: { jwt: { secret } }` (HS256). */
   jwtSecret?: string;
   /** Default: in-memory (one node). */
@@ -198,12 +202,15 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
   };
 }
 
-/** `auth`, or the `dev` / `jwtSecret` shorthands. */
+/** `auth`, or its fields given at the top level (`dev`, `jwt`, `authenticate`, `jwtSecret`). */
 function authOptionsOf(options: RingkitServerOptions): AuthOptions {
   if (options.auth) return options.auth;
-  if (options.dev) return { dev: true };
-  if (options.jwtSecret) return { jwt: { secret: options.jwtSecret } };
-  return {};
+  const jwt = options.jwt ?? (options.jwtSecret !== undefined ? { secret: options.jwtSecret } : undefined);
+  return {
+    ...(options.dev && { dev: true }),
+    ...(jwt && { jwt }),
+    ...(options.authenticate && { authenticate: options.authenticate }),
+  };
 }
 
 /** The limits given at the top level of the options. */

@@ -26,3 +26,22 @@ describe('createRingkitServer option shorthands', () => {
     expect(bob.connectionState).toBe('connected');
   });
 });
+
+describe('auth fields at the top level', () => {
+  it('accepts `authenticate` and refuses what it refuses', async () => {
+    const server = await startServer({
+      auth: undefined,
+      authenticate: ({ auth }) => {
+        if (auth.token !== 'let-me-in') throw new Error('no');
+        return 'dora';
+      },
+    });
+    const dora = await connectClient(server, 'ignored', { token: 'let-me-in' });
+    expect(dora.userID).toBe('dora');
+    await expect(connectClient(server, 'eve', { token: 'nope' })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('refuses to start with two ways to authenticate', async () => {
+    await expect(startServer({ auth: undefined, dev: true, jwtSecret: 'x'.repeat(32) })).rejects.toThrow(/exactly one/);
+  });
+});
