@@ -215,14 +215,21 @@ export function createEngine(options: EngineOptions) {
     return { ok: false, error: { code: 'INTERNAL', message: 'internal error' } };
   };
 
+  /** Counts a request against the user's rate: shared by all nodes when storage can, else per node. */
+  function withinRate(userID: string, name: string): boolean | Promise<boolean> {
+    const bookkeeping = BOOKKEEPING_COMMANDS.has(name);
+    if (storage.takeRequestToken) {
+      const [key, perSecond] = bookkeeping ? [`${userID}:bookkeeping`, limits.requestsPerSecond * 10] : [userID, limits.requestsPerSecond];
+      return storage.takeRequestToken(key, perSecond);
+    }
+    return (bookkeeping ? bookkeepingLimiter : limiter).take(userID);
+  }
+
   /** Runs one command and returns its ack plus what to publish after the caller hears it. */
   async function run(session: Session, name: string, payload: unknown) {
     const publications: (() => Promise<void>)[] = [];
     try {
-      const bucket = BOOKKEEPING_COMMANDS.has(name) ? bookkeepingLimiter : limiter;
-      if (!bucket.take(session.userID)) {
-        fail('RATE_LIMITED', `more than ${limits.requestsPerSecond} requests per second`);
-      }
+      if (!(await withinRate(session.userID, name))) fail('RATE_LIMITED', `more than ${limits.requestsPerSecond} requests per second`);
       const command = validate(name, payload);
       const result = await handlers[command.name](session, command.params as never, (p) => publications.push(p));
       return { ack: { ok: true, result } as WireAck<unknown>, publications };

@@ -125,6 +125,12 @@ export interface RingkitStorage {
    */
   sweepOfflineUsers?(): Promise<string[]>;
 
+  /**
+   * Multi-node stores: counts one request of `key` in the current one-second window shared by
+   * every node; false once more than `perSecond` were counted. Without it each node limits alone.
+   */
+  takeRequestToken?(key: string, perSecond: number): Promise<boolean>;
+
   /** Releases connections and timers. */
   close(): Promise<void>;
 }

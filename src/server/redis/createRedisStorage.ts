@@ -8,6 +8,7 @@ import {
   CLEAR_TIMER_IF_SCRIPT,
   COMMIT_SCRIPT,
   LIST_USER_SCRIPT,
+  RATE_WINDOW_SCRIPT,
   SET_TIMER_IF_SCRIPT,
 } from './redisScripts.js';
 
@@ -174,6 +175,11 @@ export async function createRedisStorage(options: RedisStorageOptions = {}): Pro
     deviceCount: presence.deviceCount,
     onlineAmong: presence.onlineAmong,
     sweepOfflineUsers: presence.sweepOfflineUsers,
+    async takeRequestToken(key, perSecond) {
+      const window = Math.floor(Date.now() / 1000);
+      const count = await redis.script(RATE_WINDOW_SCRIPT, [`${prefix}rate:${key}:${window}`], []);
+      return Number(count) <= perSecond;
+    },
     async close() {
       await presence.close();
       await redis.close();

@@ -304,3 +304,14 @@ local out = { '1' }
 for _, u in ipairs(redis.call('SMEMBERS', p .. 'gm:' .. ARGV[2])) do out[#out + 1] = u end
 return out
 `;
+
+/**
+ * Counts one request in a one-second window key and returns the count (the key lives 2 s).
+ * KEYS[1] the window key.
+ * @example const count = await handle.script(RATE_WINDOW_SCRIPT, [`${prefix}rate:alice:1700000000`], [])
+ */
+export const RATE_WINDOW_SCRIPT = `
+local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('PEXPIRE', KEYS[1], 2000) end
+return n
+`;
