@@ -37,6 +37,8 @@ export interface RedisStorage extends RingkitStorage {
   heartbeat(): Promise<void>;
   /** Users left with no live device by dead nodes (or by removals that failed); see the presence. */
   sweepOfflineUsers(): Promise<string[]>;
+  /** Counts a request in the one-second window every node shares. */
+  takeRequestToken(key: string, perSecond: number): Promise<boolean>;
 }
 
 const DAY_SECONDS = 86_400;
