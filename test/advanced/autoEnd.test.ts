@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectClient } from '../support/harness.js';
-import { expectMirrorsEqualServer, outcome, startCallServer } from './callSupport.js';
+import { callAndRing, expectMirrorsEqualServer, outcome, startCallServer } from './callSupport.js';
 
 describe('a call ends by itself (endReason empty) once nobody is accepted or pending', () => {
   it('everyone declines, then the inviter hangs up: the call is over', async () => {
@@ -9,9 +9,7 @@ describe('a call ends by itself (endReason empty) once nobody is accepted or pen
     const bob = await connectClient(server, 'bob');
     const carol = await connectClient(server, 'carol');
 
-    const { inviteID } = await alice.invite(['bob', 'carol'], { mode: 'advanced', timeout: 30 });
-    await bob.next('invitationReceived', (e) => e.inviteID === inviteID);
-    await carol.next('invitationReceived', (e) => e.inviteID === inviteID);
+    const inviteID = await callAndRing(alice, [bob, carol]);
     await bob.reject(inviteID);
     await carol.reject(inviteID);
 
@@ -60,8 +58,7 @@ describe('a call ends by itself (endReason empty) once nobody is accepted or pen
     const alice = await connectClient(server, 'alice');
     const bob = await connectClient(server, 'bob');
 
-    const { inviteID } = await alice.invite('bob', { mode: 'advanced', timeout: 30 });
-    await bob.next('invitationReceived', (e) => e.inviteID === inviteID);
+    const inviteID = await callAndRing(alice, [bob]);
     await alice.quit(inviteID);
     await bob.accept(inviteID);
     expect((await server.snapshot(inviteID)).state).toBe('active');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectClient, type TestClient } from '../support/harness.js';
-import { roundTrip, startCallServer, userIn, type CallServer } from './callSupport.js';
+import { callAndRing, type CallServer, roundTrip, startCallServer, userIn } from './callSupport.js';
 
 const BUSY = '{"reason":"busy"}';
 
@@ -8,8 +8,7 @@ const BUSY = '{"reason":"busy"}';
 async function daveInACall(server: CallServer): Promise<TestClient> {
   const erin = await connectClient(server, 'erin');
   const dave = await connectClient(server, 'dave', { deviceID: 'dave-phone' });
-  const { inviteID } = await erin.invite('dave', { mode: 'advanced', timeout: 30 });
-  await dave.next('invitationReceived', (e) => e.inviteID === inviteID);
+  const inviteID = await callAndRing(erin, [dave]);
   await dave.accept(inviteID);
   return dave;
 }
@@ -36,8 +35,7 @@ describe("busyPolicy: someone already in a call", () => {
     const alice = await connectClient(server, 'alice');
     const bob = await connectClient(server, 'bob');
 
-    const { inviteID } = await alice.invite('bob', { mode: 'advanced', timeout: 30 });
-    await bob.next('invitationReceived', (e) => e.inviteID === inviteID);
+    const inviteID = await callAndRing(alice, [bob]);
     await bob.accept(inviteID);
 
     await bob.callingInvite(inviteID, ['dave'], { busyPolicy: 'reject' });

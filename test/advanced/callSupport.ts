@@ -84,3 +84,15 @@ export async function expectMirrorsEqualServer(server: CallServer, inviteID: str
 export async function roundTrip(client: TestClient): Promise<void> {
   await client.queryInvitations({ count: 1 });
 }
+
+/**
+ * Starts an advanced-mode call (30 s to answer) and waits until each ringer's device rings;
+ * `alsoInvited` are invited without waiting for them.
+ * @example const inviteID = await callAndRing(alice, [bob, carol])
+ */
+export async function callAndRing(inviter: TestClient, ringers: TestClient[], alsoInvited: string[] = []): Promise<string> {
+  const invitees = [...new Set([...ringers.map((c) => c.userID), ...alsoInvited])];
+  const { inviteID } = await inviter.invite(invitees, { mode: 'advanced', timeout: 30 });
+  for (const ringer of ringers) await ringer.next('invitationReceived', (e) => e.inviteID === inviteID);
+  return inviteID;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectClient } from '../support/harness.js';
-import { outcome, startCallServer, userIn } from './callSupport.js';
+import { callAndRing, outcome, startCallServer, userIn } from './callSupport.js';
 
 describe('CALL_USER_LIMIT: at most maxCallUsers accepted or pending users, the inviter included', () => {
   it('refuses an advanced invite that would not fit, and accepts one that just fits', async () => {
@@ -23,8 +23,7 @@ describe('CALL_USER_LIMIT: at most maxCallUsers accepted or pending users, the i
     const alice = await connectClient(server, 'alice');
     const bob = await connectClient(server, 'bob');
 
-    const { inviteID } = await alice.invite(['bob', 'carol'], { mode: 'advanced', timeout: 30 });
-    await bob.next('invitationReceived', (e) => e.inviteID === inviteID);
+    const inviteID = await callAndRing(alice, [bob], ['carol']);
     expect(await outcome(alice.callingInvite(inviteID, ['dave']))).toBe('CALL_USER_LIMIT');
     expect(userIn(await server.snapshot(inviteID), 'dave')).toBeUndefined();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectClient, until } from '../support/harness.js';
-import { startCallServer, userIn } from './callSupport.js';
+import { callAndRing, startCallServer, userIn } from './callSupport.js';
 
 describe('callingInvite: who can be brought into a running call', () => {
   it('returns users already ringing or in the call as errorInvitees, and rings only the new ones', async () => {
@@ -9,8 +9,7 @@ describe('callingInvite: who can be brought into a running call', () => {
     const bob = await connectClient(server, 'bob');
     const dave = await connectClient(server, 'dave');
 
-    const { inviteID } = await alice.invite(['bob', 'carol'], { mode: 'advanced', timeout: 30 });
-    await bob.next('invitationReceived', (e) => e.inviteID === inviteID);
+    const inviteID = await callAndRing(alice, [bob], ['carol']);
     await bob.accept(inviteID);
 
     // bob is in the call, carol is still ringing, dave is new
@@ -47,9 +46,7 @@ describe('callingInvite: who can be brought into a running call', () => {
     const bob = await connectClient(server, 'bob');
     const dave = await connectClient(server, 'dave');
 
-    const { inviteID } = await alice.invite(['bob', 'dave'], { mode: 'advanced', timeout: 30 });
-    await dave.next('invitationReceived', (e) => e.inviteID === inviteID);
-    await bob.next('invitationReceived', (e) => e.inviteID === inviteID);
+    const inviteID = await callAndRing(alice, [dave, bob]);
     await bob.accept(inviteID);
     await dave.reject(inviteID, { data: 'busy right now' });
 
@@ -69,8 +66,7 @@ describe('callingInvite: who can be brought into a running call', () => {
     const alice = await connectClient(server, 'alice');
     const bob = await connectClient(server, 'bob');
 
-    const { inviteID } = await alice.invite('bob', { mode: 'advanced', timeout: 30 });
-    await bob.next('invitationReceived', (e) => e.inviteID === inviteID);
+    const inviteID = await callAndRing(alice, [bob]);
     await bob.accept(inviteID);
     await bob.quit(inviteID);
 
@@ -86,8 +82,7 @@ describe('callingInvite: who can be brought into a running call', () => {
     const alice = await connectClient(server, 'alice');
     const bob = await connectClient(server, 'bob');
 
-    const { inviteID } = await alice.invite('bob', { mode: 'advanced', timeout: 30 });
-    await bob.next('invitationReceived', (e) => e.inviteID === inviteID);
+    const inviteID = await callAndRing(alice, [bob]);
     await bob.accept(inviteID);
     await alice.quit(inviteID);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectClient } from '../support/harness.js';
-import { expectMirrorsEqualServer, outcome, startCallServer, userIn } from './callSupport.js';
+import { callAndRing, expectMirrorsEqualServer, outcome, startCallServer, userIn } from './callSupport.js';
 
 describe('join: switching the call to another device', () => {
   it('carol accepted on her phone moves the call to her laptop; the laptop cannot join twice', async () => {
@@ -9,9 +9,7 @@ describe('join: switching the call to another device', () => {
     const phone = await connectClient(server, 'carol', { deviceID: 'phone' });
     const laptop = await connectClient(server, 'carol', { deviceID: 'laptop' });
 
-    const { inviteID } = await alice.invite('carol', { mode: 'advanced', timeout: 30 });
-    await phone.next('invitationReceived', (e) => e.inviteID === inviteID);
-    await laptop.next('invitationReceived', (e) => e.inviteID === inviteID);
+    const inviteID = await callAndRing(alice, [phone, laptop]);
 
     // carol answers on her phone: the phone is her primary device, the laptop stops ringing
     await phone.accept(inviteID, { data: 'phone' });
@@ -62,8 +60,7 @@ describe('join: switching the call to another device', () => {
     const alice = await connectClient(server, 'alice');
     const bob = await connectClient(server, 'bob');
 
-    const { inviteID } = await alice.invite('bob', { mode: 'advanced', timeout: 30 });
-    await bob.next('invitationReceived', (e) => e.inviteID === inviteID);
+    const inviteID = await callAndRing(alice, [bob]);
     const first = await bob.join(inviteID, { requestID: 'join-once' });
     const retry = await bob.join(inviteID, { requestID: 'join-once' });
     expect(retry.invitation.version).toBe(first.invitation.version);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectClient } from '../support/harness.js';
-import { startCallServer, userIn } from './callSupport.js';
+import { callAndRing, startCallServer, userIn } from './callSupport.js';
 
 const GONE = '{"reason":"gone"}';
 
@@ -10,8 +10,7 @@ describe('participant gone: an accepted user whose devices all vanished leaves t
     const alice = await connectClient(server, 'alice');
     const bob = await connectClient(server, 'bob');
 
-    const { inviteID } = await alice.invite('bob', { mode: 'advanced', timeout: 30 });
-    await bob.next('invitationReceived', (e) => e.inviteID === inviteID);
+    const inviteID = await callAndRing(alice, [bob]);
     await bob.accept(inviteID);
     bob.disconnect();
 
@@ -28,9 +27,7 @@ describe('participant gone: an accepted user whose devices all vanished leaves t
     const bob = await connectClient(server, 'bob');
     const carol = await connectClient(server, 'carol');
 
-    const { inviteID } = await alice.invite(['bob', 'carol'], { mode: 'advanced', timeout: 30 });
-    await bob.next('invitationReceived', (e) => e.inviteID === inviteID);
-    await carol.next('invitationReceived', (e) => e.inviteID === inviteID);
+    const inviteID = await callAndRing(alice, [bob, carol]);
     await bob.accept(inviteID);
     await carol.reject(inviteID);
     await alice.quit(inviteID);
@@ -50,9 +47,7 @@ describe('participant gone: an accepted user whose devices all vanished leaves t
     const bob = await connectClient(server, 'bob');
     const carol = await connectClient(server, 'carol');
 
-    const { inviteID } = await alice.invite(['bob', 'carol'], { mode: 'advanced', timeout: 30 });
-    await bob.next('invitationReceived', (e) => e.inviteID === inviteID);
-    await carol.next('invitationReceived', (e) => e.inviteID === inviteID);
+    const inviteID = await callAndRing(alice, [bob, carol]);
     await bob.accept(inviteID);
     alice.disconnect();
 

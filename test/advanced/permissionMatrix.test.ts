@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectClient, type TestClient } from '../support/harness.js';
-import { outcome, startCallServer, userIn, type CallServer } from './callSupport.js';
+import { type CallServer, outcome, startCallServer, userIn } from './callSupport.js';
 
 /**
  * PROTOCOL.md section 4, advanced mode: who may call what, in every user state.

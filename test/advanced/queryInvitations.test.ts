@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Invitation } from '../../src/index.js';
 import { connectClient, type TestClient } from '../support/harness.js';
-import { outcome, startCallServer } from './callSupport.js';
+import { callAndRing, outcome, startCallServer } from './callSupport.js';
 
 /** alice invites bob `n` times, one after the other; returns the inviteIDs oldest first. */
 async function inviteBobTimes(alice: TestClient, n: number): Promise<string[]> {
@@ -80,8 +80,7 @@ describe('queryInvitations: the invitations a user is or was part of, newest fir
     const carol = await connectClient(server, 'carol');
     const sam = await connectClient(server, 'sam');
 
-    const { inviteID } = await alice.invite('bob', { mode: 'advanced', timeout: 30 });
-    await bob.next('invitationReceived', (e) => e.inviteID === inviteID);
+    const inviteID = await callAndRing(alice, [bob]);
     await bob.accept(inviteID);
     await bob.callingInvite(inviteID, ['carol']);
     await alice.end(inviteID);

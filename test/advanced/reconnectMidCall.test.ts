@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io';
 import { describe, expect, it } from 'vitest';
 import { connectClient, until } from '../support/harness.js';
-import { expectMirrorsEqualServer, startCallServer, userIn, type CallServer } from './callSupport.js';
+import { type CallServer, expectMirrorsEqualServer, startCallServer, userIn } from './callSupport.js';
 
 const socketsOf = (server: CallServer, userID: string): Socket[] =>
   [...server.io.sockets.sockets.values()].filter((s) => (s.data as { session?: { userID: string } }).session?.userID === userID);
