@@ -291,9 +291,12 @@ export function createEngine(options: EngineOptions) {
    */
   async function processTimer(key: string, leaseAt: number) {
     if (key.startsWith('tick:')) {
-      const { invitation, publish } = await mutate(key.slice(5), null, (draft) => tick(draft, notReceivedMs));
-      if (publish) return publishAll([publish]);
-      const at = nextTickAt(invitation, notReceivedMs);
+      const ticked = await mutate(key.slice(5), null, (draft) => tick(draft, notReceivedMs)).catch((error: unknown) => {
+        if (error instanceof RingkitError && error.code === 'INVITATION_NOT_FOUND') return undefined; // expired by retention
+        throw error;
+      });
+      if (ticked?.publish) return publishAll([ticked.publish]);
+      const at = ticked ? nextTickAt(ticked.invitation, notReceivedMs) : null;
       if (at === null) await storage.clearTimer(key, leaseAt);
       else await storage.setTimer(key, at, leaseAt);
     } else if (key.startsWith('gone:')) {
@@ -310,7 +313,7 @@ export function createEngine(options: EngineOptions) {
   }
 
   let timer: unknown;
-  let running = false;
+  let firingTimers = false;
   let stopped = true;
   let lastSweep = 0;
 
@@ -324,8 +327,8 @@ export function createEngine(options: EngineOptions) {
 
   /** Fires every due timer once (the loop calls it; tests with a manual clock may too). */
   async function runDueTimers(): Promise<void> {
-    if (running) return;
-    running = true;
+    if (firingTimers) return;
+    firingTimers = true;
     try {
       for (;;) {
         const now = clock.now();
@@ -336,7 +339,7 @@ export function createEngine(options: EngineOptions) {
         );
       }
     } finally {
-      running = false;
+      firingTimers = false;
     }
   }
 

@@ -106,4 +106,11 @@ describe('server-clock timing rules (manual clock, no sleeping)', () => {
     await h.run('bob', 'session:missedSeen', { inviteIDs: [inviteID] });
     expect((await sync()).updates).toEqual([]);
   });
+
+  it('drops the timer of an invitation storage no longer has, instead of retrying it forever', async () => {
+    const h = engineHarness();
+    await h.storage.setTimer('tick:expired-by-retention', h.clock.now());
+    await h.engine.runDueTimers();
+    expect(await h.storage.nextTimerAt()).toBeNull();
+  });
 });
