@@ -108,9 +108,7 @@ export function createCommandHandlers(deps: HandlerDeps): { [N in CommandName]: 
 
   return {
     'invitation:invite': (session, params, later) => invite(session, params, later),
-    async 'invitation:inviteInGroup'(session, params, later) {
-      return invite(session, params, later);
-    },
+    'invitation:inviteInGroup': (session, params, later) => invite(session, params, later),
     'invitation:cancel': (session, p, later) =>
       change(session, p, later, (d, data) => ({ errorInvitees: cancel(d, session, data, p.invitees) })),
     'invitation:accept': (session, p, later) => change(session, p, later, (d, data) => answer(d, session, 'accepted', data)),
