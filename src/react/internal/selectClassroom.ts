@@ -1,6 +1,6 @@
 import type { Invitation } from '../../protocol/types.js';
 import type { RingkitState } from '../../store/RingkitState.js';
-import { raiseHandKind } from '../raiseHandData.js';
+import { raiseHandKind } from '../data/raiseHandData.js';
 
 /** The latest raise-hand round of a group and the latest invitation to speak in it. */
 export interface Classroom {

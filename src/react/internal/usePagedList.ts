@@ -4,7 +4,7 @@ import { useStore } from 'zustand';
 import type { SignalingClient } from '../../client/SignalingClient.js';
 import type { RingkitErrorInfo } from '../../store/RingkitState.js';
 import { toErrorInfo } from '../../store/toErrorInfo.js';
-import { useRingkitStoreApi } from '../useRingkitStoreApi.js';
+import { useRingkitStoreApi } from '../hooks/useRingkitStoreApi.js';
 import { retryTransient } from './retryTransient.js';
 
 /**

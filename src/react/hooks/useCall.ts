@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import type { SignalingClient } from '../client/SignalingClient.js';
-import type { Invitation } from '../protocol/types.js';
-import type { InviteResult, OperationResult } from '../protocol/wire.js';
-import { encodeCallData, parseCallData } from './callData.js';
-import { deriveCallView, type CallEndReason, type CallStatus } from './deriveCallView.js';
-import { useActionRunner, type ActionStatus } from './internal/useActionRunner.js';
-import { useBusyPolicy, type BusyPolicy } from './internal/useBusyPolicy.js';
-import { useServerSeconds } from './internal/serverClock.js';
+import type { SignalingClient } from '../../client/SignalingClient.js';
+import type { Invitation } from '../../protocol/types.js';
+import type { InviteResult, OperationResult } from '../../protocol/wire.js';
+import { encodeCallData, parseCallData } from '../data/callData.js';
+import { deriveCallView, type CallEndReason, type CallStatus } from '../data/deriveCallView.js';
+import { useActionRunner, type ActionStatus } from '../internal/useActionRunner.js';
+import { useBusyPolicy, type BusyPolicy } from '../internal/useBusyPolicy.js';
+import { useServerSeconds } from '../internal/serverClock.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 
 /**

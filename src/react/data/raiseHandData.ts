@@ -1,4 +1,4 @@
-import type { Invitation } from '../protocol/types.js';
+import type { Invitation } from '../../protocol/types.js';
 import { parseJSONObject } from './callData.js';
 
 /**

@@ -1,8 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { SignalingClient } from '../client/SignalingClient.js';
-import type { Invitation, InvitationMode } from '../protocol/types.js';
-import type { InvitationRole } from '../store/RingkitState.js';
-import { selectActiveInvitations } from '../store/selectors/selectActiveInvitations.js';
+import type { SignalingClient } from '../../client/SignalingClient.js';
+import type { Invitation, InvitationMode } from '../../protocol/types.js';
+import type { InvitationRole } from '../../store/RingkitState.js';
+import { selectActiveInvitations } from '../../store/selectors/selectActiveInvitations.js';
 import { useRingkitStore } from './useRingkitStore.js';
 
 /**

@@ -1,13 +1,13 @@
 import { useCallback, useMemo } from 'react';
 import { useStore } from 'zustand';
-import type { SignalingClient } from '../client/SignalingClient.js';
-import type { Invitation } from '../protocol/types.js';
-import type { OperationResult } from '../protocol/wire.js';
-import { selectCallUser } from '../store/selectors/selectCallUser.js';
-import { useActionRunner, type ActionStatus } from './internal/useActionRunner.js';
-import { useBusyPolicy, type BusyPolicy } from './internal/useBusyPolicy.js';
-import { useServerSeconds } from './internal/serverClock.js';
-import { useStableArray } from './internal/useStableArray.js';
+import type { SignalingClient } from '../../client/SignalingClient.js';
+import type { Invitation } from '../../protocol/types.js';
+import type { OperationResult } from '../../protocol/wire.js';
+import { selectCallUser } from '../../store/selectors/selectCallUser.js';
+import { useActionRunner, type ActionStatus } from '../internal/useActionRunner.js';
+import { useBusyPolicy, type BusyPolicy } from '../internal/useBusyPolicy.js';
+import { useServerSeconds } from '../internal/serverClock.js';
+import { useStableArray } from '../internal/useStableArray.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 
 /**

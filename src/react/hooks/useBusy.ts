@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
-import type { SignalingClient } from '../client/SignalingClient.js';
-import { selectIsBusy } from '../store/selectors/selectIsBusy.js';
+import type { SignalingClient } from '../../client/SignalingClient.js';
+import { selectIsBusy } from '../../store/selectors/selectIsBusy.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 
 /**

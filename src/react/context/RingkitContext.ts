@@ -1,5 +1,5 @@
 import { createContext } from 'react';
-import type { RingkitStore } from '../store/createRingkitStore.js';
+import type { RingkitStore } from '../../store/createRingkitStore.js';
 
 /**
  * The store (and through it the client) that `RingkitProvider` gives its subtree.

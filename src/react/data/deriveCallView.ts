@@ -1,4 +1,4 @@
-import { isPending, type CallUser, type Invitation } from '../protocol/types.js';
+import { isPending, type CallUser, type Invitation } from '../../protocol/types.js';
 import { parseJSONObject } from './callData.js';
 
 /**

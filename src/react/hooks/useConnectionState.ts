@@ -1,5 +1,5 @@
-import type { SignalingClient } from '../client/SignalingClient.js';
-import type { ConnectionState } from '../protocol/events.js';
+import type { SignalingClient } from '../../client/SignalingClient.js';
+import type { ConnectionState } from '../../protocol/events.js';
 import { useRingkitStore } from './useRingkitStore.js';
 
 /**

@@ -1,6 +1,6 @@
-import type { SignalingClient } from '../client/SignalingClient.js';
-import type { Invitation } from '../protocol/types.js';
-import { selectInvitation } from '../store/selectors/selectInvitation.js';
+import type { SignalingClient } from '../../client/SignalingClient.js';
+import type { Invitation } from '../../protocol/types.js';
+import { selectInvitation } from '../../store/selectors/selectInvitation.js';
 import { useRingkitStore } from './useRingkitStore.js';
 
 /**

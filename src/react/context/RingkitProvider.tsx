@@ -1,8 +1,8 @@
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import { useContext, useEffect, useState, type ReactNode } from 'react';
-import { createSignalingClient, type CreateSignalingClientOptions } from '../client/createSignalingClient.js';
-import type { SignalingClient } from '../client/SignalingClient.js';
-import { storeForClient } from './internal/storeForClient.js';
+import { createSignalingClient, type CreateSignalingClientOptions } from '../../client/createSignalingClient.js';
+import type { SignalingClient } from '../../client/SignalingClient.js';
+import { storeForClient } from '../internal/storeForClient.js';
 import { RingkitContext } from './RingkitContext.js';
 
 /**

@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
-import type { SignalingClient } from '../client/SignalingClient.js';
-import type { RingkitState } from '../store/RingkitState.js';
+import type { SignalingClient } from '../../client/SignalingClient.js';
+import type { RingkitState } from '../../store/RingkitState.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 
 /**

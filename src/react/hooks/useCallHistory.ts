@@ -1,9 +1,9 @@
 import { useEffect, useMemo } from 'react';
-import type { SignalingClient } from '../client/SignalingClient.js';
-import type { Conversation, Invitation, SignalingMessage } from '../protocol/types.js';
-import type { HistoryResult } from '../protocol/wire.js';
-import { usePagedList, type PageStatus } from './internal/usePagedList.js';
-import { ringkitQueryKeys } from './queryKeys.js';
+import type { SignalingClient } from '../../client/SignalingClient.js';
+import type { Conversation, Invitation, SignalingMessage } from '../../protocol/types.js';
+import type { HistoryResult } from '../../protocol/wire.js';
+import { usePagedList, type PageStatus } from '../internal/usePagedList.js';
+import { ringkitQueryKeys } from '../data/queryKeys.js';
 
 /**
  * What `useCallHistory` returns.

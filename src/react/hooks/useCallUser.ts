@@ -1,6 +1,6 @@
-import type { SignalingClient } from '../client/SignalingClient.js';
-import type { CallUser } from '../protocol/types.js';
-import { selectCallUser } from '../store/selectors/selectCallUser.js';
+import type { SignalingClient } from '../../client/SignalingClient.js';
+import type { CallUser } from '../../protocol/types.js';
+import { selectCallUser } from '../../store/selectors/selectCallUser.js';
 import { useRingkitStore } from './useRingkitStore.js';
 
 /**

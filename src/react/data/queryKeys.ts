@@ -1,4 +1,4 @@
-import type { Conversation } from '../protocol/types.js';
+import type { Conversation } from '../../protocol/types.js';
 
 /**
  * The TanStack Query keys ringkit's list hooks use, to invalidate or prefetch them yourself.

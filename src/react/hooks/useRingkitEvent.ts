@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import type { SignalingClient } from '../client/SignalingClient.js';
-import type { ClientEventMap, ClientEventName } from '../protocol/events.js';
+import type { SignalingClient } from '../../client/SignalingClient.js';
+import type { ClientEventMap, ClientEventName } from '../../protocol/events.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 
 /**

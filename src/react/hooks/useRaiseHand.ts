@@ -1,13 +1,13 @@
 import { useCallback, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import type { SignalingClient } from '../client/SignalingClient.js';
-import { isPending, type CallUser, type Invitation } from '../protocol/types.js';
-import type { CancelResult, InviteResult, OperationResult } from '../protocol/wire.js';
-import { selectAcceptedInOrder } from '../store/selectors/selectAcceptedInOrder.js';
-import { selectClassroom } from './internal/selectClassroom.js';
-import { useActionRunner, type ActionStatus } from './internal/useActionRunner.js';
-import { encodeRound, encodeSpeak, raiseHandKind } from './raiseHandData.js';
+import type { SignalingClient } from '../../client/SignalingClient.js';
+import { isPending, type CallUser, type Invitation } from '../../protocol/types.js';
+import type { CancelResult, InviteResult, OperationResult } from '../../protocol/wire.js';
+import { selectAcceptedInOrder } from '../../store/selectors/selectAcceptedInOrder.js';
+import { selectClassroom } from '../internal/selectClassroom.js';
+import { useActionRunner, type ActionStatus } from '../internal/useActionRunner.js';
+import { encodeRound, encodeSpeak, raiseHandKind } from '../data/raiseHandData.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 
 /**

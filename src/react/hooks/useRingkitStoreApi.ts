@@ -1,8 +1,8 @@
 import { useContext, useEffect } from 'react';
-import type { SignalingClient } from '../client/SignalingClient.js';
-import type { RingkitStore } from '../store/createRingkitStore.js';
-import { storeForClient } from './internal/storeForClient.js';
-import { RingkitContext } from './RingkitContext.js';
+import type { SignalingClient } from '../../client/SignalingClient.js';
+import type { RingkitStore } from '../../store/createRingkitStore.js';
+import { storeForClient } from '../internal/storeForClient.js';
+import { RingkitContext } from '../context/RingkitContext.js';
 
 /**
  * The ringkit store of `client`, or of the nearest `RingkitProvider`. Keeps the store subscribed

@@ -1,9 +1,9 @@
 import { useCallback, useMemo } from 'react';
 import { useStore } from 'zustand';
-import type { CallingInviteOptions, SignalingClient } from '../client/SignalingClient.js';
-import type { InviteResult, OperationResult } from '../protocol/wire.js';
-import { selectCallUser } from '../store/selectors/selectCallUser.js';
-import { useActionRunner, type ActionStatus } from './internal/useActionRunner.js';
+import type { CallingInviteOptions, SignalingClient } from '../../client/SignalingClient.js';
+import type { InviteResult, OperationResult } from '../../protocol/wire.js';
+import { selectCallUser } from '../../store/selectors/selectCallUser.js';
+import { useActionRunner, type ActionStatus } from '../internal/useActionRunner.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 
 /**

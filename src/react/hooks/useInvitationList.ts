@@ -1,10 +1,10 @@
 import type { InfiniteData } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import type { SignalingClient } from '../client/SignalingClient.js';
-import type { Invitation } from '../protocol/types.js';
-import type { QueryInvitationsResult } from '../protocol/wire.js';
-import { usePagedList, type PageStatus } from './internal/usePagedList.js';
-import { ringkitQueryKeys } from './queryKeys.js';
+import type { SignalingClient } from '../../client/SignalingClient.js';
+import type { Invitation } from '../../protocol/types.js';
+import type { QueryInvitationsResult } from '../../protocol/wire.js';
+import { usePagedList, type PageStatus } from '../internal/usePagedList.js';
+import { ringkitQueryKeys } from '../data/queryKeys.js';
 
 /**
  * What `useInvitationList` returns.

@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { SignalingClient } from '../client/SignalingClient.js';
-import type { CallUser, CallUserState } from '../protocol/types.js';
-import { selectUserCounts } from '../store/selectors/selectUserCounts.js';
+import type { SignalingClient } from '../../client/SignalingClient.js';
+import type { CallUser, CallUserState } from '../../protocol/types.js';
+import { selectUserCounts } from '../../store/selectors/selectUserCounts.js';
 import { useRingkitStore } from './useRingkitStore.js';
 
 /**
