@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useEffect, useState, type CSSProperties } from 'react';
 import type { SignalingClient } from '../src/index.js';
 import { RingkitProvider, useCall } from '../src/react/index.js';
-import { loopbackUsers } from './loopbackUsers.js';
+import { loopbackUsers } from './support/loopbackUsers.js';
 
 const pane: CSSProperties = { border: '1px solid #ccc', borderRadius: 8, padding: 16, width: 260, fontFamily: 'system-ui' };
 

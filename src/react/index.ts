@@ -33,4 +33,17 @@ export { BUSY_REJECT_DATA, type BusyPolicy } from './internal/useBusyPolicy.js';
 export type { ActionStatus } from './internal/useActionRunner.js';
 export type { PageStatus } from './internal/usePagedList.js';
 export { mergeProps } from './mergeProps.js';
+export { RingkitLabelsProvider, useRingkitLabels, type RingkitLabelOverrides, type RingkitLabelsProviderProps } from './labels/RingkitLabelsProvider.js';
+export { defaultLabels, type RingkitLabels } from './labels/defaultLabels.js';
+export { commonLabels, type CommonLabels, type LabelTable, type RingkitLocale } from './labels/RingkitLabels.js';
+export {
+  RingkitUsersProvider,
+  useDisplayUser,
+  type DisplayUser,
+  type GetUser,
+  type RingkitUsersProviderProps,
+} from './components/shared/RingkitUsersProvider.js';
+export { UserAvatar, type UserAvatarProps } from './components/shared/UserAvatar.js';
+export { StateBadge, type StateBadgeProps } from './components/shared/StateBadge.js';
+// Components: one line each, alphabetical.
 export * from '../store/index.js';

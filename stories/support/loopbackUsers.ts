@@ -1,5 +1,5 @@
-import { createLoopbackTransport, createSignalingClient, type SignalingClient } from '../src/index.js';
-import { createLoopbackServer, createMemoryGroupDirectory, createMemoryStorage } from '../src/engine/index.js';
+import { createLoopbackTransport, createSignalingClient, type SignalingClient } from '../../src/index.js';
+import { createLoopbackServer, createMemoryGroupDirectory, createMemoryStorage } from '../../src/engine/index.js';
 
 /**
  * An in-page ringkit (the real engine on memory storage) and one connected client per user, for

@@ -1,0 +1,23 @@
+import type { HTMLAttributes } from 'react';
+import type { CallUserState } from '../../../protocol/types.js';
+import { useRingkitLabels } from '../../labels/RingkitLabelsProvider.js';
+import { mergeProps } from '../../mergeProps.js';
+
+/**
+ * Props of `StateBadge`.
+ * @example const p: StateBadgeProps = { state: 'received' }
+ */
+export interface StateBadgeProps extends HTMLAttributes<HTMLSpanElement> {
+  state: CallUserState;
+  /** Text instead of the state's label (e.g. "Busy" for a busy rejection). */
+  label?: string;
+}
+
+/**
+ * A user's state as a small coloured badge (`data-rk-state`), labelled in the current language.
+ * @example <StateBadge state={user.state} />
+ */
+export function StateBadge({ state, label, ...props }: StateBadgeProps) {
+  const { states } = useRingkitLabels('common');
+  return <span {...mergeProps({ className: 'rk-badge', 'data-rk-state': state }, props)}>{label ?? states[state]}</span>;
+}

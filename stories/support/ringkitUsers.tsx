@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import type { SignalingClient } from '../../src/index.js';
+import { RingkitProvider } from '../../src/react/index.js';
+import { loopbackUsers } from './loopbackUsers.js';
+
+type LoopbackUsers = Awaited<ReturnType<typeof loopbackUsers>>;
+
+const open = new Set<LoopbackUsers>();
+
+/**
+ * A Storybook loader that starts the real engine in the page with these users connected (and
+ * these groups), available to the story as `loaded.ringkit`. `closeLoopbackUsers` (run by the
+ * preview before each story) closes them again.
+ * @example export const Ringing = { loaders: [ringkitUsers(['alice', 'bob'])], render: (_, { loaded }) => … }
+ */
+export function ringkitUsers(userIDs: string[], groups: Record<string, string[]> = {}) {
+  return async () => {
+    const users = await loopbackUsers(userIDs, groups);
+    open.add(users);
+    return { ringkit: users };
+  };
+}
+
+/**
+ * The connected clients of a story that used `ringkitUsers`, in the order given there.
+ * @example const [alice, bob] = clientsOf(context.loaded)
+ */
+export function clientsOf(loaded: Record<string, unknown>): SignalingClient[] {
+  return (loaded.ringkit as LoopbackUsers).clients;
+}
+
+/**
+ * Disconnects every story user and stops their in-page engines.
+ * @example beforeEach: () => closeLoopbackUsers
+ */
+export function closeLoopbackUsers() {
+  for (const { server, clients } of open) {
+    clients.forEach((client) => client.disconnect());
+    server.close();
+  }
+  open.clear();
+}
+
+/**
+ * One user's screen in a story: a region named after the user, with its own provider, so a play
+ * function can act as that user with `within(canvas.getByRole('region', { name: 'bob' }))`.
+ * @example <UserPane client={bob}><RingingDialog /></UserPane>
+ */
+export function UserPane({ client, children, width = 340 }: { client: SignalingClient; children: ReactNode; width?: number }) {
+  const name = client.userID;
+  return (
+    <section aria-label={name} className="rk-story-pane" style={{ width }}>
+      <h2 className="rk-story-pane__title">{name}</h2>
+      <RingkitProvider client={client}>{children}</RingkitProvider>
+    </section>
+  );
+}
