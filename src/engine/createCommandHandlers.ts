@@ -1,7 +1,7 @@
 import { clampPage, type CommandName, type CommandPayload } from '../protocol/schemas.js';
 import type { Invitation, SignalingMessage } from '../protocol/types.js';
 import type { Actor } from './actor.js';
-import type { Session } from './createEngine.js';
+import type { InvitationTransactions, Publish } from './createInvitationTransactions.js';
 import type { Draft } from './Draft.js';
 import { fail } from './fail.js';
 import type { GroupDirectory } from './groups.js';
@@ -17,23 +17,16 @@ import { markReceived } from './operations/received.js';
 import type { PushNotifier } from './push.js';
 import { randomID } from './randomID.js';
 import { canSee } from './recipients.js';
+import type { Session } from './Session.js';
 import { conversationKey, type RingkitStorage, type StoredHistoryEntry } from './storage.js';
 import { syncUser } from './syncUser.js';
 import { checkData } from './validate.js';
-
-type Publish = () => Promise<void>;
-type Mutate = <T>(
-  inviteID: string,
-  viewer: string | null,
-  change: (draft: Draft) => T | Promise<T>,
-) => Promise<{ invitation: Invitation; value: T; publish?: Publish }>;
 
 interface HandlerDeps {
   ctx: RuleContext;
   storage: RingkitStorage;
   groups: GroupDirectory;
-  mutate: Mutate;
-  create: (draft: Draft) => Promise<Publish>;
+  tx: InvitationTransactions;
   now: () => number;
   generateID: (() => string) | undefined;
   pushNotifier: PushNotifier | undefined;
@@ -43,9 +36,19 @@ interface HandlerDeps {
 
 type Handler<N extends CommandName> = (session: Session, params: CommandPayload<N>, later: (p: Publish) => void) => Promise<unknown>;
 
-/** One handler per wire command: validated params in, result out (errors are RingkitErrors). */
-export function createCommandHandlers(deps: HandlerDeps): { [N in CommandName]: Handler<N> } {
-  const { ctx, storage, groups, mutate, create, now, pushNotifier, logger } = deps;
+/**
+ * Every command's handler, keyed by wire name.
+ * @example const result = await handlers['invitation:accept'](session, { inviteID }, later)
+ */
+export type CommandHandlers = { [N in CommandName]: Handler<N> };
+
+/**
+ * One handler per wire command: validated params in, result out (errors are RingkitErrors).
+ * Every write goes through the invitation transactions `tx`.
+ * @example const handlers = createCommandHandlers({ ctx, storage, groups, tx, now: Date.now, ... })
+ */
+export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
+  const { ctx, storage, groups, tx, now, pushNotifier, logger } = deps;
   const generateID = deps.generateID ?? randomID;
 
   /** Hands newly invited users with no connected device to the push notifier. */
@@ -73,7 +76,7 @@ export function createCommandHandlers(deps: HandlerDeps): { [N in CommandName]: 
 
   async function invite(actor: Actor, params: CommandPayload<'invitation:invite'> & { groupID?: string }, later: (p: Publish) => void) {
     const { draft, errorInvitees } = await createInvitation(generateID(), actor, params, ctx, now());
-    later(await create(draft));
+    later(await tx.create(draft));
     pushOffline(draft.invitation, [...draft.changed].filter((id) => draft.user(id)?.state === 'inviting'));
     return { inviteID: draft.invitation.inviteID, invitation: draft.invitation, errorInvitees };
   }
@@ -89,7 +92,7 @@ export function createCommandHandlers(deps: HandlerDeps): { [N in CommandName]: 
     apply: (draft: Draft, data: string) => T | void | Promise<T | void>,
   ): Promise<Partial<T> & { invitation: Invitation }> {
     const data = checkData(params.data, ctx.limits);
-    const { invitation, value, publish } = await mutate(params.inviteID, session.userID, (draft) => apply(draft, data));
+    const { invitation, value, publish } = await tx.mutate(params.inviteID, session.userID, (draft) => apply(draft, data));
     if (publish) later(publish);
     return { ...(value ?? {}), invitation } as Partial<T> & { invitation: Invitation };
   }

@@ -3,7 +3,9 @@
  * in-memory storage and groups and the in-page loopback server (Storybook, demos, offline mode).
  * @module
  */
-export { createEngine, type Engine, type EngineOptions, type Session } from './createEngine.js';
+export { createEngine, type Engine, type EngineOptions } from './createEngine.js';
+export type { Session } from './Session.js';
+export type { EngineLogger } from './EngineLogger.js';
 export { createLoopbackServer } from './createLoopbackServer.js';
 export { createMemoryStorage, type MemoryStorageOptions } from './memory/createMemoryStorage.js';
 export { createMemoryGroupDirectory } from './memory/createMemoryGroupDirectory.js';

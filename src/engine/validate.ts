@@ -24,8 +24,3 @@ export function checkInvitees(invitees: string[], self: string, max: number): vo
   if (new Set(invitees).size !== invitees.length) fail('INVALID_PARAMETER', 'invitees must be distinct');
   if (invitees.includes(self)) fail('INVALID_PARAMETER', 'you cannot invite yourself');
 }
-
-/** The deadline of a user invited now with `timeout` seconds, or undefined for 0 (never). */
-export function deadlineOf(now: number, timeout: number): number | undefined {
-  return timeout > 0 ? now + timeout * 1000 : undefined;
-}

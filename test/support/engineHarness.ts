@@ -1,4 +1,5 @@
-import { createEngine, type EngineOptions, type Session } from '../../src/engine/createEngine.js';
+import { createEngine, type EngineOptions } from '../../src/engine/createEngine.js';
+import type { Session } from '../../src/engine/Session.js';
 import { createMemoryGroupDirectory } from '../../src/engine/memory/createMemoryGroupDirectory.js';
 import { createMemoryStorage } from '../../src/engine/memory/createMemoryStorage.js';
 import type { Invitation } from '../../src/protocol/types.js';

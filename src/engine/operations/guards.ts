@@ -2,6 +2,7 @@ import type { CallUser, CallUserState } from '../../protocol/types.js';
 import { isPending } from '../../protocol/types.js';
 import type { Draft } from '../Draft.js';
 import { fail } from '../fail.js';
+import { isOverdue } from '../timing.js';
 
 /** INVALID_STATE unless the invitation is still active. */
 export function requireActive(draft: Draft): void {
@@ -21,7 +22,7 @@ export function requirePendingInvitee(draft: Draft, userID: string): CallUser {
   if (!isInvitee) fail('NO_PERMISSION', 'only invitees may answer');
   requireActive(draft);
   if (!isPending(user.state)) fail('INVALID_STATE', `you are ${user.state}`);
-  if (user.deadline !== undefined && user.deadline <= draft.now) fail('INVALID_STATE', 'the invitation has timed out');
+  if (isOverdue(user, draft.now)) fail('INVALID_STATE', 'the invitation has timed out');
   return user;
 }
 

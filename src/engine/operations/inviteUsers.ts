@@ -1,7 +1,7 @@
 import type { SignalingActionType } from '../../protocol/types.js';
 import type { Actor } from '../actor.js';
 import type { Draft } from '../Draft.js';
-import { deadlineOf } from '../validate.js';
+import { deadlineOf } from '../timing.js';
 import { BUSY_DATA, type RuleContext } from './context.js';
 
 /**

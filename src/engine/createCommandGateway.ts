@@ -1,0 +1,127 @@
+import { RingkitError } from '../protocol/errors.js';
+import { REQUEST_ID_TTL_MS, type RingkitLimits } from '../protocol/limits.js';
+import { commandSchemas, type CommandName } from '../protocol/schemas.js';
+import type { WireAck } from '../protocol/wire.js';
+import type { Clock } from './clock.js';
+import type { CommandHandlers } from './createCommandHandlers.js';
+import type { Publish } from './createInvitationTransactions.js';
+import { createRateLimiter } from './createRateLimiter.js';
+import type { EngineLogger } from './EngineLogger.js';
+import { fail } from './fail.js';
+import type { Session } from './Session.js';
+import type { RingkitStorage } from './storage.js';
+
+/** Bookkeeping the client sends by itself: limited separately (10× the rate), so the app's own requests cannot starve it. */
+const BOOKKEEPING_COMMANDS: ReadonlySet<string> = new Set(['session:sync', 'session:missedSeen', 'invitation:received']);
+
+/**
+ * The command gateway: the one way in for a device's commands. Counts the request against the
+ * user's rate, checks the payload against the command's schema, remembers the first outcome of a
+ * requestID, runs the handler, answers, then publishes.
+ * @example
+ * const gateway = createCommandGateway({ storage, limits, clock, logger, handlers, publishAll: tx.publishAll })
+ * await gateway.execute(session, 'invitation:accept', { inviteID }, reply)
+ */
+export function createCommandGateway(options: {
+  storage: RingkitStorage;
+  limits: RingkitLimits;
+  clock: Clock;
+  logger: EngineLogger;
+  handlers: CommandHandlers;
+  publishAll: (publications: readonly Publish[]) => Promise<void>;
+}) {
+  const { storage, limits, clock, logger, handlers, publishAll } = options;
+  const limiter = createRateLimiter(limits.requestsPerSecond, () => clock.now());
+  const bookkeepingLimiter = createRateLimiter(limits.requestsPerSecond * 10, () => clock.now());
+  const inflight = new Map<string, Promise<WireAck<unknown>>>();
+
+  function validate(name: string, payload: unknown): { name: CommandName; params: unknown } {
+    if (!Object.hasOwn(commandSchemas, name)) fail('INVALID_PARAMETER', `unknown command ${name}`);
+    const parsed = commandSchemas[name as CommandName].safeParse(payload);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      fail('INVALID_PARAMETER', `${issue?.path.join('.') || 'payload'}: ${issue?.message ?? 'invalid'}`);
+    }
+    return { name: name as CommandName, params: parsed.data };
+  }
+
+  const toAck = (error: unknown): WireAck<never> => {
+    if (error instanceof RingkitError) return { ok: false, error: error.toJSON() };
+    logger.error({ err: error }, 'command failed');
+    return { ok: false, error: { code: 'INTERNAL', message: 'internal error' } };
+  };
+
+  /** Counts a request against the user's rate: shared by all nodes when storage can, else per node. */
+  function withinRate(userID: string, name: string): boolean | Promise<boolean> {
+    const bookkeeping = BOOKKEEPING_COMMANDS.has(name);
+    if (storage.takeRequestToken) {
+      const [key, perSecond] = bookkeeping ? [`${userID}:bookkeeping`, limits.requestsPerSecond * 10] : [userID, limits.requestsPerSecond];
+      return storage.takeRequestToken(key, perSecond);
+    }
+    return (bookkeeping ? bookkeepingLimiter : limiter).take(userID);
+  }
+
+  /** Runs one command and returns its ack plus what to publish after the caller hears it. */
+  async function run(session: Session, name: string, payload: unknown) {
+    const publications: Publish[] = [];
+    try {
+      if (!(await withinRate(session.userID, name))) fail('RATE_LIMITED', `more than ${limits.requestsPerSecond} requests per second`);
+      const command = validate(name, payload);
+      const result = await handlers[command.name](session, command.params as never, (p) => publications.push(p));
+      return { ack: { ok: true, result } as WireAck<unknown>, publications };
+    } catch (error) {
+      return { ack: toAck(error), publications };
+    }
+  }
+
+  /**
+   * Remembers the first outcome of a requestID for 5 minutes (PROTOCOL.md section 4); transient
+   * failures (rate limit, storage down) are not remembered, so a retry can still succeed.
+   */
+  async function runOnce(session: Session, name: string, payload: unknown, reply: (ack: WireAck<unknown>) => void) {
+    const requestID = (payload as { requestID?: unknown } | null)?.requestID;
+    if (typeof requestID !== 'string' || requestID.length === 0 || requestID.length > 64) {
+      const { ack, publications } = await run(session, name, payload);
+      reply(ack);
+      return publications;
+    }
+    const key = `${session.userID}\u0000${requestID}`;
+    let stored: string | undefined;
+    try {
+      stored = await storage.getRequestOutcome(key);
+    } catch (error) {
+      return reply(toAck(error)), [];
+    }
+    if (stored) return reply(JSON.parse(stored) as WireAck<unknown>), [];
+    const running = inflight.get(key);
+    if (running) return reply(await running), [];
+    const outcome = run(session, name, payload).then(async (r) => {
+      const transient = !r.ack.ok && (r.ack.error.code === 'RATE_LIMITED' || r.ack.error.code === 'INTERNAL');
+      if (!transient) {
+        await storage
+          .putRequestOutcome(key, JSON.stringify(r.ack), REQUEST_ID_TTL_MS)
+          .catch((err: unknown) => logger.warn({ err }, 'could not remember a request outcome'));
+      }
+      return r;
+    });
+    inflight.set(key, outcome.then((r) => r.ack));
+    try {
+      const { ack, publications } = await outcome;
+      reply(ack);
+      return publications;
+    } finally {
+      inflight.delete(key);
+    }
+  }
+
+  return {
+    /**
+     * Runs one command for a connected device and answers through `reply` before the change is
+     * published (so the acting device holds the new version before it hears about it).
+     */
+    async execute(session: Session, name: string, payload: unknown, reply: (ack: WireAck<unknown>) => void): Promise<void> {
+      const publications = await runOnce(session, name, payload, reply);
+      await publishAll(publications);
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import { RingkitError } from '../protocol/errors.js';
+import type { RingkitLimits } from '../protocol/limits.js';
+import type { Clock } from './clock.js';
+import type { InvitationTransactions } from './createInvitationTransactions.js';
+import type { EngineLogger } from './EngineLogger.js';
+import { userGone } from './operations/gone.js';
+import { tick } from './operations/tick.js';
+import type { RingkitStorage } from './storage.js';
+import { graceEndsAt, nextTickAt, TIMER_LEASE_MS } from './timing.js';
+
+/** How often a node looks for users whose devices vanished with a dead node (ms). */
+const SWEEP_EVERY_MS = 5000;
+
+/**
+ * The timer loop: claims due timers from storage (each fires once in the cluster) and applies
+ * them — `tick:<inviteID>` (timeouts, not-received checks) and `gone:<userID>` (the grace
+ * period of a user with no device left) — and sweeps for users of dead nodes.
+ * @example
+ * const timers = createTimerLoop({ storage, tx, clock, limits, logger, pollMs: 200 })
+ * timers.start()
+ */
+export function createTimerLoop(options: {
+  storage: RingkitStorage;
+  tx: InvitationTransactions;
+  clock: Clock;
+  limits: RingkitLimits;
+  logger: EngineLogger;
+  pollMs: number;
+}) {
+  const { storage, tx, clock, limits, logger } = options;
+  const notReceivedMs = limits.notReceivedCheckSeconds * 1000;
+  let timer: unknown;
+  let firingTimers = false;
+  let stopped = true;
+  let lastSweep = 0;
+
+  /** Cancels or removes a user whose devices are all gone, in every active invitation. */
+  async function fireGone(userID: string) {
+    if ((await storage.deviceCount(userID)) > 0) return;
+    for (const inviteID of await storage.activeInvitationsOfUser(userID)) {
+      const { publish } = await tx.mutate(inviteID, null, (draft) => userGone(draft, userID));
+      if (publish) await tx.publishAll([publish]);
+    }
+  }
+
+  /**
+   * Handles one claimed timer. `leaseAt` is the due time the claim gave it: timers are only
+   * moved or cleared while they still carry it, so a newer timer set meanwhile (by a disconnect,
+   * or a commit on another node) wins.
+   */
+  async function processTimer(key: string, leaseAt: number) {
+    if (key.startsWith('tick:')) {
+      const ticked = await tx.mutate(key.slice(5), null, (draft) => tick(draft, notReceivedMs)).catch((error: unknown) => {
+        if (error instanceof RingkitError && error.code === 'INVITATION_NOT_FOUND') return undefined; // expired by retention
+        throw error;
+      });
+      if (ticked?.publish) return tx.publishAll([ticked.publish]);
+      const at = ticked ? nextTickAt(ticked.invitation, notReceivedMs) : null;
+      if (at === null) await storage.clearTimer(key, leaseAt);
+      else await storage.setTimer(key, at, leaseAt);
+    } else if (key.startsWith('gone:')) {
+      await storage.clearTimer(key, leaseAt);
+      await fireGone(key.slice(5));
+    } else {
+      await storage.clearTimer(key, leaseAt);
+    }
+  }
+
+  /** Starts the grace period of users whose devices vanished with a dead node. */
+  async function sweepOfflineUsers() {
+    if (!storage.sweepOfflineUsers || clock.now() - lastSweep < SWEEP_EVERY_MS) return;
+    lastSweep = clock.now();
+    const graceEnds = graceEndsAt(clock.now(), limits.callerGraceSeconds);
+    for (const userID of await storage.sweepOfflineUsers()) await storage.setTimer(`gone:${userID}`, graceEnds);
+  }
+
+  /** Fires every due timer once (the loop calls it; tests with a manual clock may too). */
+  async function runDueTimers(): Promise<void> {
+    if (firingTimers) return;
+    firingTimers = true;
+    try {
+      for (;;) {
+        const now = clock.now();
+        const keys = await storage.claimDueTimers(now, TIMER_LEASE_MS, 100);
+        if (keys.length === 0) break;
+        await Promise.all(
+          keys.map((key) => processTimer(key, now + TIMER_LEASE_MS).catch((err: unknown) => logger.error({ err, key }, 'timer failed'))),
+        );
+      }
+    } finally {
+      firingTimers = false;
+    }
+  }
+
+  async function loop() {
+    if (stopped) return;
+    let wait = options.pollMs;
+    try {
+      await sweepOfflineUsers();
+      await runDueTimers();
+      const next = await storage.nextTimerAt();
+      if (next !== null) wait = Math.max(0, Math.min(wait, next - clock.now()));
+    } catch (err) {
+      logger.warn({ err }, 'timer loop: storage unavailable');
+    }
+    if (!stopped) timer = clock.setTimeout(() => void loop(), wait);
+  }
+
+  return {
+    runDueTimers,
+    /** Starts the loop (idempotent). */
+    start(): void {
+      if (!stopped) return;
+      stopped = false;
+      void loop();
+    },
+    /** Stops the loop. */
+    stop(): void {
+      stopped = true;
+      clock.clearTimeout(timer);
+    },
+  };
+}

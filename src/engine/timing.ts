@@ -1,0 +1,59 @@
+/**
+ * Every time rule of the engine in one place: invitee deadlines, the not-received check, the
+ * grace period of a user whose devices are all gone, and timer leases.
+ * @module
+ */
+import { isPending, type CallUser, type Invitation } from '../protocol/types.js';
+
+/** How long a claimed timer stays with the node that claimed it before another may retry it. */
+export const TIMER_LEASE_MS = 10_000;
+
+/**
+ * The deadline of a user invited at `now` with `timeout` seconds, or undefined for 0 (never).
+ * @example deadlineOf(Date.now(), 30) // 30 s from now
+ */
+export function deadlineOf(now: number, timeout: number): number | undefined {
+  return timeout > 0 ? now + timeout * 1000 : undefined;
+}
+
+/**
+ * Whether a pending user's deadline has passed at `now` (a user without one never times out).
+ * @example if (isOverdue(user, draft.now)) fail('INVALID_STATE', 'the invitation has timed out')
+ */
+export function isOverdue(user: CallUser, now: number): boolean {
+  return user.deadline !== undefined && user.deadline <= now;
+}
+
+/**
+ * Whether an unacknowledged (`inviting`) user is due for `notYetReceived` at `now`.
+ * @example const due = draft.usersIn('inviting').filter((u) => isNotReceivedDue(u, draft.now, 5000))
+ */
+export function isNotReceivedDue(user: CallUser, now: number, notReceivedCheckMs: number): boolean {
+  return user.updateTime + notReceivedCheckMs <= now;
+}
+
+/**
+ * When the invitation next needs a tick (a deadline or a not-received check), or null.
+ * @example storage.commit({ ..., nextTickAt: nextTickAt(invitation, 5000) })
+ */
+export function nextTickAt(inv: Invitation, notReceivedCheckMs: number): number | null {
+  if (inv.state !== 'active') return null;
+  let next: number | null = null;
+  const consider = (t: number) => {
+    if (next === null || t < next) next = t;
+  };
+  for (const u of inv.users) {
+    if (!isPending(u.state)) continue;
+    if (u.deadline !== undefined) consider(u.deadline);
+    if (inv.enableNotReceivedCheck && u.state === 'inviting') consider(u.updateTime + notReceivedCheckMs);
+  }
+  return next;
+}
+
+/**
+ * When the grace period of a user whose last device left at `now` ends.
+ * @example storage.setTimer(`gone:${userID}`, graceEndsAt(clock.now(), limits.callerGraceSeconds))
+ */
+export function graceEndsAt(now: number, callerGraceSeconds: number): number {
+  return now + callerGraceSeconds * 1000;
+}
