@@ -1,27 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import dts from 'vite-plugin-dts';
 
-/** Library build of the entry points (`ringkit`, `ringkit/server`, `ringkit/engine`, `ringkit/react`, the CLI) plus the Vitest projects. */
+/** The Vitest projects (the library build is `vite.lib.config.ts`). */
 export default defineConfig({
-  plugins: [react(), dts({ include: ['src'], entryRoot: 'src', exclude: ['src/**/*.test.*'] })],
-  build: {
-    lib: {
-      entry: {
-        index: 'src/index.ts',
-        server: 'src/server/index.ts',
-        engine: 'src/engine/index.ts',
-        react: 'src/react/index.ts',
-        cli: 'src/server/cli.ts',
-      },
-      formats: ['es'],
-    },
-    target: 'node20',
-    sourcemap: true,
-    rollupOptions: {
-      external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('src/'),
-    },
-  },
+  plugins: [react()],
   test: {
     reporters: ['default', './test/support/summaryReporter.ts'],
     projects: [

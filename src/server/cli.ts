@@ -26,7 +26,8 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(`ringkit-server [--port 4000] [--host 0.0.0.0]
   auth (one):  --jwt-secret S | --jwt-public-key FILE.pem | --jwks-url URL | --dev
-  --redis redis://host:6379   share state with other nodes (env REDIS_URL)
+  --redis redis://host:6379   share state with other nodes (env REDIS_URL; needs the packages
+                              redis and @socket.io/redis-adapter installed next to ringkit)
   --webhook-url URL           POST offline pushes here
   --client-groups             let clients create and join groups`);
   process.exit(0);

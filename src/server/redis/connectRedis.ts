@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createClient, ErrorReply } from 'redis';
 import { isRingkitError, RingkitError } from '../../protocol/errors.js';
+import { loadRedisPackage } from './loadRedisPackage.js';
 
 /**
  * The part of a node-redis client ringkit uses; any `createClient()` result fits.
@@ -59,8 +59,10 @@ export interface RedisHandle {
  * await redis.call(['PING'])
  */
 export async function connectRedis(options: RedisConnectionOptions = {}): Promise<RedisHandle> {
+  const { ErrorReply } = await loadRedisPackage('redis');
+  const toStorageError = (err: unknown) => storageErrorOf(err, err instanceof ErrorReply);
   const owned = !options.client;
-  const client: RedisClientLike = options.client ?? (createRedisClient(options.url) as unknown as RedisClientLike);
+  const client: RedisClientLike = options.client ?? ((await createRedisClient(options.url)) as unknown as RedisClientLike);
   const onError = (err: Error) => options.onError?.(err);
   client.on('error', onError);
 
@@ -116,9 +118,10 @@ export const reconnectStrategy = (retries: number) => Math.min(50 * 2 ** retries
  * A node-redis client set up the way ringkit's storage wants it (not connected yet): no offline
  * queue (calls fail at once while Redis is away), a ping every 5 s, and reconnection with backoff
  * up to about 2 s.
- * @example const client = createRedisClient('redis://localhost:6379'); await client.connect()
+ * @example const client = await createRedisClient('redis://localhost:6379'); await client.connect()
  */
-export function createRedisClient(url = 'redis://localhost:6379') {
+export async function createRedisClient(url = 'redis://localhost:6379') {
+  const { createClient } = await loadRedisPackage('redis');
   return createClient({ url, disableOfflineQueue: true, pingInterval: 5000, socket: { reconnectStrategy } });
 }
 
@@ -150,9 +153,9 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number, message: s
   }
 }
 
-/** Maps any Redis failure to the INTERNAL RingkitError callers see. */
-function toStorageError(err: unknown): RingkitError {
+/** Maps any Redis failure to the INTERNAL RingkitError callers see (an error reply from Redis is a 'storage error'). */
+function storageErrorOf(err: unknown, isErrorReply: boolean): RingkitError {
   if (isRingkitError(err)) return err;
   const message = err instanceof Error ? err.message : String(err);
-  return new RingkitError('INTERNAL', `${err instanceof ErrorReply ? 'storage error' : 'storage unavailable'}: ${message}`);
+  return new RingkitError('INTERNAL', `${isErrorReply ? 'storage error' : 'storage unavailable'}: ${message}`);
 }

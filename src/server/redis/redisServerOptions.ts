@@ -1,10 +1,9 @@
-import { createAdapter } from '@socket.io/redis-adapter';
-import { createClient } from 'redis';
 import type { Namespace } from 'socket.io';
 import type { RingkitServerOptions } from '../createRingkitServer.js';
 import { closeClient, createRedisClient, reconnectStrategy, withTimeout, type RedisClientLike } from './connectRedis.js';
 import { createRedisGroupDirectory } from './createRedisGroupDirectory.js';
 import { createRedisStorage, type RedisStorageOptions } from './createRedisStorage.js';
+import { loadRedisPackage } from './loadRedisPackage.js';
 
 /**
  * Options of `redisServerOptions`.
@@ -37,6 +36,9 @@ export type RedisServerOptions = Required<Pick<RingkitServerOptions, 'storage' |
  * is lost for that node. So when the subscriber comes back after a drop, the node closes the
  * transports of its local sockets (once Redis answers again); clients reconnect by themselves
  * and resynchronise from storage, which holds the whole truth, and nothing is missed.
+ *
+ * Needs the optional peer dependencies `redis` and `@socket.io/redis-adapter`; rejects with an
+ * error naming them when they are not installed.
  * @example
  * const server = await createRingkitServer({
  *   port: 4000,
@@ -49,7 +51,8 @@ export async function redisServerOptions(url: string, opts: RedisServerOptionsOp
   const onError = opts.onError ?? throttledWarning();
   const connectTimeoutMs = opts.connectTimeoutMs ?? 10_000;
 
-  const main = createRedisClient(url);
+  const [{ createClient }, { createAdapter }] = await Promise.all([loadRedisPackage('redis'), loadRedisPackage('@socket.io/redis-adapter')]);
+  const main = await createRedisClient(url);
   const pub = createClient({
     url,
     // A publish made while the connection is being re-established is sent once it is back.

@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+/** The stylesheet shipped as `ringkit/styles.css` (its `@import`s are inlined into `dist/styles.css`). */
+const styles = 'src/react/styles.css';
+
+/**
+ * Library build of the entry points (`ringkit`, `ringkit/server`, `ringkit/engine`,
+ * `ringkit/react`, the CLI and the stylesheet). Types come from `tsc -p tsconfig.build.json`.
+ */
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    lib: {
+      entry: {
+        index: 'src/index.ts',
+        server: 'src/server/index.ts',
+        engine: 'src/engine/index.ts',
+        react: 'src/react/index.ts',
+        cli: 'src/server/cli.ts',
+        ...(existsSync(styles) && { styles }),
+      },
+      formats: ['es'],
+      cssFileName: 'styles',
+    },
+    target: 'node20',
+    sourcemap: true,
+    rollupOptions: {
+      external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('src/'),
+    },
+  },
+});
