@@ -22,8 +22,8 @@ export default defineConfig({
         ...(existsSync(styles) && { styles }),
       },
       formats: ['es'],
-      cssFileName: 'styles',
     },
+    cssCodeSplit: true,
     target: 'node20',
     sourcemap: true,
     rollupOptions: {
