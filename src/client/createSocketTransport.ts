@@ -10,7 +10,7 @@ import type { Transport, TransportListener } from './Transport.js';
  */
 export interface SocketTransportOptions {
   url: string;
-  /** A JWT, or a function returning a fresh one at every (re)connect. */
+  /** A JWT, or a function returning a fresh one at every (re)connect (then an expired session reconnects with a new token). */
   token?: string | (() => string | Promise<string>);
   /** Development mode only: the userID the server should trust. */
   userID?: string;
@@ -46,6 +46,8 @@ export function createSocketTransport(options: SocketTransportOptions): Transpor
       socket.on(CLOSED_EVENT, (error: WireError) => (closedFor = error));
       socket.on('disconnect', (reason) => {
         if (reason === 'io client disconnect') return;
+        // An expired session comes back when the app can mint a fresh token; a refused one then is final.
+        if (closedFor?.code === 'UNAUTHENTICATED' && typeof options.token === 'function') closedFor = undefined;
         if (closedFor) return listener.onClose(false, closedFor);
         listener.onClose(true);
         // A server that shuts down (restart, deploy) closes sockets itself: come back like after a network loss.

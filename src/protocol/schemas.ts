@@ -16,11 +16,13 @@ export function utf8Bytes(value: string): number {
   return encoder.encode(value).length;
 }
 
+/** C0 and C1 controls, and the invisible direction marks and overrides that can make one ID look like another. */
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /**
- * A userID or groupID: 1–64 UTF-8 bytes, no control characters, no leading/trailing space.
+ * A userID or groupID: 1–64 UTF-8 bytes, no control characters (C0, C1) or bidi controls, no
+ * leading/trailing space.
  * @example idSchema.safeParse(' bob').success // false
  */
 export const idSchema = z

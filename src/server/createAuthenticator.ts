@@ -7,7 +7,10 @@ import { idSchema } from '../protocol/schemas.js';
  * @example const auth: AuthOptions = { authenticate: async ({ auth }) => sessions.userOf(auth.token) }
  */
 export interface AuthOptions {
-  /** Verify a JWT (`sub` = userID, `exp` enforced while connected). */
+  /**
+   * Verify a JWT: `sub` = userID; `exp` is required and enforced while connected; an `iat`
+   * later than now (beyond `clockToleranceSeconds`) or a future `nbf` is refused.
+   */
   jwt?: {
     /** HS256 shared secret. */
     secret?: string;
@@ -17,6 +20,8 @@ export interface AuthOptions {
     jwksUrl?: string;
     issuer?: string;
     audience?: string;
+    /** Allowed clock skew between the token issuer and this server for `iat`. Default 60. */
+    clockToleranceSeconds?: number;
   };
   /** Your own check: return the userID (and optionally when the session expires, ms). */
   authenticate?: (handshake: { auth: Record<string, unknown>; headers: Record<string, unknown> }) =>
@@ -81,17 +86,21 @@ export async function createAuthenticator(options: AuthOptions): Promise<(handsh
     algorithms = ['RS256'];
   } else throw new Error('ringkit: auth.jwt needs secret, publicKey or jwksUrl');
 
+  const toleranceSeconds = jwt.clockToleranceSeconds ?? 60;
   return async (handshake) => {
     const token = handshake.auth.token;
     if (typeof token !== 'string' || token.length === 0 || token.length > 8192) throw unauthenticated('a token is required');
     try {
       const { payload } = await jwtVerify(token, key as Uint8Array, {
         algorithms,
-        requiredClaims: ['sub'],
+        requiredClaims: ['sub', 'exp'],
         ...(jwt.issuer !== undefined && { issuer: jwt.issuer }),
         ...(jwt.audience !== undefined && { audience: jwt.audience }),
       });
-      return { userID: check(payload.sub), ...(payload.exp !== undefined && { expiresAt: payload.exp * 1000 }) };
+      const nowSeconds = Date.now() / 1000;
+      // jose checks `iat` only against a maximum age; a token "issued" in the future is forged or from a broken clock.
+      if (typeof payload.iat === 'number' && payload.iat > nowSeconds + toleranceSeconds) throw unauthenticated('invalid token: "iat" is in the future');
+      return { userID: check(payload.sub), expiresAt: payload.exp! * 1000 };
     } catch (error) {
       if (error instanceof RingkitError) throw error;
       throw unauthenticated(`invalid token: ${error instanceof Error ? error.message : 'rejected'}`);

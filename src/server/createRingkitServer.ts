@@ -16,6 +16,7 @@ import { idSchema } from '../protocol/schemas.js';
 import { CLOSED_EVENT, UPDATE_EVENT } from '../protocol/wire.js';
 import { createAuthenticator, type AuthOptions, type Identity } from './createAuthenticator.js';
 import { createWebhookNotifier } from './createWebhookNotifier.js';
+import { setLongTimeout } from './setLongTimeout.js';
 
 /**
  * Options of `createRingkitServer`.
@@ -154,10 +155,7 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
       socket.emit(CLOSED_EVENT, { code: 'UNAUTHENTICATED', message: 'the token has expired' });
       socket.disconnect(true);
     };
-    const expiry =
-      identity.expiresAt === undefined
-        ? undefined
-        : setTimeout(expire, Math.max(0, Math.min(identity.expiresAt - Date.now(), 2 ** 31 - 1)));
+    const cancelExpiry = identity.expiresAt === undefined ? undefined : setLongTimeout(expire, identity.expiresAt);
     socket.onAny((name: unknown, ...args: unknown[]) => {
       const ack = args[args.length - 1];
       if (typeof ack !== 'function') return;
@@ -168,7 +166,7 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
       void engine.execute(session, name, args[0], reply).catch((err: unknown) => logger.error({ err }, 'execute failed'));
     });
     socket.on('disconnect', () => {
-      clearTimeout(expiry);
+      cancelExpiry?.();
       engine.disconnect(session).catch((err: unknown) => logger.warn({ err }, 'disconnect bookkeeping failed'));
     });
   });
