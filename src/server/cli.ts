@@ -19,6 +19,7 @@ const { values } = parseArgs({
     redis: { type: 'string', default: process.env.REDIS_URL },
     'webhook-url': { type: 'string', default: process.env.RINGKIT_WEBHOOK_URL },
     'client-groups': { type: 'boolean', default: process.env.RINGKIT_CLIENT_GROUPS === '1' },
+    'allowed-origin': { type: 'string', multiple: true, default: process.env.RINGKIT_ALLOWED_ORIGINS?.split(',').filter(Boolean) ?? [] },
     help: { type: 'boolean', default: false },
   },
 });
@@ -29,7 +30,9 @@ if (values.help) {
   --redis redis://host:6379   share state with other nodes (env REDIS_URL; needs the packages
                               redis and @socket.io/redis-adapter installed next to ringkit)
   --webhook-url URL           POST offline pushes here
-  --client-groups             let clients create and join groups`);
+  --client-groups             let clients create and join groups
+  --allowed-origin ORIGIN     a browser origin allowed to connect, e.g. https://app.example.com
+                              (repeat it; '*' = any; env RINGKIT_ALLOWED_ORIGINS=a,b). Dev mode allows any.`);
   process.exit(0);
 }
 
@@ -47,6 +50,7 @@ const options: RingkitServerOptions = {
   port: Number(values.port),
   auth,
   clientGroups: values['client-groups'] || values.dev,
+  ...(values['allowed-origin'].length > 0 && { allowedOrigins: values['allowed-origin'].includes('*') ? '*' : values['allowed-origin'] }),
   ...(values.host && { host: values.host }),
   ...(values['webhook-url'] && { webhookUrl: values['webhook-url'] }),
 };

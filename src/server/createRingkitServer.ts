@@ -14,6 +14,7 @@ import { RingkitError } from '../protocol/errors.js';
 import { DEFAULT_LIMITS, type RingkitLimits } from '../protocol/limits.js';
 import { idSchema } from '../protocol/schemas.js';
 import { CLOSED_EVENT, UPDATE_EVENT } from '../protocol/wire.js';
+import { createOriginCheck, normalizeOrigin, type AllowedOrigins } from './createOriginCheck.js';
 import { createAuthenticator, type AuthOptions, type Identity } from './createAuthenticator.js';
 import { createWebhookNotifier } from './createWebhookNotifier.js';
 import { setLongTimeout } from './setLongTimeout.js';
@@ -53,8 +54,12 @@ export interface RingkitServerOptions extends Partial<RingkitLimits> {
   coalesceWindowMs?: number;
   /** A socket.io adapter (e.g. the Redis adapter) to relay notifications between nodes. */
   adapter?: ServerOptions['adapter'];
-  /** CORS origins allowed to connect. Default: any. */
-  corsOrigin?: ServerOptions['cors'];
+  /**
+   * Browser origins allowed to connect (`['https://app.example.com']`), or `'*'` for any. Default:
+   * any in dev mode; none otherwise, so only clients that send no `Origin` (native apps, servers)
+   * connect until you list your web app's origins. Also sets the CORS headers.
+   */
+  allowedOrigins?: AllowedOrigins;
   logger?: Logger;
   /** socket.io path. Default `/socket.io`. */
   path?: string;
@@ -93,6 +98,9 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
   if (auth.dev) {
     logger.warn('DEVELOPMENT MODE: clients sign in as any userID they send. Never use this in production.');
   }
+  const allowedOrigins = options.allowedOrigins ?? (auth.dev ? '*' : []);
+  if (allowedOrigins === '*') logger.warn(auth.dev ? 'DEVELOPMENT MODE: browsers from any origin may connect.' : 'allowedOrigins is "*": browsers from any origin may connect.');
+  else if (allowedOrigins.length === 0) logger.warn('no allowedOrigins: browsers cannot connect (clients without an Origin header can). List your web app, e.g. --allowed-origin https://app.example.com');
   const limits: RingkitLimits = { ...DEFAULT_LIMITS, ...limitsOf(options), ...options.limits };
   const storage = options.storage ?? createMemoryStorage();
   const groups = options.groups ?? createMemoryGroupDirectory();
@@ -102,7 +110,8 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
   const io = new Server(httpServer, {
     path: options.path ?? '/socket.io',
     maxHttpBufferSize: limits.maxHttpBufferSize,
-    cors: options.corsOrigin ?? { origin: true },
+    cors: { origin: allowedOrigins === '*' ? true : allowedOrigins.map(normalizeOrigin) },
+    allowRequest: createOriginCheck(allowedOrigins),
     serveClient: false,
     ...(options.adapter && { adapter: options.adapter }),
   });

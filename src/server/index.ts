@@ -4,6 +4,7 @@
  */
 export { createRingkitServer, type RingkitServer, type RingkitServerOptions } from './createRingkitServer.js';
 export { createAuthenticator, type AuthOptions, type Identity } from './createAuthenticator.js';
+export type { AllowedOrigins } from './createOriginCheck.js';
 export { createWebhookNotifier, type WebhookNotifierOptions } from './createWebhookNotifier.js';
 export * from '../engine/index.js';
 export { createRedisStorage, type RedisStorage, type RedisStorageOptions } from './redis/createRedisStorage.js';
