@@ -25,6 +25,8 @@ export interface RingkitLimits {
   requestsPerSecond: number;
   /** socket.io `maxHttpBufferSize`: the largest packet in bytes. */
   maxHttpBufferSize: number;
+  /** Bytes the server may hold for one connection that does not read; past it the connection is closed (it reconnects and resyncs). */
+  maxOutboundBufferBytes: number;
 }
 
 /**
@@ -43,6 +45,7 @@ export const DEFAULT_LIMITS: Readonly<RingkitLimits> = Object.freeze({
   callerGraceSeconds: 35,
   requestsPerSecond: 50,
   maxHttpBufferSize: 256 * 1024,
+  maxOutboundBufferBytes: 4 * 1024 * 1024,
 });
 
 /**

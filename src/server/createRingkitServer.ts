@@ -16,6 +16,7 @@ import { idSchema } from '../protocol/schemas.js';
 import { CLOSED_EVENT, UPDATE_EVENT } from '../protocol/wire.js';
 import { createOriginCheck, normalizeOrigin, type AllowedOrigins } from './createOriginCheck.js';
 import { createAuthenticator, type AuthOptions, type Identity } from './createAuthenticator.js';
+import { capOutboundBuffer } from './capOutboundBuffer.js';
 import { createWebhookNotifier } from './createWebhookNotifier.js';
 import { setLongTimeout } from './setLongTimeout.js';
 
@@ -115,6 +116,9 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
     serveClient: false,
     ...(options.adapter && { adapter: options.adapter }),
   });
+  capOutboundBuffer(io.engine, limits.maxOutboundBufferBytes, (bytes) =>
+    logger.warn({ bytes, limit: limits.maxOutboundBufferBytes }, 'a connection stopped reading: closed (it will reconnect and resync)'),
+  );
   const room = (userID: string) => `user:${userID}`;
 
   const engine = createEngine({
