@@ -1,5 +1,43 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
+
+/** Chromium as installed on the machine (never a downloaded one), with the flags it needs as root in a closed network. */
+export const chromiumLaunchOptions = {
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+};
+
+/** A fresh browser config per Vitest browser project (a shared object makes them interfere). */
+const chromium = () => ({
+  enabled: true,
+  headless: true,
+  provider: playwright({ launchOptions: chromiumLaunchOptions }),
+  instances: [{ browser: 'chromium' as const }],
+});
+
+/** Pre-bundled once, so the browser page does not reload mid-run with a second copy of React. */
+const browserDeps = [
+  'react',
+  'react-dom',
+  'react-dom/client',
+  'react/jsx-runtime',
+  'react/jsx-dev-runtime',
+  '@tanstack/react-query',
+  'zustand',
+  'zustand/react/shallow',
+  'socket.io-client',
+];
 
 /** The Vitest projects (the library build is `vite.lib.config.ts`). */
 export default defineConfig({
@@ -27,6 +65,13 @@ export default defineConfig({
           include: ['test/react/**/*.test.{ts,tsx}'],
           testTimeout: 20_000,
         },
+      },
+      {
+        // Every story is a test in Chromium: it renders, its play function passes, no console
+        // error, no axe violation. Only the stories: `npx vitest run --project storybook`.
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        optimizeDeps: { include: [...browserDeps, 'storybook/test', 'axe-core'] },
+        test: { name: 'storybook', browser: chromium(), testTimeout: 20_000 },
       },
     ],
   },
