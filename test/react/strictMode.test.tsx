@@ -1,7 +1,7 @@
 import { act, render } from '@testing-library/react';
 import { StrictMode } from 'react';
-import { describe, expect, it } from 'vitest';
-import type { SignalingClient } from '../../src/client/SignalingClient.js';
+import { describe, expect, it, vi } from 'vitest';
+import { SignalingClient } from '../../src/client/SignalingClient.js';
 import {
   RingkitProvider,
   useCall,
@@ -83,5 +83,35 @@ describe('StrictMode double mounting', () => {
     await eventually(() => expect(sockets()).toBe(1));
     act(() => view.unmount());
     await eventually(() => expect(sockets()).toBe(0));
+  });
+
+  it('a provider given a url never opens a socket for the throwaway mount, so no socket is closed while connecting', async () => {
+    const server = await startServer();
+    const connect = vi.spyOn(SignalingClient.prototype, 'connect');
+    const disconnect = vi.spyOn(SignalingClient.prototype, 'disconnect');
+    const states: string[] = [];
+    function Probe() {
+      const state = useConnectionState();
+      if (states.at(-1) !== state) states.push(state);
+      return null;
+    }
+    try {
+      const view = render(
+        <StrictMode>
+          <RingkitProvider url={server.url} userID="erin">
+            <Probe />
+          </RingkitProvider>
+        </StrictMode>,
+      );
+      await eventually(() => expect(states.at(-1)).toBe('connected'));
+      expect(connect).toHaveBeenCalledTimes(1);
+      expect(disconnect).not.toHaveBeenCalled();
+      expect(states).toEqual(['disconnected', 'connecting', 'connected']);
+      act(() => view.unmount());
+      expect(disconnect).toHaveBeenCalledTimes(1);
+    } finally {
+      connect.mockRestore();
+      disconnect.mockRestore();
+    }
   });
 });

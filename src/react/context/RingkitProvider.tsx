@@ -7,10 +7,11 @@ import { RingkitContext } from './RingkitContext.js';
 
 /**
  * Props of `RingkitProvider`: a client you created and connect yourself, or the options to create
- * one (`url` + `token`, or `userID` in development mode), which the provider then connects on
- * mount and disconnects on unmount. The options are read once: give the provider a new `key` to
- * sign in as someone else.
- * @example const props: RingkitProviderProps = { url: 'http://localhost:4000', userID: 'alice', children: <App /> }
+ * one (`url` + `token`, or `userID` in development mode), which the provider then connects once
+ * per lifetime (also under StrictMode) and disconnects on unmount. `token` may be a function: it
+ * is called at every (re)connect, so an expiring JWT is replaced by a fresh one. The options are
+ * read once: give the provider a new `key` to sign in as someone else.
+ * @example const props: RingkitProviderProps = { url: 'http://localhost:3478', userID: 'alice', children: <App /> }
  */
 export type RingkitProviderProps = { children?: ReactNode } & (
   | { client: SignalingClient }
@@ -21,7 +22,7 @@ export type RingkitProviderProps = { children?: ReactNode } & (
  * Gives its subtree one client and its store, and a TanStack `QueryClient` when the app has not
  * provided one.
  * @example
- * <RingkitProvider url="https://signal.example.com" token={jwt}>
+ * <RingkitProvider url="https://signal.example.com" token={() => fetch('/ringkit-token').then((r) => r.text())}>
  *   <App />
  * </RingkitProvider>
  */
@@ -36,8 +37,17 @@ export function RingkitProvider(props: RingkitProviderProps) {
   useEffect(() => store.attach(), [store]);
   useEffect(() => {
     if (!owned) return;
-    owned.connect().catch(() => undefined); // failures show as connection state and lastError
-    return () => owned.disconnect();
+    // Connecting one task later lets StrictMode's mount-unmount-mount pass without opening a
+    // socket it would close at once ("WebSocket is closed before the connection is established").
+    let started = false;
+    const timer = setTimeout(() => {
+      started = true;
+      owned.connect().catch(() => undefined); // failures show as connection state and lastError
+    });
+    return () => {
+      clearTimeout(timer);
+      if (started) owned.disconnect();
+    };
   }, [owned]);
 
   const tree = <RingkitContext.Provider value={store}>{children}</RingkitContext.Provider>;
