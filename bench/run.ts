@@ -1,113 +1,172 @@
 /**
- * `npm run bench`: ringkit's performance as ratios against baselines measured in the same run,
- * so the numbers mean something on a shared, noisy machine.
- *  1. invite → ring latency vs. a bare socket.io round trip on the same server;
- *  2. a class of N students accepting at once: packets and wall time with coalescing vs. without.
+ * `npm run bench [-- --quick] [-- --profile] [-- --only latency,classroom] [-- --json path]`:
+ * ringkit's performance as ratios against baselines measured in the same run, so the numbers
+ * mean something on a shared, noisy machine. Servers run in their own processes (`serverProcess.ts`),
+ * clients in this one, over WebSocket; latency samples are interleaved with their baselines.
+ * Prints a table and writes the whole result as JSON (default `bench/results.json`).
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { pino } from 'pino';
-import { Server } from 'socket.io';
-import { io as connect } from 'socket.io-client';
-import { createSignalingClient, type SignalingClient } from '../src/index.js';
-import { createRingkitServer } from '../src/server/index.js';
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { measureBundle } from './bundleSize.js';
+import { measureClassroom, type ClassroomResult } from './classroom.js';
+import { measureCrossNode } from './crossNode.js';
+import { measureHeap } from './heap.js';
+import { measureLatency } from './latency.js';
+import { spawnBenchServer } from './spawnBenchServer.js';
+import { round, summarize } from './stats.js';
+import { measureSustained } from './sustained.js';
+import { topSelfTime } from './topSelfTime.js';
 
-const silent = pino({ level: 'silent' });
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
-const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    json: { type: 'string', default: fileURLToPath(new URL('./results.json', import.meta.url)) },
+  },
+});
+const quick = values.quick;
+const sections = new Set((values.only ?? 'latency,sustained,classroom,heap,crossNode,renders,bundle').split(','));
+const profileDir = fileURLToPath(new URL('./profiles/', import.meta.url));
+if (values.profile) mkdirSync(profileDir, { recursive: true });
+const started = performance.now();
 
-async function bareRoundTrip(rounds: number): Promise<number[]> {
-  const http = createServer();
-  const io = new Server(http);
-  io.on('connection', (s) => s.on('echo', (x: unknown, ack: (x: unknown) => void) => ack(x)));
-  await new Promise<void>((r) => http.listen(0, r));
-  const socket = connect(`http://localhost:${(http.address() as AddressInfo).port}`, { transports: ['websocket'] });
-  await new Promise((r) => socket.once('connect', () => r(undefined)));
-  const times: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const t = performance.now();
-    await socket.emitWithAck('echo', { i });
-    times.push(performance.now() - t);
-  }
-  socket.disconnect();
-  await new Promise((r) => io.close(() => r(undefined)));
-  return times;
+/** One line of the table: a measured value against its baseline and target. */
+interface Row {
+  what: string;
+  value: string;
+  baseline: string;
+  ratio: number | null;
+  target: string;
+  met: boolean | null;
 }
-
-async function client(url: string, userID: string): Promise<SignalingClient> {
-  const c = createSignalingClient({ url, userID });
-  await c.connect();
-  return c;
-}
-
-async function inviteToRing(rounds: number): Promise<number[]> {
-  const server = await createRingkitServer({ port: 0, auth: { dev: true }, logger: silent, limits: { requestsPerSecond: 10_000 } });
-  const alice = await client(server.url, 'alice');
-  const bob = await client(server.url, 'bob');
-  const times: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const rang = new Promise<void>((r) => {
-      const off = bob.on('invitationReceived', () => (off(), r()));
-    });
-    const t = performance.now();
-    const { inviteID } = await alice.invite('bob');
-    await rang;
-    times.push(performance.now() - t);
-    await alice.cancel(inviteID);
-  }
-  alice.disconnect();
-  bob.disconnect();
-  await server.close();
-  return times;
-}
-
-async function classBurst(students: number, coalesceWindowMs: number) {
-  const server = await createRingkitServer({ port: 0, auth: { dev: true }, logger: silent, coalesceWindowMs, limits: { requestsPerSecond: 10_000 } });
-  const ids = Array.from({ length: students }, (_, i) => `s${i}`);
-  await server.groups.createGroup('class', ['teacher', ...ids]);
-  let packets = 0;
-  const original = server.io.to.bind(server.io);
-  server.io.to = ((rooms: string | string[]) => {
-    packets += Array.isArray(rooms) ? rooms.length : 1;
-    return original(rooms);
-  }) as typeof server.io.to;
-  const teacher = await client(server.url, 'teacher');
-  const kids = await Promise.all(ids.map((id) => client(server.url, id)));
-  const { inviteID } = await teacher.inviteInGroup('class', ids, { timeout: 600 });
-  await Promise.all(kids.map((k) => new Promise<void>((r) => (k.getInvitation(inviteID) ? r() : k.on('invitationReceived', () => r())))));
-  await new Promise((r) => setTimeout(r, 200));
-  packets = 0;
-  const t = performance.now();
-  const done = new Promise<void>((r) => {
-    const check = () => teacher.getInvitation(inviteID)?.state === 'ended' && r();
-    teacher.on('invitationUpdated', check);
+const rows: Row[] = [];
+const results: Record<string, unknown> = { quick, node: process.version, date: new Date().toISOString() };
+const ms = (x: number) => `${round(x, x < 10 ? 2 : 0)} ms`;
+const row = (what: string, value: string, baseline: string, ratio: number | null, target: string, max?: number, min?: number) =>
+  rows.push({
+    what,
+    value,
+    baseline,
+    ratio: ratio === null ? null : round(ratio),
+    target,
+    met: ratio === null || (max === undefined && min === undefined) ? null : (max === undefined || ratio <= max) && (min === undefined || ratio >= min),
   });
-  await Promise.all(kids.map((k) => k.accept(inviteID)));
-  await done;
-  await Promise.all(kids.map((k) => new Promise<void>((r) => {
-    const check = () => k.getInvitation(inviteID)?.state === 'ended' && r();
-    check();
-    k.on('invitationUpdated', check);
-  })));
-  const ms = performance.now() - t;
-  for (const k of [teacher, ...kids]) k.disconnect();
-  await server.close();
-  return { ms, packets };
+const log = (msg: string) => console.error(`[bench ${round((performance.now() - started) / 1000, 1)} s] ${msg}`);
+
+const [ws, bare, ringkit] = await Promise.all([spawnBenchServer({ kind: 'ws' }), spawnBenchServer({ kind: 'bare' }), spawnBenchServer({ kind: 'ringkit' })]);
+try {
+  if (sections.has('latency')) {
+    log('latency');
+    const s = await measureLatency({ ws: ws.url, bare: bare.url, ringkit: ringkit.url }, quick ? 150 : 500);
+    const [echo, relay, ring, acc] = [s.wsEcho, s.bareRelay, s.inviteToRing, s.inviteToAccepted].map(summarize) as [ReturnType<typeof summarize>, ReturnType<typeof summarize>, ReturnType<typeof summarize>, ReturnType<typeof summarize>];
+    results.latency = { wsEcho: echo, bareRelay: relay, inviteToRing: ring, inviteToAccepted: acc };
+    const pct = (x: typeof echo) => `p50 ${ms(x.p50)} · p90 ${ms(x.p90)} · p99 ${ms(x.p99)}`;
+    row('raw ws echo (baseline)', pct(echo), '', null, '');
+    row('bare socket.io relay A→B→A, 4 hops (baseline)', pct(relay), '', null, '');
+    row('invite → ring (2 hops), p50', pct(ring), `relay p50 ${ms(relay.p50)}`, ring.p50 / relay.p50, '≤ 1×', 1);
+    row('invite → ring, p99', ms(ring.p99), `relay p99 ${ms(relay.p99)}`, ring.p99 / relay.p99, '≤ 1×', 1);
+    row('invite → accept → inviteeAccepted (4 hops), p50', pct(acc), `relay p50 ${ms(relay.p50)}`, acc.p50 / relay.p50, '≤ 2×', 2);
+    row('invite → accept → inviteeAccepted, p99', ms(acc.p99), `relay p99 ${ms(relay.p99)}`, acc.p99 / relay.p99, '≤ 2×', 2);
+  }
+
+  if (sections.has('sustained')) {
+    log('sustained 1v1 traffic, 64 in flight');
+    const r = await measureSustained(bare, ringkit, 64, quick ? 1500 : 5000, values.profile ? `${profileDir}sustained.cpuprofile` : undefined);
+    results.sustained = r;
+    row('sustained invite→accept cycles/s, 64 in flight', `${round(r.ringkitCyclesPerSecond, 0)}/s (${round(r.ringkitServerCpuMsPerCycle, 3)} ms CPU each)`, `relay ${round(r.bareRelaysPerSecond, 0)}/s (${round(r.bareServerCpuMsPerRelay, 3)} ms)`, r.ringkitCyclesPerSecond / r.bareRelaysPerSecond, '≥ 0.3', undefined, 0.3);
+  }
+
+  if (sections.has('classroom')) {
+    const classes: ClassroomResult[] = [];
+    for (const n of [200, 1000]) {
+      log(`classroom N=${n}`);
+      const c = await measureClassroom(bare, ringkit, n, { runs: quick ? 1 : 3, ...(values.profile && n === 1000 && { profilePath: `${profileDir}classroom-1000.cpuprofile` }) });
+      classes.push(c);
+      row(`classroom N=${n}: every mirror shows every accept`, ms(c.acceptAllMs), `acks + room emit ${ms(c.bareBaselineMs)}`, c.acceptAllMs / c.bareBaselineMs, '≤ 3×', 3);
+      row(`classroom N=${n}: inviteInGroup → all rung`, ms(c.ringMs), `room emit ${ms(c.bareRoomEmitMs)}`, c.ringMs / c.bareRoomEmitMs, '', undefined);
+      row(`classroom N=${n}: packets per member (accept round; whole round ${round(c.packetsPerMemberWholeRound, 1)})`, String(round(c.packetsPerMember, 1)), '', c.packetsPerMember, '≤ 6', 6);
+      row(`classroom N=${n}: failed requests`, String(c.failedRequests), '', c.failedRequests, '0', 0);
+      row(`classroom N=${n}: unrelated invite→ring p99 during the round`, ms(c.unrelatedDuringRound.p99), `idle p99 ${ms(c.unrelatedIdle.p99)}`, c.unrelatedDuringRound.p99 / c.unrelatedIdle.p99, '≤ 3×', 3);
+      row(`classroom N=${n}: server CPU for the round`, ms(c.serverCpuMs), '', null, '');
+    }
+    results.classroom = classes;
+  }
+
+  if (sections.has('crossNode')) {
+    log('cross-node over Redis');
+    const r = await measureCrossNode(quick ? 60 : 300);
+    results.crossNode = r;
+    row('cross-node ÷ same-node over Redis: invite → ring p50', ms(r.crossNodeRing.p50), `same node ${ms(r.sameNodeRing.p50)}`, r.crossNodeRing.p50 / r.sameNodeRing.p50, '≤ 3.5×', 3.5);
+    row('cross-node ÷ same-node over Redis: invite → inviteeAccepted p50', ms(r.crossNodeAccepted.p50), `same node ${ms(r.sameNodeAccepted.p50)}`, r.crossNodeAccepted.p50 / r.sameNodeAccepted.p50, '≤ 3.5×', 3.5);
+  }
+} finally {
+  await Promise.all([ws.stop(), bare.stop(), ringkit.stop()]);
 }
 
-const rounds = 200;
-const bare = await bareRoundTrip(rounds);
-const ring = await inviteToRing(rounds);
-console.log(`invite → ring, ${rounds} calls over loopback socket.io`);
-console.log(`  bare socket.io round trip  p50 ${fmt(percentile(bare, 0.5))}  p99 ${fmt(percentile(bare, 0.99))}`);
-console.log(`  invite → invitationReceived p50 ${fmt(percentile(ring, 0.5))}  p99 ${fmt(percentile(ring, 0.99))}`);
-console.log(`  ratio p50 ${(percentile(ring, 0.5) / percentile(bare, 0.5)).toFixed(2)}×  p99 ${(percentile(ring, 0.99) / percentile(bare, 0.99)).toFixed(2)}×`);
+if (sections.has('heap')) {
+  const n = quick ? 1000 : 10_000;
+  log(`heap at ${n} idle connections`);
+  const h = await measureHeap(n);
+  results.heap = h;
+  row(`heap per idle connection at ${n}`, `${round(h.ringkitBytesPerConnection / 1024, 1)} KiB`, `bare socket.io ${round(h.bareBytesPerConnection / 1024, 1)} KiB`, h.ringkitBytesPerConnection / h.bareBytesPerConnection, '≤ 1.5×', 1.5);
+}
 
-const students = Number(process.env.BENCH_STUDENTS ?? 300);
-const merged = await classBurst(students, 50);
-const unmerged = await classBurst(students, 0);
-console.log(`\n${students} students accept at once (every member hears every change)`);
-console.log(`  without coalescing: ${unmerged.packets} room deliveries, ${fmt(unmerged.ms)}`);
-console.log(`  with coalescing:    ${merged.packets} room deliveries, ${fmt(merged.ms)}`);
-console.log(`  ratio: ${(unmerged.packets / merged.packets).toFixed(1)}× fewer deliveries, ${(unmerged.ms / merged.ms).toFixed(2)}× faster`);
+if (sections.has('renders')) {
+  log('renders in a 500-user call');
+  const r = await runChild('renders.tsx', { BENCH_RENDER_CHANGES: quick ? '10' : '40' });
+  results.renders = r;
+  row('renders of unrelated rows per state change, 500-user call', String(r.unrelatedRendersPerChange), `changed row ${r.changedRowRendersPerChange}`, r.unrelatedRendersPerChange as number, '0', 0);
+}
+
+if (sections.has('bundle')) {
+  log('bundle size');
+  const b = await measureBundle();
+  results.bundle = b;
+  const kb = (x: number) => `${round(x / 1024, 1)} KiB`;
+  row('gzip ringkit + ringkit/react (deps bundled, react external)', kb(b.gzipBytes), `own code ${kb(b.ownGzipBytes)}${b.stylesGzipBytes === null ? '' : `, styles ${kb(b.stylesGzipBytes)}`}`, null, '');
+}
+
+results.rows = rows;
+if (values.profile) {
+  for (const name of ['classroom-1000', 'sustained']) {
+    try {
+      const p = topSelfTime(`${profileDir}${name}.cpuprofile`, 15);
+      (results.profiles ??= {} as Record<string, unknown>) && ((results.profiles as Record<string, unknown>)[name] = p);
+      console.log(`\nserver profile, ${name}: ${round(p.busyMs, 0)} ms busy; top self time`);
+      for (const t of p.top) console.log(`  ${round(t.percent, 1).toString().padStart(5)} %  ${round(t.ms, 0).toString().padStart(6)} ms  ${t.name}  ${t.where}`);
+    } catch {
+      /* the section that writes it did not run */
+    }
+  }
+}
+writeFileSync(values.json, JSON.stringify(results, null, 2));
+printTable();
+log(`done; JSON in ${values.json}`);
 process.exit(0);
+
+function printTable() {
+  const header = ['what', 'ringkit', 'baseline (same run)', 'ratio', 'target', ''];
+  const body = rows.map((r) => [r.what, r.value, r.baseline, r.ratio === null ? '' : String(r.ratio), r.target, r.met === null ? '' : r.met ? 'met' : 'MISSED']);
+  console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
+  for (const b of body) console.log(`| ${b.join(' | ')} |`);
+}
+
+/** Runs a bench script in its own process and parses the JSON line it prints last. */
+function runChild(file: string, env: Record<string, string>): Promise<Record<string, number>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(file, import.meta.url))], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('exit', (code) => {
+      const line = out.trim().split('\n').pop() ?? '';
+      try {
+        resolve(JSON.parse(line) as Record<string, number>);
+      } catch {
+        reject(new Error(`${file} exited with ${code}: ${out}`));
+      }
+    });
+  });
+}

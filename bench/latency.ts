@@ -1,0 +1,99 @@
+import type { Socket } from 'socket.io-client';
+import WebSocket from 'ws';
+import type { SignalingClient } from '../src/index.js';
+import { connectBare, connectRingkit, closeAll } from './clients.js';
+import { sleep } from './stats.js';
+
+/** One measured sample of each kind, taken interleaved. */
+export interface LatencySamples {
+  wsEcho: number[];
+  bareRelay: number[];
+  inviteToRing: number[];
+  inviteToAccepted: number[];
+}
+
+/** A raw `ws` round trip. */
+export async function openWsEcho(url: string) {
+  const ws = new WebSocket(url);
+  await new Promise((r, j) => (ws.once('open', r), ws.once('error', j)));
+  return {
+    async sample(): Promise<number> {
+      const t = performance.now();
+      const echoed = new Promise((r) => ws.once('message', r));
+      ws.send('x');
+      await echoed;
+      return performance.now() - t;
+    },
+    close: () => ws.close(),
+  };
+}
+
+/** A → server → B → ack → server → A over bare socket.io: four hops. */
+export async function openBareRelay(url: string, prefix: string) {
+  const [a, b] = await connectBare(url, [`${prefix}a`, `${prefix}b`]);
+  b!.on('relay', (msg: unknown, ack: (x: unknown) => void) => ack(msg));
+  return {
+    async sample(): Promise<number> {
+      const t = performance.now();
+      await a!.emitWithAck('relay', { to: `${prefix}b` });
+      return performance.now() - t;
+    },
+    sockets: [a!, b!] as Socket[],
+    close: () => closeAll([a!, b!]),
+  };
+}
+
+/**
+ * A one-to-one ringkit cycle: the inviter invites, the invitee accepts as soon as it rings, the
+ * inviter hears `inviteeAccepted`. Returns invite→ring (two hops) and invite→inviteeAccepted.
+ */
+export async function openRingkitPair(inviterURL: string, inviteeURL: string, inviterID: string, inviteeID: string, answer: 'accept' | 'reject' = 'accept') {
+  const [inviter] = await connectRingkit(inviterURL, [inviterID]);
+  const [invitee] = await connectRingkit(inviteeURL, [inviteeID]);
+  invitee!.on('invitationReceived', (e) => void invitee![answer](e.inviteID).catch(() => undefined));
+  return {
+    inviter: inviter!,
+    invitee: invitee!,
+    async sample(): Promise<{ ring: number; answered: number }> {
+      const t = performance.now();
+      let ring = 0;
+      const rang = new Promise<void>((r) => {
+        const off = invitee!.on('invitationReceived', () => ((ring = performance.now() - t), off(), r()));
+      });
+      const event = answer === 'accept' ? 'inviteeAccepted' : 'inviteeRejected';
+      const answered = new Promise<number>((r) => {
+        const off = inviter!.on(event, () => (off(), r(performance.now() - t)));
+      });
+      await inviter!.invite(inviteeID, { timeout: 60 });
+      await rang;
+      return { ring, answered: await answered };
+    },
+    close: () => closeAll([inviter!, invitee!] as SignalingClient[]),
+  };
+}
+
+/**
+ * Interleaves `rounds` samples of a raw ws echo, a bare socket.io relay and a ringkit 1v1 cycle.
+ * @example const s = await measureLatency({ ws, bare, ringkit }, 300)
+ */
+export async function measureLatency(urls: { ws: string; bare: string; ringkit: string }, rounds: number): Promise<LatencySamples> {
+  const ws = await openWsEcho(urls.ws);
+  const relay = await openBareRelay(urls.bare, 'lat-');
+  const pair = await openRingkitPair(urls.ringkit, urls.ringkit, 'lat-alice', 'lat-bob');
+  const out: LatencySamples = { wsEcho: [], bareRelay: [], inviteToRing: [], inviteToAccepted: [] };
+  for (let i = 0; i < rounds + 10; i++) {
+    const w = await ws.sample();
+    const b = await relay.sample();
+    const r = await pair.sample();
+    await sleep(1);
+    if (i < 10) continue; // warm-up
+    out.wsEcho.push(w);
+    out.bareRelay.push(b);
+    out.inviteToRing.push(r.ring);
+    out.inviteToAccepted.push(r.answered);
+  }
+  ws.close();
+  relay.close();
+  pair.close();
+  return out;
+}

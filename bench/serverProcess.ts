@@ -1,0 +1,121 @@
+/**
+ * One benchmark server in its own process (forked by `spawnBenchServer`): a raw `ws` echo, a bare
+ * socket.io relay, or a ringkit server (memory or Redis). It answers RPCs from the bench over
+ * the IPC channel: packet and CPU counters, heap after a full GC, CPU profiles, groups.
+ */
+import { createServer } from 'node:http';
+import { writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { Session } from 'node:inspector/promises';
+import { pino } from 'pino';
+import { Server, type Socket } from 'socket.io';
+import { WebSocketServer } from 'ws';
+import { createRingkitServer } from '../src/server/index.js';
+import { redisServerOptions } from '../src/server/redis/redisServerOptions.js';
+import type { BenchServerConfig, BenchRequest } from './spawnBenchServer.js';
+
+const config = JSON.parse(process.env.BENCH_SERVER ?? '{}') as BenchServerConfig;
+let packets = 0;
+let groups: { createGroup(id: string, members: string[]): Promise<unknown> } | undefined;
+let close: () => Promise<void>;
+
+/** Counts every socket.io message packet the server writes (updates, acks, emits), except to the latency probes. */
+function countPackets(io: Server) {
+  io.on('connection', (socket) => {
+    if (String(socket.handshake.auth.userID).startsWith('probe')) return;
+    socket.conn.on('packetCreate', (p: { type: string }) => {
+      if (p.type === 'message') packets++;
+    });
+  });
+}
+
+async function start(): Promise<string> {
+  if (config.kind === 'ws') {
+    const wss = new WebSocketServer({ port: 0 });
+    wss.on('connection', (ws) => ws.on('message', (m, binary) => ws.send(m, { binary })));
+    await new Promise((r) => wss.once('listening', r));
+    close = () => new Promise((r) => wss.close(() => r()));
+    return `ws://localhost:${(wss.address() as AddressInfo).port}`;
+  }
+  if (config.kind === 'bare') {
+    const http = createServer();
+    const io = new Server(http, { serveClient: false });
+    countPackets(io);
+    const sockets = new Map<string, Socket>();
+    io.on('connection', (socket) => {
+      const userID = String(socket.handshake.auth.userID);
+      sockets.set(userID, socket);
+      void socket.join(`user:${userID}`);
+      socket.on('relay', (msg: { to: string }, ack: (x: unknown) => void) => {
+        sockets.get(msg.to)?.emit('relay', msg, (reply: unknown) => ack(reply));
+      });
+      socket.on('echo', (x: unknown, ack: (x: unknown) => void) => ack(x));
+      socket.on('roomEmit', (msg: { room: string }, ack: (x: unknown) => void) => {
+        io.to(msg.room).emit('news', msg);
+        ack(true);
+      });
+      socket.on('join', (room: string, ack: (x: unknown) => void) => {
+        void socket.join(room);
+        ack(true);
+      });
+      socket.on('disconnect', () => sockets.get(userID) === socket && sockets.delete(userID));
+    });
+    await new Promise<void>((r) => http.listen(0, r));
+    close = () => new Promise((r) => io.close(() => r()));
+    return `http://localhost:${(http.address() as AddressInfo).port}`;
+  }
+  const redis = config.redisUrl ? await redisServerOptions(config.redisUrl, { keyPrefix: config.keyPrefix ?? 'bench:' }) : {};
+  const server = await createRingkitServer({
+    port: 0,
+    auth: { dev: true },
+    logger: pino({ level: 'silent' }),
+    limits: { requestsPerSecond: 1_000_000, maxHttpBufferSize: 4 * 1024 * 1024 },
+    ...(config.coalesceWindowMs !== undefined && { coalesceWindowMs: config.coalesceWindowMs }),
+    ...redis,
+  });
+  countPackets(server.io);
+  groups = server.groups;
+  close = () => server.close();
+  return server.url;
+}
+
+const inspector = new Session();
+inspector.connect();
+
+async function handle(req: BenchRequest): Promise<unknown> {
+  switch (req.cmd) {
+    case 'stats': {
+      const cpu = process.cpuUsage();
+      return { packets, cpuMs: (cpu.user + cpu.system) / 1000 };
+    }
+    case 'heap':
+      for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.();
+      return { heapUsed: process.memoryUsage().heapUsed };
+    case 'createGroup':
+      await groups!.createGroup(req.groupID, req.members);
+      return true;
+    case 'profileStart':
+      await inspector.post('Profiler.enable');
+      await inspector.post('Profiler.setSamplingInterval', { interval: 200 });
+      await inspector.post('Profiler.start');
+      return true;
+    case 'profileStop': {
+      const { profile } = await inspector.post('Profiler.stop');
+      writeFileSync(req.path, JSON.stringify(profile));
+      return true;
+    }
+    case 'exit':
+      await close();
+      setTimeout(() => process.exit(0), 10);
+      return true;
+  }
+}
+
+process.on('message', (req: BenchRequest & { id: number }) => {
+  handle(req).then(
+    (result) => process.send!({ id: req.id, result }),
+    (err: unknown) => process.send!({ id: req.id, error: String(err) }),
+  );
+});
+
+process.send!({ ready: await start() });

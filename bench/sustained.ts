@@ -1,0 +1,67 @@
+import type { BenchServer } from './spawnBenchServer.js';
+import { openBareRelay, openRingkitPair } from './latency.js';
+
+/** Runs `loops` concurrent loops of `cycle` for `ms`; returns cycles per second. */
+async function throughput(loops: { sample(): Promise<unknown> }[], ms: number): Promise<number> {
+  let cycles = 0;
+  const end = performance.now() + ms;
+  const start = performance.now();
+  await Promise.all(
+    loops.map(async (loop) => {
+      while (performance.now() < end) {
+        await loop.sample();
+        cycles++;
+      }
+    }),
+  );
+  return cycles / ((performance.now() - start) / 1000);
+}
+
+/** Result of the sustained run. */
+export interface SustainedResult {
+  bareRelaysPerSecond: number;
+  ringkitCyclesPerSecond: number;
+  ringkitServerCpuMsPerCycle: number;
+  bareServerCpuMsPerRelay: number;
+}
+
+/**
+ * 64 invite→accept cycles in flight (64 pairs) against 64 bare relays in flight, alternating
+ * phases of `phaseMs` so both see the same machine. Optionally profiles the ringkit server.
+ * @example await measureSustained(bare, ringkit, 64, 3000)
+ */
+export async function measureSustained(bare: BenchServer, ringkit: BenchServer, inFlight: number, phaseMs: number, profilePath?: string): Promise<SustainedResult> {
+  const relays = await Promise.all(Array.from({ length: inFlight }, (_, i) => openBareRelay(bare.url, `sus${i}-`)));
+  const pairs = await Promise.all(Array.from({ length: inFlight }, (_, i) => openRingkitPair(ringkit.url, ringkit.url, `sus${i}-a`, `sus${i}-b`)));
+  await throughput(pairs, 300); // warm-up
+  await throughput(relays, 300);
+  const bareRates: number[] = [];
+  const ringkitRates: number[] = [];
+  let ringkitCpu = 0;
+  let bareCpu = 0;
+  let ringkitCycles = 0;
+  let bareRelays = 0;
+  for (let phase = 0; phase < 2; phase++) {
+    const b0 = await bare.stats();
+    const rate = await throughput(relays, phaseMs);
+    bareCpu += (await bare.stats()).cpuMs - b0.cpuMs;
+    bareRelays += rate * (phaseMs / 1000);
+    bareRates.push(rate);
+    if (profilePath && phase === 1) await ringkit.call({ cmd: 'profileStart' });
+    const r0 = await ringkit.stats();
+    const cycles = await throughput(pairs, phaseMs);
+    ringkitCpu += (await ringkit.stats()).cpuMs - r0.cpuMs;
+    if (profilePath && phase === 1) await ringkit.call({ cmd: 'profileStop', path: profilePath });
+    ringkitCycles += cycles * (phaseMs / 1000);
+    ringkitRates.push(cycles);
+  }
+  for (const r of relays) r.close();
+  for (const p of pairs) p.close();
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return {
+    bareRelaysPerSecond: mean(bareRates),
+    ringkitCyclesPerSecond: mean(ringkitRates),
+    ringkitServerCpuMsPerCycle: ringkitCpu / ringkitCycles,
+    bareServerCpuMsPerRelay: bareCpu / bareRelays,
+  };
+}
