@@ -126,7 +126,7 @@ if (sections.has('bundle')) {
   const b = await measureBundle();
   results.bundle = b;
   const kb = (x: number) => `${round(x / 1024, 1)} KiB`;
-  row('gzip ringkit + ringkit/react (deps bundled, react external)', kb(b.gzipBytes), `own code ${kb(b.ownGzipBytes)}${b.stylesGzipBytes === null ? '' : `, styles ${kb(b.stylesGzipBytes)}`}`, null, '');
+  row('gzip ringkit + ringkit/react (deps bundled, peers external)', kb(b.gzipBytes), `own code ${kb(b.ownGzipBytes)}${b.stylesGzipBytes === null ? '' : `, styles ${kb(b.stylesGzipBytes)}`}`, null, '');
 }
 
 results.rows = rows;
