@@ -25,7 +25,7 @@ export { useCallUser } from './hooks/useCallUser.js';
 export { useCallActions, type CallActionsAllowed, type UseCallActionsResult } from './hooks/useCallActions.js';
 export { useBusy, type UseBusyResult } from './hooks/useBusy.js';
 export { useRaiseHand, DEFAULT_ROUND_TIMEOUT, type AskOptions, type UseRaiseHandResult } from './hooks/useRaiseHand.js';
-export { encodeRound, encodeSpeak, raiseHandKind, type RaiseHandKind } from './data/raiseHandData.js';
+export { encodeLower, encodeRound, encodeSpeak, raiseHandKind, type RaiseHandKind } from './data/raiseHandData.js';
 export { useInvitationList, type UseInvitationListResult } from './hooks/useInvitationList.js';
 export { useCallHistory, type UseCallHistoryResult } from './hooks/useCallHistory.js';
 export { ringkitQueryKeys } from './data/queryKeys.js';
@@ -46,4 +46,5 @@ export {
 export { UserAvatar, type UserAvatarProps } from './components/shared/UserAvatar.js';
 export { StateBadge, type StateBadgeProps } from './components/shared/StateBadge.js';
 // Components: one line each, alphabetical.
+export * from './components/RaiseHandPanel/index.js';
 export * from '../store/index.js';

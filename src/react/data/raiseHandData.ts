@@ -3,10 +3,12 @@ import { parseJSONObject } from './callData.js';
 
 /**
  * What a classroom invitation made by `useRaiseHand` is: a round asking the class to raise hands,
- * or the invitation of one student to speak in a round.
- * @example const kind = raiseHandKind(invitation) // 'round' | 'speak' | undefined
+ * the invitation of one student to speak in a round, or a `lower` marker (a student lowering their
+ * hand, or the teacher lowering every hand: an invitation cancelled at once, which the whole group
+ * sees because accepted is final in normal mode).
+ * @example const kind = raiseHandKind(invitation) // 'round' | 'speak' | 'lower' | undefined
  */
-export type RaiseHandKind = 'round' | 'speak';
+export type RaiseHandKind = 'round' | 'speak' | 'lower';
 
 /**
  * The `data` of a raise-hand round.
@@ -25,6 +27,15 @@ export function encodeSpeak(roundID: string): string {
 }
 
 /**
+ * The `data` of a marker lowering hands in `roundID` (the student's own, or every hand when the
+ * teacher sends it).
+ * @example client.inviteInGroup('class-1', [teacher], { data: encodeLower(roundID) })
+ */
+export function encodeLower(roundID: string): string {
+  return JSON.stringify({ ringkit: 'lowerHand', roundID });
+}
+
+/**
  * Which raise-hand invitation this is, with its round (for `speak`) and prompt (for `round`).
  * @example raiseHandKind(invitation)?.kind === 'round'
  */
@@ -32,5 +43,6 @@ export function raiseHandKind(invitation: Invitation): { kind: RaiseHandKind; ro
   const data = parseJSONObject(invitation.data);
   if (data?.ringkit === 'raiseHand') return { kind: 'round', ...(typeof data.prompt === 'string' && { prompt: data.prompt }) };
   if (data?.ringkit === 'speak' && typeof data.roundID === 'string') return { kind: 'speak', roundID: data.roundID };
+  if (data?.ringkit === 'lowerHand' && typeof data.roundID === 'string') return { kind: 'lower', roundID: data.roundID };
   return undefined;
 }

@@ -2,12 +2,12 @@ import { useCallback, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { SignalingClient } from '../../client/SignalingClient.js';
-import { isPending, type CallUser, type Invitation } from '../../protocol/types.js';
+import { isPending, type CallUser, type CallUserState, type Invitation } from '../../protocol/types.js';
 import type { CancelResult, InviteResult, OperationResult } from '../../protocol/wire.js';
 import { selectAcceptedInOrder } from '../../store/selectors/selectAcceptedInOrder.js';
 import { selectClassroom } from '../internal/selectClassroom.js';
 import { useActionRunner, type ActionStatus } from '../internal/useActionRunner.js';
-import { encodeRound, encodeSpeak, raiseHandKind } from '../data/raiseHandData.js';
+import { encodeLower, encodeRound, encodeSpeak, raiseHandKind } from '../data/raiseHandData.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 
 /**
@@ -41,8 +41,14 @@ export interface UseRaiseHandResult extends ActionStatus {
   open: boolean;
   /** `teacher`: I opened the round; `student`: I was asked; null: neither. */
   role: 'teacher' | 'student' | null;
-  /** Students who raised a hand (accepted), in the order they did. */
+  /** Students whose hand is up (accepted, not lowered since), in the order they raised it. */
   raisedHands: readonly CallUser[];
+  /** The teacher lowered every hand, or closed a round in which no hand is up. */
+  closed: boolean;
+  /** Each student's answer to their latest invitation to speak in this round. */
+  speakStates: Readonly<Record<string, CallUserState>>;
+  /** The first raised hand not yet invited to speak in this round (for "invite next"). */
+  nextToSpeak: string | null;
   /** The student last invited to speak in this round, seen by the whole class. */
   speaker: string | null;
   /** The speak invitation's live snapshot (its single user says whether the speaker answered). */
@@ -53,12 +59,24 @@ export interface UseRaiseHandResult extends ActionStatus {
   inviteToSpeak(userID: string, options?: { timeout?: number }): Promise<InviteResult | undefined>;
   /** Teacher: closes the round, cancelling everyone who has not answered. */
   close(data?: string): Promise<CancelResult | undefined>;
+  /** Teacher: lowers every raised hand and closes the round (a lower marker the class sees). */
+  lowerAll(data?: string): Promise<unknown>;
   /** Student: the request rings for me. */
   asked: boolean;
   /** Student: I raised my hand in this round. */
   handRaised: boolean;
+  /** Student: my place in the queue of raised hands (1 = first), or null while my hand is down. */
+  position: number | null;
+  /** Student: I raised my hand in this round, then lowered it (or the teacher lowered all). */
+  handLowered: boolean;
   /** Student: raises my hand (accepts the round). */
   raiseHand(data?: string): Promise<OperationResult | undefined>;
+  /**
+   * Student: lowers my raised hand. Accepting is final in normal mode, so this sends a marker (an
+   * invitation to the teacher with `encodeLower` data, cancelled at once) that every member sees;
+   * a lowered hand cannot be raised again in the same round.
+   */
+  lowerHand(data?: string): Promise<unknown>;
   /** Student: the teacher invited me to speak and I have not declined. */
   invitedToSpeak: boolean;
   acceptSpeak(data?: string): Promise<OperationResult | undefined>;
@@ -86,7 +104,7 @@ export function useRaiseHand(groupID: string, client?: SignalingClient): UseRais
   const store = useRingkitStoreApi(client);
   const { client: target } = store;
   const { run, status } = useActionRunner(store);
-  const { round, speak } = useStore(store, useShallow((s) => selectClassroom(s, groupID)));
+  const { round, speak, speaks, lowers } = useStore(store, useShallow((s) => selectClassroom(s, groupID)));
   const self = useStore(store, (s) => s.userID);
   const roundID = round?.inviteID;
 
@@ -94,17 +112,28 @@ export function useRaiseHand(groupID: string, client?: SignalingClient): UseRais
     const mine = round?.users.find((u) => u.userID === self);
     const mySpeak = speak?.users.find((u) => u.userID === self);
     const active = round?.state === 'active';
+    const loweredAll = lowers.some((l) => l.inviter === round?.inviter);
+    const lowered = new Set(lowers.map((l) => l.inviter));
+    const accepted = round ? selectAcceptedInOrder(round.users) : NO_HANDS;
+    const raisedHands = loweredAll ? NO_HANDS : lowered.size ? accepted.filter((u) => !lowered.has(u.userID)) : accepted;
+    const speakStates: Record<string, CallUserState> = {};
+    for (const s of speaks) for (const u of s.users) speakStates[u.userID] = u.state;
     return {
       role: round?.inviter === self ? ('teacher' as const) : mine ? ('student' as const) : null,
       open: active && round.users.some((u) => isPending(u.state)),
-      raisedHands: round ? selectAcceptedInOrder(round.users) : NO_HANDS,
+      closed: loweredAll || (round?.endReason === 'cancelled' && raisedHands.length === 0),
+      raisedHands,
+      speakStates,
+      nextToSpeak: raisedHands.find((u) => !(u.userID in speakStates))?.userID ?? null,
+      position: raisedHands.findIndex((u) => u.userID === self) + 1 || null,
+      handLowered: mine?.state === 'accepted' && (loweredAll || lowered.has(self)),
       prompt: round ? raiseHandKind(round)?.prompt : undefined,
       speaker: speak?.users[0]?.userID ?? null,
       asked: active && mine !== undefined && isPending(mine.state),
-      handRaised: mine?.state === 'accepted',
+      handRaised: mine?.state === 'accepted' && !loweredAll && !lowered.has(self),
       invitedToSpeak: mySpeak !== undefined && (isPending(mySpeak.state) || mySpeak.state === 'accepted'),
     };
-  }, [round, speak, self]);
+  }, [round, speak, speaks, lowers, self]);
 
   const ask = useCallback(
     (options: AskOptions = {}) =>
@@ -123,6 +152,32 @@ export function useRaiseHand(groupID: string, client?: SignalingClient): UseRais
     (data?: string) => (roundID && view.open ? run(() => target.cancel(roundID, { data })) : Promise.resolve(undefined)),
     [run, target, roundID, view.open],
   );
+  const teacher = round?.inviter;
+  /** Sends a lower marker to `invitees` and cancels it at once (nobody is left ringing). */
+  const lower = useCallback(
+    (invitees: string[], data?: string) =>
+      roundID
+        ? run(async () => {
+            const marker = await target.inviteInGroup(groupID, invitees, { data: encodeLower(roundID), timeout: 1 });
+            await target.cancel(marker.inviteID, { data }).catch(() => undefined); // it may have timed out already
+            return marker;
+          })
+        : Promise.resolve(undefined),
+    [run, target, groupID, roundID],
+  );
+  const handsUp = view.raisedHands;
+  const lowerAll = useCallback(
+    async (data?: string) => {
+      if (view.closed) return undefined;
+      const closed = view.open ? await close(data) : undefined;
+      return handsUp.length > 0 ? lower(handsUp.map((u) => u.userID), data) : closed;
+    },
+    [view.closed, view.open, close, lower, handsUp],
+  );
+  const lowerHand = useCallback(
+    (data?: string) => (view.handRaised && teacher ? lower([teacher], data) : Promise.resolve(undefined)),
+    [view.handRaised, teacher, lower],
+  );
   const answer = useCallback(
     (inviteID: string | undefined, action: 'accept' | 'reject', data?: string) =>
       inviteID ? run(() => target[action](inviteID, { data })) : Promise.resolve(undefined),
@@ -134,7 +189,7 @@ export function useRaiseHand(groupID: string, client?: SignalingClient): UseRais
   const declineSpeak = useCallback((data?: string) => answer(speakID, 'reject', data), [answer, speakID]);
 
   return useMemo(
-    () => ({ ...status, ...view, round, speakInvitation: speak, ask, inviteToSpeak, close, raiseHand, acceptSpeak, declineSpeak }),
-    [status, view, round, speak, ask, inviteToSpeak, close, raiseHand, acceptSpeak, declineSpeak],
+    () => ({ ...status, ...view, round, speakInvitation: speak, ask, inviteToSpeak, close, lowerAll, raiseHand, lowerHand, acceptSpeak, declineSpeak }),
+    [status, view, round, speak, ask, inviteToSpeak, close, lowerAll, raiseHand, lowerHand, acceptSpeak, declineSpeak],
   );
 }

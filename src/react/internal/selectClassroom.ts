@@ -2,13 +2,20 @@ import type { Invitation } from '../../protocol/types.js';
 import type { RingkitState } from '../../store/RingkitState.js';
 import { raiseHandKind } from '../data/raiseHandData.js';
 
-/** The latest raise-hand round of a group and the latest invitation to speak in it. */
+/** The latest raise-hand round of a group, the invitations to speak in it and its lower-hand markers. */
 export interface Classroom {
   round: Invitation | undefined;
+  /** The latest invitation to speak in the round. */
   speak: Invitation | undefined;
+  /** Every invitation to speak in the round, oldest first. */
+  speaks: readonly Invitation[];
+  /** The round's lower-hand markers, oldest first. */
+  lowers: readonly Invitation[];
 }
 
+const NONE: readonly Invitation[] = [];
 const cache = new WeakMap<RingkitState['invitations'], Map<string, Classroom>>();
+const byCreateTime = (a: Invitation, b: Invitation) => a.createTime - b.createTime;
 
 /** The classroom of `groupID` in the store: stored invitation references, memoized per invitations record. */
 export function selectClassroom(state: RingkitState, groupID: string): Classroom {
@@ -19,8 +26,12 @@ export function selectClassroom(state: RingkitState, groupID: string): Classroom
     const mine = Object.values(state.invitations).filter((i) => i.groupID === groupID);
     const latest = (list: Invitation[]) => list.reduce<Invitation | undefined>((a, b) => (!a || b.createTime >= a.createTime ? b : a), undefined);
     const round = latest(mine.filter((i) => raiseHandKind(i)?.kind === 'round'));
-    const speak = round ? latest(mine.filter((i) => raiseHandKind(i)?.roundID === round.inviteID)) : undefined;
-    byGroup.set(groupID, (classroom = { round, speak }));
+    const inRound = (kind: 'speak' | 'lower') =>
+      round ? mine.filter((i) => { const k = raiseHandKind(i); return k?.kind === kind && k.roundID === round.inviteID; }).sort(byCreateTime) : [];
+    const speaks = inRound('speak');
+    const lowers = inRound('lower');
+    classroom = { round, speak: speaks[speaks.length - 1], speaks: speaks.length ? speaks : NONE, lowers: lowers.length ? lowers : NONE };
+    byGroup.set(groupID, classroom);
   }
   return classroom;
 }

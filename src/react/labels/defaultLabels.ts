@@ -1,4 +1,5 @@
 import { commonLabels, type CommonLabels, type RingkitLocale } from './RingkitLabels.js';
+import { raiseHandPanelLabels, type RaiseHandPanelLabels } from '../components/RaiseHandPanel/labels.js';
 
 /**
  * Every label table of ringkit's components, by component. Each component adds its entry here.
@@ -6,6 +7,7 @@ import { commonLabels, type CommonLabels, type RingkitLocale } from './RingkitLa
  */
 export interface RingkitLabels {
   common: CommonLabels;
+  raiseHandPanel: RaiseHandPanelLabels;
 }
 
 /**
@@ -15,5 +17,6 @@ export interface RingkitLabels {
 export function defaultLabels(locale: RingkitLocale): RingkitLabels {
   return {
     common: commonLabels[locale],
+    raiseHandPanel: raiseHandPanelLabels[locale],
   };
 }

@@ -1,0 +1,52 @@
+import { useId, type HTMLAttributes } from 'react';
+import { isPending } from '../../../protocol/types.js';
+import { mergeProps } from '../../mergeProps.js';
+import { useRaiseHandPanel } from './RaiseHandContext.js';
+
+/**
+ * A student's controls: "Raise hand" while asked, "Lower hand" while the hand is up (with my place
+ * in line), and "You are invited to speak" with Accept / Decline.
+ * @example <RaiseHandPanel groupID="class-1" view="student"><RaiseHandStudentControls /></RaiseHandPanel>
+ */
+export function RaiseHandStudentControls(props: Omit<HTMLAttributes<HTMLDivElement>, 'children'>) {
+  const { hand, labels } = useRaiseHandPanel();
+  const titleID = useId();
+  const busy = hand.pending || hand.disabled;
+  const mySpeak = hand.invitedToSpeak ? hand.speakInvitation?.users[0]?.state : undefined;
+  let line: string;
+  if (hand.handRaised) line = labels.yourPosition(hand.position ?? 0);
+  else if (hand.handLowered) line = labels.handLowered;
+  else if (hand.asked) line = labels.asked;
+  else line = labels.waiting;
+  return (
+    <div {...mergeProps({ className: 'rk-raise-hand-panel__student' }, props)}>
+      <p className="rk-raise-hand-panel__line">{line}</p>
+      {hand.asked && (
+        <button type="button" className="rk-button" data-rk-variant="primary" disabled={busy} onClick={() => void hand.raiseHand()}>
+          <span aria-hidden="true">✋</span> {labels.raiseHand}
+        </button>
+      )}
+      {hand.handRaised && (
+        <button type="button" className="rk-button" disabled={busy} onClick={() => void hand.lowerHand()}>
+          {labels.lowerHand}
+        </button>
+      )}
+      {mySpeak && isPending(mySpeak) && (
+        <div role="group" aria-labelledby={titleID} className="rk-raise-hand-panel__invitation">
+          <p id={titleID} className="rk-raise-hand-panel__invitation-title">
+            {labels.invitedToSpeak}
+          </p>
+          <div className="rk-raise-hand-panel__actions">
+            <button type="button" className="rk-button" data-rk-variant="accept" disabled={busy} onClick={() => void hand.acceptSpeak()}>
+              {labels.acceptSpeak}
+            </button>
+            <button type="button" className="rk-button" data-rk-variant="reject" disabled={busy} onClick={() => void hand.declineSpeak()}>
+              {labels.declineSpeak}
+            </button>
+          </div>
+        </div>
+      )}
+      {mySpeak === 'accepted' && <p className="rk-raise-hand-panel__line" data-rk-state="speaking">{labels.youAreSpeaking}</p>}
+    </div>
+  );
+}
