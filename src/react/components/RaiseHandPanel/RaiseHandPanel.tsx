@@ -49,6 +49,7 @@ export function RaiseHandPanel({ groupID, view, labels: own, getUser, client, ch
   const canAsk = !hand.round || hand.closed || (!hand.open && hand.raisedHands.length === 0);
   const root = {
     className: 'rk-root rk-raise-hand-panel',
+    role: 'group',
     'aria-label': labels.title,
     'data-rk-view': side,
     'data-rk-state': state,
@@ -71,7 +72,7 @@ export function RaiseHandPanel({ groupID, view, labels: own, getUser, client, ch
     );
   return (
     <RaiseHandPanelContext.Provider value={context}>
-      <section {...mergeProps(root, props)}>
+      <div {...mergeProps(root, props)}>
         <p role="status" className="rk-raise-hand-panel__status">
           {hand.closed ? labels.roundClosed : hand.round && side === 'teacher' ? labels.summary(hand.raisedHands.length, asked) : ''}
         </p>
@@ -81,7 +82,7 @@ export function RaiseHandPanel({ groupID, view, labels: own, getUser, client, ch
             {hand.error.message}
           </p>
         )}
-      </section>
+      </div>
     </RaiseHandPanelContext.Provider>
   );
 }
