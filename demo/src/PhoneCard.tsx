@@ -1,0 +1,55 @@
+import type { UseCallResult } from '../../src/react/index.js';
+import { formatDuration } from './formatDuration.js';
+import { useDemoLabels, type KnownEndReason } from './labels.js';
+
+/**
+ * The one-to-one call as this tab sees it: idle, the outgoing view with Cancel, the in-call view
+ * with its timer and Hang up, or how the call ended. The status line is a polite live region that
+ * is always there, so screen readers hear each change.
+ * @example <PhoneCard call={useCall()} />
+ */
+export function PhoneCard({ call }: { call: UseCallResult }) {
+  const t = useDemoLabels();
+  const peer = call.peer ?? '';
+  const ended = call.status === 'ended' ? (t.ended[(call.reason ?? 'hungUp') as KnownEndReason] ?? t.ended.hungUp) : undefined;
+  const missed = call.status === 'ended' && call.direction === 'incoming' && (call.reason === 'cancelled' || call.reason === 'timeout' || call.reason === 'callerGone');
+  const text = {
+    idle: t.idle,
+    calling: t.calling(peer),
+    ringing: t.incomingFrom(peer),
+    connected: t.inCallWith(peer),
+    ended: missed ? t.incomingMissed(peer) : ended?.(peer),
+  }[call.status];
+  return (
+    <section className="demo-phone" data-rk-state={call.status} aria-labelledby="demo-phone">
+      <h2 id="demo-phone">{t.phone}</h2>
+      <p role="status" className="demo-phone__status">
+        {text}
+      </p>
+      {call.status === 'calling' && (
+        <button type="button" className="demo-danger" disabled={!call.callID} onClick={() => void call.hangUp()}>
+          {t.cancel}
+        </button>
+      )}
+      {call.status === 'connected' && (
+        <>
+          <p className="demo-timer">
+            <span role="timer" aria-label={t.duration}>
+              {formatDuration(call.duration)}
+            </span>
+          </p>
+          <p className="demo-media">{t.mediaNote(call.roomID ?? '')}</p>
+          <button type="button" className="demo-danger" onClick={() => void call.hangUp()}>
+            {t.hangUp}
+          </button>
+        </>
+      )}
+      {call.status === 'ended' && (
+        <button type="button" onClick={call.reset}>
+          {t.ok}
+        </button>
+      )}
+      {call.error && <p className="demo-problem">{call.error.message}</p>}
+    </section>
+  );
+}

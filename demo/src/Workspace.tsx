@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { useCall, useConnectionState, type BusyPolicy } from '../../src/react/index.js';
+import { CallHistory } from './CallHistory.js';
+import { CallWaiting } from './CallWaiting.js';
+import { Classroom } from './Classroom.js';
+import { DialForm } from './DialForm.js';
+import { GroupCallPanel } from './GroupCallPanel.js';
+import { GroupRinging } from './GroupRinging.js';
+import { IncomingCall } from './IncomingCall.js';
+import { LOBBY_GROUP } from './groups.js';
+import { useDemoLabels } from './labels.js';
+import { OnlineUsers } from './OnlineUsers.js';
+import { PhoneCard } from './PhoneCard.js';
+import { useGroupMembership } from './useGroupMembership.js';
+import { useOnlineUsers } from './useOnlineUsers.js';
+
+type Tab = 'calls' | 'group' | 'classroom';
+
+/**
+ * Everything a signed-in user sees: connection state, the phone (one `useCall` for the whole
+ * page), who is online, the call history, group calls and the classroom.
+ * @example <RingkitProvider url={location.origin} userID="alice"><Workspace userID="alice" onSignOut={leave} /></RingkitProvider>
+ */
+export function Workspace({ userID, onSignOut }: { userID: string; onSignOut: () => void }) {
+  const t = useDemoLabels();
+  const connection = useConnectionState();
+  const [busyPolicy, setBusyPolicy] = useState<BusyPolicy>('reject');
+  const call = useCall({ busyPolicy });
+  const online = useOnlineUsers();
+  const [tab, setTab] = useState<Tab>('calls');
+  useGroupMembership(LOBBY_GROUP);
+  const dial = (callee: string) => void call.call(callee, { roomID: `room-${crypto.randomUUID().slice(0, 8)}` });
+  const canDial = connection === 'connected' && (call.status === 'idle' || call.status === 'ended');
+  const tabs: [Tab, string][] = [
+    ['calls', t.tabCalls],
+    ['group', t.tabGroup],
+    ['classroom', t.tabClassroom],
+  ];
+
+  return (
+    <main className="demo-workspace">
+      <div className="demo-bar">
+        <span>{t.signedInAs(userID)}</span>
+        <span role="status" className="demo-connection" data-state={connection}>
+          {t.connection}: {t.connectionState[connection]}
+        </span>
+        <button type="button" onClick={onSignOut}>
+          {t.signOut}
+        </button>
+      </div>
+      <PhoneCard call={call} />
+      <div role="tablist" aria-label={t.tabs} className="demo-tabs">
+        {tabs.map(([id, label]) => (
+          <button key={id} type="button" role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls={`panel-${id}`} onClick={() => setTab(id)}>
+            {label}
+          </button>
+        ))}
+      </div>
+      <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="demo-panel">
+        {tab === 'calls' && (
+          <div className="demo-columns">
+            <div>
+              <OnlineUsers online={online} self={userID} disabled={!canDial} onCall={dial} />
+              <DialForm disabled={!canDial} onCall={dial} />
+              <label className="demo-setting">
+                {t.whenBusy}{' '}
+                <select value={busyPolicy} onChange={(e) => setBusyPolicy(e.target.value === 'ring' ? 'ring' : 'reject')}>
+                  <option value="reject">{t.busyReject}</option>
+                  <option value="ring">{t.busyRing}</option>
+                </select>
+              </label>
+            </div>
+            <CallHistory />
+          </div>
+        )}
+        {tab === 'group' && <GroupCallPanel online={online} self={userID} />}
+        {tab === 'classroom' && <Classroom self={userID} />}
+      </section>
+      <IncomingCall call={call} />
+      <CallWaiting call={call} busyPolicy={busyPolicy} />
+      <GroupRinging onAccepted={() => setTab('group')} />
+    </main>
+  );
+}

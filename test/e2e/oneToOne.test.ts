@@ -1,0 +1,82 @@
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { openDemo, ringing, uniqueName } from './support/openDemo.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await chromium.connect(inject('browserWSEndpoint'));
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('one-to-one calls in the demo', () => {
+  test('alice calls bob from the online list, bob accepts, both are in the call with a timer, alice hangs up', async () => {
+    const demo = openDemo(browser, inject('demoUrl'));
+    const [a, b] = [uniqueName('alice'), uniqueName('bob')];
+    const alice = await demo.signIn(a);
+    const bob = await demo.signIn(b);
+
+    await alice.getByRole('button', { name: `Call ${b}` }).click();
+    await alice.getByRole('button', { name: 'Cancel' }).waitFor();
+    const dialog = ringing(bob, a);
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Accept' }).click();
+
+    for (const page of [alice, bob]) {
+      await page.getByRole('timer').waitFor();
+      await page.getByRole('button', { name: 'Hang up' }).waitFor();
+    }
+    await expect.poll(() => alice.getByRole('timer').textContent(), { timeout: 10_000 }).toMatch(/^0:0[1-9]$/);
+    await alice.getByRole('button', { name: 'Hang up' }).click();
+    await bob.getByText(`Call with ${a} ended`).waitFor();
+    await alice.getByText(`Call with ${b} ended`).waitFor();
+    expect(await bob.getByRole('alertdialog').count()).toBe(0);
+  });
+
+  test('alice dials bob by name and cancels: bob stops ringing and sees a missed call in his history', async () => {
+    const demo = openDemo(browser, inject('demoUrl'));
+    const [a, b] = [uniqueName('alice'), uniqueName('bob')];
+    const alice = await demo.signIn(a);
+    const bob = await demo.signIn(b);
+
+    await alice.getByRole('textbox', { name: 'Callee' }).fill(b);
+    await alice.getByRole('button', { name: 'Call', exact: true }).click();
+    await ringing(bob, a).waitFor();
+    await alice.getByRole('button', { name: 'Cancel' }).click();
+
+    await ringing(bob, a).waitFor({ state: 'detached' });
+    await bob.getByRole('status').filter({ hasText: `Missed call from ${a}` }).waitFor();
+    await bob.getByRole('list', { name: 'Call history' }).getByRole('listitem').filter({ hasText: `Missed call from ${a}` }).waitFor();
+  });
+
+  test('bob rejects: alice sees that bob declined', async () => {
+    const demo = openDemo(browser, inject('demoUrl'));
+    const [a, b] = [uniqueName('alice'), uniqueName('bob')];
+    const alice = await demo.signIn(a);
+    const bob = await demo.signIn(b);
+
+    await alice.getByRole('button', { name: `Call ${b}` }).click();
+    await ringing(bob, a).getByRole('button', { name: 'Reject' }).click();
+
+    await alice.getByRole('status').filter({ hasText: `${b} declined` }).waitFor();
+    await ringing(bob, a).waitFor({ state: 'detached' });
+  });
+
+  test('carol calls bob while bob is in a call with alice: carol is told bob is busy, and nothing rings for bob', async () => {
+    const demo = openDemo(browser, inject('demoUrl'));
+    const [a, b, c] = [uniqueName('alice'), uniqueName('bob'), uniqueName('carol')];
+    const alice = await demo.signIn(a);
+    const bob = await demo.signIn(b);
+    const carol = await demo.signIn(c);
+
+    await alice.getByRole('button', { name: `Call ${b}` }).click();
+    await ringing(bob, a).getByRole('button', { name: 'Accept' }).click();
+    await bob.getByRole('timer').waitFor();
+
+    await carol.getByRole('button', { name: `Call ${b}` }).click();
+    await carol.getByRole('status').filter({ hasText: `${b} is busy` }).waitFor();
+    expect(await bob.getByRole('alertdialog').count()).toBe(0);
+    await alice.getByRole('timer').waitFor();
+  });
+});

@@ -1,0 +1,22 @@
+import { chromium } from 'playwright-core';
+import type { TestProject } from 'vitest/node';
+import { buildDemo } from '../../../demo/buildDemo.js';
+import { CHROMIUM_LAUNCH } from '../../../demo/tools/chromiumLaunch.js';
+import { spawnDemo } from '../../../demo/tools/spawnDemo.js';
+
+/**
+ * Global setup of the e2e project: builds the demo once (every `npm start` after reuses it), starts
+ * one demo the way `npm start` does and one Chromium that all test files connect to, and hands
+ * both out as `inject('demoUrl')` and `inject('browserWSEndpoint')`.
+ * @example const browser = await chromium.connect(inject('browserWSEndpoint'))
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  await buildDemo();
+  const [demo, browser] = await Promise.all([spawnDemo(), chromium.launchServer(CHROMIUM_LAUNCH)]);
+  project.provide('demoUrl', demo.url);
+  project.provide('browserWSEndpoint', browser.wsEndpoint());
+  return async () => {
+    await browser.close();
+    await demo.stop();
+  };
+}
