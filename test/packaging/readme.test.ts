@@ -1,0 +1,68 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { afterAll, describe, expect, it } from 'vitest';
+import { extractCodeBlocks } from './extractCodeBlocks.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const blocks = extractCodeBlocks(readFileSync(join(root, 'README.md'), 'utf8'), ['ts', 'tsx', 'typescript']);
+const dir = join(root, '.tmp', `readme-${process.pid}`);
+
+/**
+ * Every block as its own module, compiled in one program with the repository's compiler options
+ * and `ringkit*` mapped to src; returns the errors of each block.
+ */
+function compileBlocks(): Map<string, string[]> {
+  mkdirSync(dir, { recursive: true });
+  const files = blocks.map((block, i) => {
+    const file = join(dir, `block${i + 1}-line${block.line}.${block.lang === 'tsx' ? 'tsx' : 'ts'}`);
+    writeFileSync(file, `${block.code}\n`);
+    return file;
+  });
+  const config = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+  const options: ts.CompilerOptions = {
+    ...config.options,
+    noEmit: true,
+    noUnusedLocals: false, // a snippet may show a value without using it
+    moduleDetection: ts.ModuleDetectionKind.Force,
+    baseUrl: root,
+    paths: {
+      ringkit: ['src/index.ts'],
+      'ringkit/react': ['src/react/index.ts'],
+      'ringkit/server': ['src/server/index.ts'],
+      'ringkit/engine': ['src/engine/index.ts'],
+    },
+  };
+  const program = ts.createProgram(files, options);
+  const byFile = new Map<string, string[]>(files.map((f) => [f, []]));
+  for (const d of ts.getPreEmitDiagnostics(program)) {
+    const name = d.file?.fileName;
+    const text = ts.flattenDiagnosticMessageText(d.messageText, '\n');
+    const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
+    const list = name !== undefined ? byFile.get(name) : undefined;
+    // A diagnostic outside the blocks (e.g. in src) is reported against every block.
+    if (list) list.push(`line ${where}: ${text}`);
+    else for (const l of byFile.values()) l.push(`${name ?? 'global'}: ${text}`);
+  }
+  return new Map(files.map((f, i) => [`${blocks[i]!.lang} block at README.md line ${blocks[i]!.line}`, byFile.get(f)!]));
+}
+
+describe('README code', () => {
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('has TypeScript blocks, and the first React one is a complete App.tsx', () => {
+    expect(blocks.length).toBeGreaterThan(4);
+    const first = blocks.find((b) => b.lang === 'tsx')!;
+    expect(first.code).toMatch(/^import .* from 'ringkit\/react';/);
+    expect(first.code).toContain('export default function App()');
+    expect(first.code).toContain('url="http://localhost:3478"');
+    expect(first.code).toContain('useConnectionState()');
+  });
+
+  it('type-checks every ts/tsx block as pasted', () => {
+    const errors = compileBlocks();
+    expect(errors.size).toBe(blocks.length);
+    expect(Object.fromEntries([...errors].filter(([, list]) => list.length > 0))).toEqual({});
+  }, 60_000);
+});
