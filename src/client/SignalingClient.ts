@@ -1,15 +1,8 @@
 import { RingkitError } from '../protocol/errors.js';
 import type { ClientEventMap, ClientEventName, ConnectionState } from '../protocol/events.js';
-import type { Conversation, Invitation, InvitationMode, OfflinePushInfo, SignalingInfo, SignalingMessage } from '../protocol/types.js';
-import type {
-  CancelResult,
-  HistoryResult,
-  InviteResult,
-  OperationResult,
-  QueryInvitationsResult,
-  SyncResult,
-  WireUpdate,
-} from '../protocol/wire.js';
+import type { CommandName, CommandParams, CommandResult } from '../protocol/commands.js';
+import type { Conversation, Invitation, SignalingInfo, SignalingMessage } from '../protocol/types.js';
+import type { CancelResult, HistoryResult, InviteResult, OperationResult, QueryInvitationsResult, WireUpdate } from '../protocol/wire.js';
 import { deriveEvents } from './deriveEvents.js';
 import { Emitter } from './Emitter.js';
 import { mergeUpdate } from './mergeUpdate.js';
@@ -26,49 +19,31 @@ export interface RequestOptions {
 }
 
 /**
- * Options of `invite` and `inviteInGroup`.
+ * Options of `invite` and `inviteInGroup` (the command's params without the invitees): `data`,
+ * `timeout` (seconds to ring, 0–600, 0 = never; default 30), `mode`, `onlineUserOnly`,
+ * `offlinePushInfo`, `enableNotReceivedCheck`, `busyPolicy` ('reject': invitees who are busy are
+ * rejected at once with `{"reason":"busy"}`) and `requestID`.
  * @example await client.invite('bob', { mode: 'advanced', timeout: 45, busyPolicy: 'reject' })
  */
-export interface InviteOptions extends RequestOptions {
-  data?: string;
-  /** Seconds to ring, 0–600 (0 = never times out). Default 30. */
-  timeout?: number;
-  mode?: InvitationMode;
-  onlineUserOnly?: boolean;
-  offlinePushInfo?: OfflinePushInfo;
-  enableNotReceivedCheck?: boolean;
-  /** 'reject': invitees already in an advanced call are rejected at once with `{"reason":"busy"}`. */
-  busyPolicy?: 'ring' | 'reject';
-}
+export type InviteOptions = Omit<CommandParams<'invitation:invite'>, 'invitees'>;
 
 /**
- * Options of `callingInvite`.
+ * Options of `callingInvite`: `data`, `timeout`, `offlinePushInfo`, `busyPolicy`, `requestID`.
  * @example await client.callingInvite(inviteID, ['dave'], { timeout: 20 })
  */
-export interface CallingInviteOptions extends RequestOptions {
-  data?: string;
-  timeout?: number;
-  offlinePushInfo?: OfflinePushInfo;
-  busyPolicy?: 'ring' | 'reject';
-}
+export type CallingInviteOptions = Omit<CommandParams<'invitation:callingInvite'>, 'inviteID' | 'invitees'>;
 
 /**
- * Options of `cancel`.
+ * Options of `cancel`: `data`, `invitees` (cancel only these; default every pending one), `requestID`.
  * @example await client.cancel(inviteID, { invitees: ['bob'], data: 'never mind' })
  */
-export interface CancelOptions extends RequestOptions {
-  data?: string;
-  /** Cancel only these invitees (default: every pending one). */
-  invitees?: string[];
-}
+export type CancelOptions = Omit<CommandParams<'invitation:cancel'>, 'inviteID'>;
 
 /**
- * Options of accept, reject, join, quit and end.
+ * Options of accept, reject, join, quit and end: `data` and `requestID`.
  * @example await client.reject(inviteID, { data: JSON.stringify({ reason: 'decline' }) })
  */
-export interface ActionOptions extends RequestOptions {
-  data?: string;
-}
+export type ActionOptions = Omit<CommandParams<'invitation:accept'>, 'inviteID'>;
 
 /**
  * Options of the client itself (use `createSignalingClient` rather than `new`).
@@ -184,57 +159,57 @@ export class SignalingClient {
    */
   async invite(invitees: string | string[], options: InviteOptions = {}): Promise<InviteResult> {
     const list = Array.isArray(invitees) ? invitees : [invitees];
-    return this.mutate<InviteResult>('invitation:invite', { ...options, invitees: list });
+    return this.mutate('invitation:invite', { ...options, invitees: list });
   }
 
   /** Invites members of a group; every member sees the invitation's progress. */
   inviteInGroup(groupID: string, invitees: string[], options: InviteOptions = {}): Promise<InviteResult> {
-    return this.mutate<InviteResult>('invitation:inviteInGroup', { ...options, groupID, invitees });
+    return this.mutate('invitation:inviteInGroup', { ...options, groupID, invitees });
   }
 
   /** Cancels pending invitees (all, or `options.invitees`). Inviter only. */
   cancel(inviteID: string, options: CancelOptions = {}): Promise<CancelResult> {
-    return this.mutate<CancelResult>('invitation:cancel', { ...options, inviteID });
+    return this.mutate('invitation:cancel', { ...options, inviteID });
   }
 
   accept(inviteID: string, options: ActionOptions = {}): Promise<OperationResult> {
-    return this.mutate<OperationResult>('invitation:accept', { ...options, inviteID });
+    return this.mutate('invitation:accept', { ...options, inviteID });
   }
 
   reject(inviteID: string, options: ActionOptions = {}): Promise<OperationResult> {
-    return this.mutate<OperationResult>('invitation:reject', { ...options, inviteID });
+    return this.mutate('invitation:reject', { ...options, inviteID });
   }
 
   /** Replaces the invitation's data. Inviter only. */
   modify(inviteID: string, data: string, options: RequestOptions = {}): Promise<OperationResult> {
-    return this.mutate<OperationResult>('invitation:modify', { ...options, inviteID, data });
+    return this.mutate('invitation:modify', { ...options, inviteID, data });
   }
 
   /** Invites more users into an advanced call you are in. */
   callingInvite(inviteID: string, invitees: string[], options: CallingInviteOptions = {}): Promise<InviteResult> {
-    return this.mutate<InviteResult>('invitation:callingInvite', { ...options, inviteID, invitees });
+    return this.mutate('invitation:callingInvite', { ...options, inviteID, invitees });
   }
 
   join(inviteID: string, options: ActionOptions = {}): Promise<OperationResult> {
-    return this.mutate<OperationResult>('invitation:join', { ...options, inviteID });
+    return this.mutate('invitation:join', { ...options, inviteID });
   }
 
   quit(inviteID: string, options: ActionOptions = {}): Promise<OperationResult> {
-    return this.mutate<OperationResult>('invitation:quit', { ...options, inviteID });
+    return this.mutate('invitation:quit', { ...options, inviteID });
   }
 
   end(inviteID: string, options: ActionOptions = {}): Promise<OperationResult> {
-    return this.mutate<OperationResult>('invitation:end', { ...options, inviteID });
+    return this.mutate('invitation:end', { ...options, inviteID });
   }
 
   /** Invitations you are or were part of, newest first. */
   queryInvitations(options: { count: number; nextFlag?: number }): Promise<QueryInvitationsResult> {
-    return this.call<QueryInvitationsResult>('invitation:query', { count: options.count, nextFlag: options.nextFlag ?? 0 });
+    return this.call('invitation:query', { count: options.count, nextFlag: options.nextFlag ?? 0 });
   }
 
   /** Signaling history of a conversation, newest first. */
   getHistory(options: { conversation: Conversation; count?: number; cursor?: number }): Promise<HistoryResult> {
-    return this.call<HistoryResult>('history:get', options);
+    return this.call('history:get', options);
   }
 
   /** The signaling info of a history message, or null when it is not a ringkit signaling message. */
@@ -245,9 +220,7 @@ export class SignalingClient {
   /** Starts tracking an invitation learned elsewhere (e.g. from history or a push). */
   async addInvitedSignaling(info: Pick<SignalingInfo, 'inviteID'> & Partial<SignalingInfo>): Promise<void> {
     if (this.mirror.has(info.inviteID)) throw new RingkitError('ALREADY_EXISTS', 'this invitation is already tracked');
-    const { invitation, serverTime } = await this.call<{ invitation: Invitation; serverTime: number }>('invitation:get', {
-      inviteID: info.inviteID,
-    });
+    const { invitation, serverTime } = await this.call('invitation:get', { inviteID: info.inviteID });
     if (this.mirror.has(info.inviteID)) throw new RingkitError('ALREADY_EXISTS', 'this invitation is already tracked');
     await this.enqueue(() => this.applyWire({ invitation, serverTime }, 'fetch'));
   }
@@ -271,9 +244,9 @@ export class SignalingClient {
 
   // ---- internals ----
 
-  private async mutate<T>(name: string, payload: Record<string, unknown>): Promise<T> {
-    const requestID = typeof payload.requestID === 'string' ? payload.requestID : randomRequestID();
-    const result = await this.call<T & { invitation?: Invitation }>(name, { ...payload, requestID }, true);
+  /** Sends a mutating command with a requestID (made when absent) and mirrors the invitation it returns. */
+  private async mutate<N extends MutatingCommand>(name: N, params: CommandParams<N>): Promise<CommandResult<N>> {
+    const result: CommandResult<N> & { invitation?: Invitation } = await this.call(name, { ...params, requestID: params.requestID ?? randomRequestID() }, true);
     if (result.invitation) {
       const invitation = result.invitation;
       await this.enqueue(() => this.applyWire({ invitation, serverTime: this.serverNow() }, 'ack'));
@@ -284,7 +257,7 @@ export class SignalingClient {
   }
 
   /** Sends a command; mutating ones are resent with the same requestID after a reconnect. */
-  private async call<T>(name: string, payload: object, retry = false): Promise<T> {
+  private async call<N extends CommandName>(name: N, params: CommandParams<N>, retry = false): Promise<CommandResult<N>> {
     if (this.state !== 'connected' && !(retry && this.state === 'reconnecting')) {
       throw new RingkitError('NOT_CONNECTED', `not connected (${this.state})`);
     }
@@ -292,8 +265,8 @@ export class SignalingClient {
     for (;;) {
       if (this.state === 'reconnecting') await this.waitUntilConnected(deadline - Date.now());
       try {
-        const ack = await this.transport.request(name, payload, Math.max(1, deadline - Date.now()));
-        if (ack.ok) return ack.result as T;
+        const ack = await this.transport.request(name, params, Math.max(1, deadline - Date.now()));
+        if (ack.ok) return ack.result;
         throw RingkitError.from(ack.error);
       } catch (error) {
         const lost = error instanceof RingkitError && (error.code === 'NOT_CONNECTED' || error.code === 'REQUEST_TIMEOUT');
@@ -318,7 +291,7 @@ export class SignalingClient {
     try {
       const ack = await this.transport.request('session:sync', { known }, this.requestTimeoutMs);
       if (!ack.ok) throw RingkitError.from(ack.error);
-      const result = ack.result as SyncResult;
+      const result = ack.result;
       this.currentUserID = result.userID;
       this.currentDeviceID = result.deviceID;
       this.serverOffset = result.serverTime - Date.now();
@@ -370,7 +343,7 @@ export class SignalingClient {
         .request('invitation:get', { inviteID: id }, this.requestTimeoutMs)
         .catch(() => undefined);
       if (!fetched?.ok) return;
-      next = (fetched.result as { invitation: Invitation }).invitation;
+      next = fetched.result.invitation;
       if (prev && prev.version >= next.version) return;
     }
     this.mirror.set(id, next);
@@ -414,6 +387,9 @@ export class SignalingClient {
     for (const inv of ended.slice(0, this.mirror.size - MAX_ENDED_IN_MIRROR)) this.mirror.delete(inv.inviteID);
   }
 }
+
+/** Commands that change something and so carry a requestID. */
+type MutatingCommand = { [N in CommandName]: 'requestID' extends keyof CommandParams<N> ? N : never }[CommandName];
 
 function randomRequestID(): string {
   return crypto.randomUUID();

@@ -1,4 +1,5 @@
-import type { WireAck, WireUpdate } from '../protocol/wire.js';
+import type { CommandRequest } from '../protocol/commands.js';
+import type { WireUpdate } from '../protocol/wire.js';
 
 /**
  * What a transport tells the client.
@@ -20,5 +21,5 @@ export interface Transport {
   open(listener: TransportListener): void;
   close(): void;
   /** Sends a command; resolves with the server's acknowledgement, rejects on timeout or loss. */
-  request(name: string, payload: unknown, timeoutMs: number): Promise<WireAck<unknown>>;
+  request: CommandRequest;
 }

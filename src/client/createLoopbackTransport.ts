@@ -1,5 +1,6 @@
 import { RingkitError } from '../protocol/errors.js';
-import type { WireAck, WireUpdate } from '../protocol/wire.js';
+import type { CommandAck, CommandName, CommandParams } from '../protocol/commands.js';
+import type { WireUpdate } from '../protocol/wire.js';
 import type { Transport } from './Transport.js';
 
 /**
@@ -10,7 +11,7 @@ export interface LoopbackServer {
   attach(
     identity: { userID: string; deviceID: string },
     onUpdate: (update: WireUpdate) => void,
-  ): Promise<{ request(name: string, payload: unknown): Promise<WireAck<unknown>>; detach(): void }>;
+  ): Promise<{ request<N extends CommandName>(name: N, params: CommandParams<N>): Promise<CommandAck<N>>; detach(): void }>;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { io, type Socket } from 'socket.io-client';
 import { RingkitError } from '../protocol/errors.js';
 import type { WireError } from '../protocol/errors.js';
-import { CLOSED_EVENT, UPDATE_EVENT, type WireAck, type WireUpdate } from '../protocol/wire.js';
+import type { CommandAck, CommandName, CommandParams } from '../protocol/commands.js';
+import { CLOSED_EVENT, UPDATE_EVENT, type WireUpdate } from '../protocol/wire.js';
 import type { Transport, TransportListener } from './Transport.js';
 
 /**
@@ -67,11 +68,11 @@ export function createSocketTransport(options: SocketTransportOptions): Transpor
       socket?.removeAllListeners();
       socket = undefined;
     },
-    request(name, payload, timeoutMs) {
+    request<N extends CommandName>(name: N, params: CommandParams<N>, timeoutMs: number) {
       const s = socket;
       if (!s?.connected) return Promise.reject(new RingkitError('NOT_CONNECTED', 'not connected'));
-      return new Promise<WireAck<unknown>>((resolve, reject) => {
-        s.timeout(timeoutMs).emit(name, payload, (err: Error | null, ack: WireAck<unknown>) => {
+      return new Promise<CommandAck<N>>((resolve, reject) => {
+        s.timeout(timeoutMs).emit(name, params, (err: Error | null, ack: CommandAck<N>) => {
           if (err) reject(new RingkitError('REQUEST_TIMEOUT', `${name}: no answer within ${timeoutMs} ms`));
           else resolve(ack);
         });

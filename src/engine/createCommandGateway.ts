@@ -1,9 +1,10 @@
 import { RingkitError } from '../protocol/errors.js';
 import { REQUEST_ID_TTL_MS, type RingkitLimits } from '../protocol/limits.js';
-import { commandSchemas, type CommandName } from '../protocol/schemas.js';
+import { isCommandName, type CommandAck, type CommandName, type CommandPayload } from '../protocol/commands.js';
+import { commandSchemas } from '../protocol/schemas.js';
 import type { WireAck } from '../protocol/wire.js';
 import type { Clock } from './clock.js';
-import type { CommandHandlers } from './createCommandHandlers.js';
+import type { CommandHandler, CommandHandlers } from './createCommandHandlers.js';
 import type { Publish } from './createInvitationTransactions.js';
 import { createRateLimiter } from './createRateLimiter.js';
 import type { EngineLogger } from './EngineLogger.js';
@@ -35,14 +36,14 @@ export function createCommandGateway(options: {
   const bookkeepingLimiter = createRateLimiter(limits.requestsPerSecond * 10, () => clock.now());
   const inflight = new Map<string, Promise<WireAck<unknown>>>();
 
-  function validate(name: string, payload: unknown): { name: CommandName; params: unknown } {
-    if (!Object.hasOwn(commandSchemas, name)) fail('INVALID_PARAMETER', `unknown command ${name}`);
-    const parsed = commandSchemas[name as CommandName].safeParse(payload);
+  function validate<N extends CommandName>(name: N, payload: unknown): CommandPayload<N> {
+    if (!isCommandName(name)) fail('INVALID_PARAMETER', `unknown command ${String(name)}`);
+    const parsed = commandSchemas[name].safeParse(payload);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       fail('INVALID_PARAMETER', `${issue?.path.join('.') || 'payload'}: ${issue?.message ?? 'invalid'}`);
     }
-    return { name: name as CommandName, params: parsed.data };
+    return parsed.data as CommandPayload<N>;
   }
 
   const toAck = (error: unknown): WireAck<never> => {
@@ -62,13 +63,15 @@ export function createCommandGateway(options: {
   }
 
   /** Runs one command and returns its ack plus what to publish after the caller hears it. */
-  async function run(session: Session, name: string, payload: unknown) {
+  async function run<N extends CommandName>(session: Session, name: N, payload: unknown): Promise<{ ack: CommandAck<N>; publications: Publish[] }> {
     const publications: Publish[] = [];
     try {
       if (!(await withinRate(session.userID, name))) fail('RATE_LIMITED', `more than ${limits.requestsPerSecond} requests per second`);
-      const command = validate(name, payload);
-      const result = await handlers[command.name](session, command.params as never, (p) => publications.push(p));
-      return { ack: { ok: true, result } as WireAck<unknown>, publications };
+      const params = validate(name, payload);
+      // TypeScript cannot relate `handlers[name]` to `name` itself: the map's type guarantees it.
+      const handler = handlers[name] as unknown as CommandHandler<N>;
+      const result = await handler(session, params, (p) => publications.push(p));
+      return { ack: { ok: true, result }, publications };
     } catch (error) {
       return { ack: toAck(error), publications };
     }
@@ -78,7 +81,7 @@ export function createCommandGateway(options: {
    * Remembers the first outcome of a requestID for 5 minutes (PROTOCOL.md section 4); transient
    * failures (rate limit, storage down) are not remembered, so a retry can still succeed.
    */
-  async function runOnce(session: Session, name: string, payload: unknown, reply: (ack: WireAck<unknown>) => void) {
+  async function runOnce<N extends CommandName>(session: Session, name: N, payload: unknown, reply: (ack: CommandAck<N>) => void) {
     const requestID = (payload as { requestID?: unknown } | null)?.requestID;
     if (typeof requestID !== 'string' || requestID.length === 0 || requestID.length > 64) {
       const { ack, publications } = await run(session, name, payload);
@@ -92,9 +95,9 @@ export function createCommandGateway(options: {
     } catch (error) {
       return reply(toAck(error)), [];
     }
-    if (stored) return reply(JSON.parse(stored) as WireAck<unknown>), [];
+    if (stored) return reply(JSON.parse(stored) as CommandAck<N>), [];
     const running = inflight.get(key);
-    if (running) return reply(await running), [];
+    if (running) return reply((await running) as CommandAck<N>), [];
     const outcome = run(session, name, payload).then(async (r) => {
       const transient = !r.ack.ok && (r.ack.error.code === 'RATE_LIMITED' || r.ack.error.code === 'INTERNAL');
       if (!transient) {
@@ -119,7 +122,7 @@ export function createCommandGateway(options: {
      * Runs one command for a connected device and answers through `reply` before the change is
      * published (so the acting device holds the new version before it hears about it).
      */
-    async execute(session: Session, name: string, payload: unknown, reply: (ack: WireAck<unknown>) => void): Promise<void> {
+    async execute<N extends CommandName>(session: Session, name: N, payload: unknown, reply: (ack: CommandAck<N>) => void): Promise<void> {
       const publications = await runOnce(session, name, payload, reply);
       await publishAll(publications);
     },

@@ -1,4 +1,5 @@
-import { clampPage, type CommandName, type CommandPayload } from '../protocol/schemas.js';
+import type { CommandName, CommandPayload, CommandResult } from '../protocol/commands.js';
+import { clampPage } from '../protocol/schemas.js';
 import type { Invitation, SignalingMessage } from '../protocol/types.js';
 import type { Actor } from './actor.js';
 import type { InvitationTransactions, Publish } from './createInvitationTransactions.js';
@@ -34,13 +35,18 @@ interface HandlerDeps {
   logger: { error(obj: object, msg?: string): void };
 }
 
-type Handler<N extends CommandName> = (session: Session, params: CommandPayload<N>, later: (p: Publish) => void) => Promise<unknown>;
+/**
+ * A command's handler: validated params in, the command's result out (errors are RingkitErrors);
+ * `later` takes what to publish once the caller has been answered.
+ * @example const handler: CommandHandler<'invitation:accept'> = (session, p, later) => ...
+ */
+export type CommandHandler<N extends CommandName> = (session: Session, params: CommandPayload<N>, later: (p: Publish) => void) => Promise<CommandResult<N>>;
 
 /**
  * Every command's handler, keyed by wire name.
  * @example const result = await handlers['invitation:accept'](session, { inviteID }, later)
  */
-export type CommandHandlers = { [N in CommandName]: Handler<N> };
+export type CommandHandlers = { [N in CommandName]: CommandHandler<N> };
 
 /**
  * One handler per wire command: validated params in, result out (errors are RingkitErrors).
@@ -85,17 +91,24 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
    * Runs a change on an existing invitation and returns `{ invitation, ...extra }`. The data
    * limit is checked first, so oversized input fails the same way for every inviteID.
    */
-  async function change<T extends object = object>(
+  async function change<T extends object>(
     session: Session,
     params: { inviteID: string; data?: string | undefined },
     later: (p: Publish) => void,
-    apply: (draft: Draft, data: string) => T | void | Promise<T | void>,
-  ): Promise<Partial<T> & { invitation: Invitation }> {
+    apply: (draft: Draft, data: string) => T | Promise<T>,
+  ): Promise<T & { invitation: Invitation }> {
     const data = checkData(params.data, ctx.limits);
     const { invitation, value, publish } = await tx.mutate(params.inviteID, session.userID, (draft) => apply(draft, data));
     if (publish) later(publish);
-    return { ...(value ?? {}), invitation } as Partial<T> & { invitation: Invitation };
+    return { ...value, invitation };
   }
+
+  /** `change` for operations whose result is the invitation alone. */
+  const operate = (session: Session, params: { inviteID: string; data?: string | undefined }, later: (p: Publish) => void, apply: (draft: Draft, data: string) => void) =>
+    change(session, params, later, (draft, data) => {
+      apply(draft, data);
+      return {};
+    });
 
   function requireClientGroups() {
     if (!deps.clientGroups) fail('NO_PERMISSION', 'this server does not let clients manage groups');
@@ -114,22 +127,22 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
     'invitation:inviteInGroup': (session, params, later) => invite(session, params, later),
     'invitation:cancel': (session, p, later) =>
       change(session, p, later, (d, data) => ({ errorInvitees: cancel(d, session, data, p.invitees) })),
-    'invitation:accept': (session, p, later) => change(session, p, later, (d, data) => answer(d, session, 'accepted', data)),
-    'invitation:reject': (session, p, later) => change(session, p, later, (d, data) => answer(d, session, 'rejected', data)),
-    'invitation:modify': (session, p, later) => change(session, p, later, (d, data) => modify(d, session, data)),
+    'invitation:accept': (session, p, later) => operate(session, p, later, (d, data) => answer(d, session, 'accepted', data)),
+    'invitation:reject': (session, p, later) => operate(session, p, later, (d, data) => answer(d, session, 'rejected', data)),
+    'invitation:modify': (session, p, later) => operate(session, p, later, (d, data) => modify(d, session, data)),
     async 'invitation:callingInvite'(session, p, later) {
       const result = await change(session, p, later, async (d, data) => ({
         errorInvitees: await callingInvite(d, session, p, data, ctx),
         invited: [...d.changed].filter((id) => d.user(id)?.state === 'inviting'),
       }));
-      pushOffline(result.invitation, result.invited ?? []);
-      return { inviteID: p.inviteID, invitation: result.invitation, errorInvitees: result.errorInvitees ?? [] };
+      pushOffline(result.invitation, result.invited);
+      return { inviteID: p.inviteID, invitation: result.invitation, errorInvitees: result.errorInvitees };
     },
-    'invitation:join': (session, p, later) => change(session, p, later, (d, data) => join(d, session, data, ctx)),
-    'invitation:quit': (session, p, later) => change(session, p, later, (d, data) => quit(d, session, data)),
-    'invitation:end': (session, p, later) => change(session, p, later, (d, data) => end(d, session, data)),
+    'invitation:join': (session, p, later) => operate(session, p, later, (d, data) => join(d, session, data, ctx)),
+    'invitation:quit': (session, p, later) => operate(session, p, later, (d, data) => quit(d, session, data)),
+    'invitation:end': (session, p, later) => operate(session, p, later, (d, data) => end(d, session, data)),
     async 'invitation:received'(session, p, later) {
-      await change(session, p, later, (d) => void markReceived(d, session));
+      await operate(session, p, later, (d) => void markReceived(d, session));
       return {};
     },
     async 'invitation:get'(session, p) {

@@ -1,4 +1,5 @@
-import type { WireAck, WireUpdate } from '../protocol/wire.js';
+import type { CommandAck, CommandName, CommandParams } from '../protocol/commands.js';
+import type { WireUpdate } from '../protocol/wire.js';
 import { createEngine, type EngineOptions } from './createEngine.js';
 import { randomID } from './randomID.js';
 
@@ -27,8 +28,8 @@ export function createLoopbackServer(options: Omit<EngineOptions, 'deliver'>) {
       if (!set) links.set(identity.userID, (set = new Set()));
       set.add(onUpdate);
       return {
-        request: (name: string, payload: unknown) =>
-          new Promise<WireAck<unknown>>((resolve) => void engine.execute(session, name, payload, resolve)),
+        request: <N extends CommandName>(name: N, params: CommandParams<N>) =>
+          new Promise<CommandAck<N>>((resolve) => void engine.execute(session, name, params, resolve)),
         detach() {
           set.delete(onUpdate);
           void engine.disconnect(session);

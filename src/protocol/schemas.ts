@@ -117,18 +117,6 @@ export const commandSchemas = {
 } as const;
 
 /**
- * A wire command name.
- * @example const name: CommandName = 'invitation:accept'
- */
-export type CommandName = keyof typeof commandSchemas;
-
-/**
- * The validated payload of a command.
- * @example const p: CommandPayload<'invitation:accept'> = { inviteID, data: 'ok' }
- */
-export type CommandPayload<N extends CommandName> = z.infer<(typeof commandSchemas)[N]>;
-
-/**
  * The `count` a paged read honours: `count` (or `fallback`) capped at `MAX_PAGE_SIZE`.
  * @example const page = await storage.listUserInvitations(userID, clampPage(p.count), p.nextFlag ?? 0)
  */

@@ -10,6 +10,7 @@ import { createMemoryStorage } from '../engine/memory/createMemoryStorage.js';
 import type { PushNotifier } from '../engine/push.js';
 import { randomID } from '../engine/randomID.js';
 import type { RingkitStorage } from '../engine/storage.js';
+import { isCommandName } from '../protocol/commands.js';
 import { RingkitError } from '../protocol/errors.js';
 import { DEFAULT_LIMITS, type RingkitLimits } from '../protocol/limits.js';
 import { idSchema } from '../protocol/schemas.js';
@@ -176,6 +177,7 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
       if (typeof name !== 'string' || args.length !== 2) {
         return reply({ ok: false, error: { code: 'INVALID_PARAMETER', message: 'send one payload object with an acknowledgement' } });
       }
+      if (!isCommandName(name)) return reply({ ok: false, error: { code: 'INVALID_PARAMETER', message: `unknown command ${name}` } });
       void engine.execute(session, name, args[0], reply).catch((err: unknown) => logger.error({ err }, 'execute failed'));
     });
     socket.on('disconnect', () => {

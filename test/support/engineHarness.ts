@@ -3,7 +3,8 @@ import type { Session } from '../../src/engine/Session.js';
 import { createMemoryGroupDirectory } from '../../src/engine/memory/createMemoryGroupDirectory.js';
 import { createMemoryStorage } from '../../src/engine/memory/createMemoryStorage.js';
 import type { Invitation } from '../../src/protocol/types.js';
-import type { WireAck, WireUpdate } from '../../src/protocol/wire.js';
+import type { CommandAck, CommandName, CommandParams, CommandResult } from '../../src/protocol/commands.js';
+import type { WireUpdate } from '../../src/protocol/wire.js';
 import { manualClock } from './manualClock.js';
 
 /**
@@ -26,10 +27,10 @@ export function engineHarness(options: Partial<EngineOptions> = {}) {
   const session = (userID: string, deviceID = 'd1'): Session => ({ userID, deviceID, connectionID: `${userID}/${deviceID}` });
 
   /** Runs a command and returns its result, throwing the wire error's code on failure. */
-  async function run<T = { invitation: Invitation; inviteID: string }>(userID: string, name: string, payload: object, deviceID?: string): Promise<T> {
-    const ack = await new Promise<WireAck<unknown>>((resolve) => void engine.execute(session(userID, deviceID), name, payload, resolve));
+  async function run<N extends CommandName>(userID: string, name: N, params: CommandParams<N>, deviceID?: string): Promise<CommandResult<N>> {
+    const ack = await new Promise<CommandAck<N>>((resolve) => void engine.execute(session(userID, deviceID), name, params, resolve));
     if (!ack.ok) throw Object.assign(new Error(ack.error.message), { code: ack.error.code });
-    return ack.result as T;
+    return ack.result;
   }
 
   return {

@@ -1,4 +1,4 @@
-import type { CommandPayload } from '../../protocol/schemas.js';
+import type { CommandPayload } from '../../protocol/commands.js';
 import type { ErrorInvitee } from '../../protocol/wire.js';
 import type { Actor } from '../actor.js';
 import type { Draft } from '../Draft.js';
