@@ -64,10 +64,11 @@ describe('RaiseHandPanel', () => {
 
     // "Invite next" invites s3 (first raised); s3 accepts; everyone sees who speaks.
     await user.click(teacher.getByRole('button', { name: 'Invite next' }));
-    const invitation = await eventually(() => pane('s3').getByRole('group', { name: 'You are invited to speak' }));
+    await eventually(() => expect(pane('s3').getByRole('group', { name: 'You are invited to speak' })).toBeTruthy());
+    const invitation = pane('s3').getByRole('group', { name: 'You are invited to speak' });
     await expectAccessible(container);
     expect(pane('s1').queryByRole('group', { name: 'You are invited to speak' })).toBeNull();
-    await user.click(within(invitation as HTMLElement).getByRole('button', { name: 'Accept' }));
+    await user.click(within(invitation).getByRole('button', { name: 'Accept' }));
     await eventually(() => expect(pane('s3').getByText('You are speaking.')).toBeTruthy());
     await eventually(() => expect(teacher.getByText('Speaking now').parentElement?.textContent).toContain('s3'));
     await eventually(() => expect(pane('s2').getByText('Speaking now').parentElement?.textContent).toMatch(/s3.*Speaking/));
@@ -115,7 +116,7 @@ describe('RaiseHandPanel', () => {
 
   it('speaks Chinese, takes label overrides, and the view prop forces the student side', async () => {
     const clients = await classroom();
-    const [teacher] = clients as [SignalingClient];
+    const teacher = clients[0]!;
     const { container } = render(
       <RingkitLabelsProvider locale="zh">
         <RingkitProvider client={teacher}>
