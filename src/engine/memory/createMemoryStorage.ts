@@ -6,17 +6,31 @@ import type { HistoryPage, InvitationCommit, InvitationPage, RingkitStorage, Sto
  * @example const storage = createMemoryStorage({ now: () => clock.now() })
  */
 export interface MemoryStorageOptions {
-  /** Clock for request-outcome expiry (defaults to Date.now). */
+  /** Clock for retention and request-outcome expiry (defaults to Date.now). */
   now?: () => number;
+  /** How long an ended invitation, its list entries, missed marks and history are kept. Default 1 day. */
+  retentionSeconds?: number;
+  /** Most ended invitations kept at once; the oldest are forgotten first. Default 10,000 (a few KB each). */
+  maxEndedInvitations?: number;
 }
 
 /**
  * Single-node storage kept in memory: the default, and what runs in the browser for stories.
  * Invitations are stored frozen (a caller cannot change what is stored); history is copied.
- * @example const server = await createRingkitServer({ storage: createMemoryStorage() })
+ * Memory stays bounded: active invitations are kept, ended ones for `retentionSeconds` and at
+ * most `maxEndedInvitations` of them (oldest first), and with an invitation go its entries in
+ * users' lists, its missed marks and its history messages; request outcomes expire after their
+ * ttl. Forgetting happens as commits arrive.
+ * @example const server = await createRingkitServer({ storage: createMemoryStorage({ retentionSeconds: 3600 }) })
  */
 export function createMemoryStorage(options: MemoryStorageOptions = {}): RingkitStorage {
   const now = options.now ?? Date.now;
+  const retentionMs = (options.retentionSeconds ?? 86_400) * 1000;
+  const maxEnded = options.maxEndedInvitations ?? 10_000;
+  /** Ended invitations in the order they ended, with when (insertion order = age order). */
+  const ended = new Map<string, number>();
+  /** History keys each invitation wrote to. */
+  const historyKeys = new Map<string, Set<string>>();
   const invitations = new Map<string, Invitation>();
   const userLists = new Map<string, { seq: number; inviteID: string }[]>();
   const userIndexed = new Map<string, Set<string>>();
@@ -44,15 +58,58 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
     return Object.freeze({ ...inv });
   };
 
+  const removeFrom = (map: Map<string, Set<string>>, key: string, value: string) => {
+    const set = map.get(key);
+    if (set?.delete(value) && set.size === 0) map.delete(key);
+  };
+
   function updateActive(inv: Invitation) {
     const owners = [inv.inviter, ...inv.users.map((u) => u.userID)];
     for (const userID of owners) {
       if (inv.state === 'active') setOf(userActive, userID).add(inv.inviteID);
-      else userActive.get(userID)?.delete(inv.inviteID);
+      else removeFrom(userActive, userID, inv.inviteID);
     }
     if (inv.groupID) {
       if (inv.state === 'active') setOf(groupActive, inv.groupID).add(inv.inviteID);
-      else groupActive.get(inv.groupID)?.delete(inv.inviteID);
+      else removeFrom(groupActive, inv.groupID, inv.inviteID);
+    }
+  }
+
+  /** Drops leading entries of a seq-ordered list whose invitation is forgotten; deletes the list once empty. */
+  function trimFront<T extends { seq: number }>(map: Map<string, T[]>, key: string, gone: (entry: T) => boolean) {
+    const list = map.get(key);
+    if (!list) return;
+    let n = 0;
+    while (n < list.length && gone(list[n]!)) n++;
+    if (n === list.length) map.delete(key);
+    else if (n > 0) list.splice(0, n);
+  }
+
+  /** Forgets one ended invitation and everything kept for it. */
+  function forget(inviteID: string) {
+    const inv = invitations.get(inviteID);
+    ended.delete(inviteID);
+    invitations.delete(inviteID);
+    if (!inv) return;
+    for (const userID of new Set([inv.inviter, ...inv.users.map((u) => u.userID)])) {
+      removeFrom(userIndexed, userID, inviteID);
+      removeFrom(missed, userID, inviteID);
+      trimFront(userLists, userID, (e) => !invitations.has(e.inviteID));
+    }
+    for (const key of historyKeys.get(inviteID) ?? []) trimFront(history, key, (e) => !invitations.has(e.signaling.inviteID));
+    historyKeys.delete(inviteID);
+  }
+
+  /** Forgets ended invitations past their retention or beyond the count, and expired request outcomes. */
+  function prune() {
+    const cutoff = now() - retentionMs;
+    for (const [inviteID, endedAt] of ended) {
+      if (ended.size <= maxEnded && endedAt > cutoff) break;
+      forget(inviteID);
+    }
+    for (const [key, entry] of outcomes) {
+      if (entry.expires > now()) break;
+      outcomes.delete(key);
     }
   }
 
@@ -61,6 +118,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
       const { invitation } = change;
       const current = invitations.get(invitation.inviteID);
       if ((current?.version ?? 0) !== change.expectedVersion) return false;
+      if (invitation.state === 'ended' && !ended.has(invitation.inviteID)) ended.set(invitation.inviteID, now());
       invitations.set(invitation.inviteID, freeze(invitation));
       for (const userID of change.indexUsers) {
         const indexed = setOf(userIndexed, userID);
@@ -76,10 +134,12 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
         const list = history.get(draft.key) ?? [];
         list.push({ ...copy(draft), seq: ++seq });
         history.set(draft.key, list);
+        setOf(historyKeys, invitation.inviteID).add(draft.key);
       }
       const timerKey = `tick:${invitation.inviteID}`;
       if (change.nextTickAt === null) timers.delete(timerKey);
       else timers.set(timerKey, change.nextTickAt);
+      prune();
       return true;
     },
     async getInvitation(inviteID) {
@@ -104,9 +164,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
       return [...(missed.get(userID) ?? [])];
     },
     async clearMissed(userID, inviteIDs) {
-      const set = missed.get(userID);
-      for (const id of inviteIDs) set?.delete(id);
-      if (set?.size === 0) missed.delete(userID);
+      for (const id of inviteIDs) removeFrom(missed, userID, id);
     },
     async getHistory(key, count, before): Promise<HistoryPage> {
       const page = newestBefore(history.get(key) ?? [], before, count);
@@ -133,8 +191,8 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
     async putRequestOutcome(key, outcome, ttlMs) {
       const existing = outcomes.get(key);
       if (existing && existing.expires > now()) return false;
+      outcomes.delete(key); // re-inserted at the end, so the map stays in expiry order for prune()
       outcomes.set(key, { outcome, expires: now() + ttlMs });
-      if (outcomes.size % 1024 === 0) for (const [k, v] of outcomes) if (v.expires <= now()) outcomes.delete(k);
       return true;
     },
     async getRequestOutcome(key) {

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryStorage } from '../../src/engine/memory/createMemoryStorage.js';
+import { engineHarness } from '../support/engineHarness.js';
+import { manualClock } from '../support/manualClock.js';
+
+/** Defect 1 of issue 13: the in-memory storage never forgot anything. */
+describe('in-memory storage retention', () => {
+  /** An engine whose storage keeps at most `maxEndedInvitations` ended invitations for `retentionSeconds`. */
+  function harness(retentionSeconds: number, maxEndedInvitations: number) {
+    const clock = manualClock();
+    const storage = createMemoryStorage({ now: clock.now, retentionSeconds, maxEndedInvitations });
+    const h = engineHarness({ clock, storage, limits: { requestsPerSecond: 1e9 } });
+    return {
+      ...h,
+      storage,
+      get: async (inviteID: string) => (await storage.getInvitation(inviteID))!,
+      advance: async (ms: number) => (clock.advance(ms), h.engine.runDueTimers()),
+    };
+  }
+  const conversation = { conversation: { type: 'c2c', userID: 'bob' }, count: 100 };
+
+  it('keeps at most maxEndedInvitations ended invitations: the oldest go, with their list entries and history', async () => {
+    const h = harness(86_400, 3);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { inviteID } = await h.run('alice', 'invitation:invite', { invitees: ['bob'] });
+      await h.run('alice', 'invitation:cancel', { inviteID });
+      ids.push(inviteID);
+    }
+    const kept = ids.slice(2);
+    expect((await h.storage.getInvitations(ids)).map((inv) => inv?.inviteID)).toEqual([undefined, undefined, ...kept]);
+    const listed = await h.run<{ invitations: { inviteID: string }[] }>('bob', 'invitation:query', { count: 100, nextFlag: 0 });
+    expect(listed.invitations.map((inv) => inv.inviteID)).toEqual([...kept].reverse());
+    const { messages } = await h.run<{ messages: { signaling: { inviteID: string } }[] }>('alice', 'history:get', conversation);
+    expect(new Set(messages.map((m) => m.signaling.inviteID))).toEqual(new Set(kept));
+    // A forgotten invitation is simply unknown.
+    await expect(h.run('bob', 'invitation:accept', { inviteID: ids[0] })).rejects.toMatchObject({ code: 'INVITATION_NOT_FOUND' });
+  });
+
+  it('forgets ended invitations after retentionSeconds, never an active one, and drops expired requestID outcomes', async () => {
+    const h = harness(60, 10_000);
+    const { inviteID: endedID } = await h.run('alice', 'invitation:invite', { invitees: ['bob'], requestID: 'r-1' });
+    await h.run('alice', 'invitation:cancel', { inviteID: endedID });
+    const { inviteID: ringing } = await h.run('carol', 'invitation:invite', { invitees: ['dave'], timeout: 0 });
+    await h.advance(6 * 60_000); // past the retention and the requestID ttl (5 min)
+    await h.run('erin', 'invitation:invite', { invitees: ['frank'] }); // any commit prunes
+    expect(await h.storage.getInvitation(endedID)).toBeUndefined();
+    expect((await h.get(ringing)).state).toBe('active');
+    expect(await h.storage.getRequestOutcome('alice\u0000r-1')).toBeUndefined();
+    expect((await h.run<{ invitations: unknown[] }>('bob', 'invitation:query', { count: 10, nextFlag: 0 })).invitations).toEqual([]);
+    expect((await h.run<{ messages: unknown[] }>('alice', 'history:get', conversation)).messages).toEqual([]);
+  });
+
+  it('stays bounded under churn: 2,000 invite+cancel leave the last 100 and nothing else', async () => {
+    const h = harness(86_400, 100);
+    let last = '';
+    for (let i = 0; i < 2000; i++) {
+      const caller = `u${i % 50}`;
+      const { inviteID } = await h.run(caller, 'invitation:invite', { invitees: [`v${i % 37}`], data: 'x'.repeat(200) });
+      await h.run(caller, 'invitation:cancel', { inviteID });
+      last = inviteID;
+    }
+    let listed = 0;
+    for (let u = 0; u < 50; u++) listed += (await h.storage.listUserInvitations(`u${u}`, 1000, 0)).inviteIDs.length;
+    expect(listed).toBe(100);
+    expect(await h.storage.getInvitation(last)).toBeDefined();
+  });
+});
