@@ -1,7 +1,7 @@
 import { RingkitError } from '../protocol/errors.js';
 import type { ClientEventMap, ClientEventName, ConnectionState } from '../protocol/events.js';
 import type { CommandName, CommandParams, CommandResult } from '../protocol/commands.js';
-import type { Conversation, Invitation, SignalingInfo, SignalingMessage } from '../protocol/types.js';
+import { isPending, type CallUser, type Conversation, type Invitation, type SignalingInfo, type SignalingMessage } from '../protocol/types.js';
 import type { CancelResult, HistoryResult, InviteResult, OperationResult, QueryInvitationsResult, WireUpdate } from '../protocol/wire.js';
 import { deriveEvents } from './deriveEvents.js';
 import { Emitter } from './Emitter.js';
@@ -358,12 +358,21 @@ export class SignalingClient {
     for (const [name, payload] of events) this.emitter.emit(name, payload as never);
   }
 
-  /** An invitation the server no longer knows (its memory was lost): end it here so nothing rings for a dead call. */
+  /**
+   * An invitation the server no longer knows (its memory was lost): end it here so nothing rings
+   * for a dead call. Everyone still pending ends too (timed out when their deadline has passed,
+   * else cancelled), so a ringing device hears `invitationCancelled` or `invitationTimeout`.
+   */
   private async endLost(inviteID: string, serverTime: number): Promise<void> {
     const prev = this.mirror.get(inviteID);
     if (!prev || prev.state === 'ended') return;
+    const version = prev.version + 1;
+    const users = prev.users.map((u): CallUser => {
+      if (!isPending(u.state)) return u;
+      return { ...u, state: u.deadline !== undefined && u.deadline <= serverTime ? 'timeout' : 'cancelled', version };
+    });
     const endReason = prev.mode === 'advanced' ? 'ended' : 'cancelled';
-    const invitation: Invitation = { ...prev, state: 'ended', endReason, endTime: serverTime, version: prev.version + 1 };
+    const invitation: Invitation = { ...prev, users, state: 'ended', endReason, endTime: serverTime, version };
     await this.applyWire({ invitation, serverTime }, 'sync');
   }
 

@@ -16,6 +16,10 @@ describe('an in-memory server restarts while bob’s phone is ringing', () => {
 
     expect(bob.getInvitation(inviteID)?.state).toBe('ended');
     expect(alice.getInvitation(inviteID)?.state).toBe('ended');
+    // Issue 13, defect 6: the ringing ends with a terminal event, and bob's own state is no longer pending.
+    expect(bob.getInvitation(inviteID)?.users.find((u) => u.userID === 'bob')?.state).toBe('cancelled');
+    expect(bob.seen('invitationCancelled')).toEqual([expect.objectContaining({ inviteID, invitees: ['bob'], reason: 'cancelled' })]);
+    expect(alice.seen('invitationCancelled')).toEqual([expect.objectContaining({ inviteID, invitees: ['bob'] })]);
     const { inviteID: next } = await alice.invite('bob');
     await bob.next('invitationReceived', (e) => e.inviteID === next);
     expect(second.port).toBe(first.port);
