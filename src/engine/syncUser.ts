@@ -29,15 +29,21 @@ export async function syncUser(input: {
   const ids = [...new Set([...own, ...ofGroups.flat(), ...missed, ...Object.keys(known)])];
   const invitations = await storage.getInvitations(ids);
   const updates: WireUpdate[] = [];
-  const unknown = ids.filter((id, i) => invitations[i] === undefined && known[id] !== undefined);
-  for (const inv of invitations) {
-    if (!inv) continue;
-    const held = known[inv.inviteID];
+  // A known ID that does not exist and one the user may not see answer alike (PROTOCOL §4: a stranger learns nothing).
+  const unknown: string[] = [];
+  for (const [i, inv] of invitations.entries()) {
+    const held = known[ids[i]!];
+    if (!inv) {
+      if (held !== undefined) unknown.push(ids[i]!);
+      continue;
+    }
     const isMissed = missedSet.has(inv.inviteID);
+    if (held !== undefined && !isMissed && !(await canSee(inv, userID, groups))) {
+      unknown.push(inv.inviteID);
+      continue;
+    }
     if (held !== undefined && held >= inv.version && !isMissed) continue;
-    if (held === undefined && !isMissed) {
-      if (inv.state !== 'active' || inv.onlineUserOnly || !(await isRecipient(inv, userID, groups))) continue;
-    } else if (!isMissed && !(await canSee(inv, userID, groups))) continue;
+    if (held === undefined && !isMissed && (inv.state !== 'active' || inv.onlineUserOnly || !(await isRecipient(inv, userID, groups)))) continue;
     updates.push({ invitation: inv, serverTime, ...(isMissed && { missed: true }) });
   }
   return { userID, deviceID: session.deviceID, serverTime, updates, unknown };
