@@ -17,7 +17,7 @@ describe('in-memory storage retention', () => {
       advance: async (ms: number) => (clock.advance(ms), h.engine.runDueTimers()),
     };
   }
-  const conversation = { conversation: { type: 'c2c', userID: 'bob' }, count: 100 };
+  const conversation = { conversation: { type: 'c2c' as const, userID: 'bob' }, count: 100 };
 
   it('keeps at most maxEndedInvitations ended invitations: the oldest go, with their list entries and history', async () => {
     const h = harness(86_400, 3);
@@ -29,12 +29,12 @@ describe('in-memory storage retention', () => {
     }
     const kept = ids.slice(2);
     expect((await h.storage.getInvitations(ids)).map((inv) => inv?.inviteID)).toEqual([undefined, undefined, ...kept]);
-    const listed = await h.run<{ invitations: { inviteID: string }[] }>('bob', 'invitation:query', { count: 100, nextFlag: 0 });
+    const listed = await h.run('bob', 'invitation:query', { count: 100, nextFlag: 0 });
     expect(listed.invitations.map((inv) => inv.inviteID)).toEqual([...kept].reverse());
-    const { messages } = await h.run<{ messages: { signaling: { inviteID: string } }[] }>('alice', 'history:get', conversation);
+    const { messages } = await h.run('alice', 'history:get', conversation);
     expect(new Set(messages.map((m) => m.signaling.inviteID))).toEqual(new Set(kept));
     // A forgotten invitation is simply unknown.
-    await expect(h.run('bob', 'invitation:accept', { inviteID: ids[0] })).rejects.toMatchObject({ code: 'INVITATION_NOT_FOUND' });
+    await expect(h.run('bob', 'invitation:accept', { inviteID: ids[0]! })).rejects.toMatchObject({ code: 'INVITATION_NOT_FOUND' });
   });
 
   it('forgets ended invitations after retentionSeconds, never an active one, and drops expired requestID outcomes', async () => {
@@ -47,8 +47,8 @@ describe('in-memory storage retention', () => {
     expect(await h.storage.getInvitation(endedID)).toBeUndefined();
     expect((await h.get(ringing)).state).toBe('active');
     expect(await h.storage.getRequestOutcome('alice\u0000r-1')).toBeUndefined();
-    expect((await h.run<{ invitations: unknown[] }>('bob', 'invitation:query', { count: 10, nextFlag: 0 })).invitations).toEqual([]);
-    expect((await h.run<{ messages: unknown[] }>('alice', 'history:get', conversation)).messages).toEqual([]);
+    expect((await h.run('bob', 'invitation:query', { count: 10, nextFlag: 0 })).invitations).toEqual([]);
+    expect((await h.run('alice', 'history:get', conversation)).messages).toEqual([]);
   });
 
   it('stays bounded under churn: 2,000 invite+cancel leave the last 100 and nothing else', async () => {
