@@ -6,7 +6,7 @@ describe('mergeProps', () => {
     const calls: string[] = [];
     const merged = mergeProps(
       { onClick: () => calls.push('library'), className: 'rk-button', style: { color: 'red', margin: 1 }, disabled: false, title: 'a' },
-      { onClick: () => calls.push('app'), className: 'mine', style: { color: 'blue' }, disabled: true, title: undefined },
+      { onClick: () => calls.push('app'), className: 'mine', style: { color: 'blue' }, disabled: true, title: undefined as string | undefined },
     );
     merged.onClick();
     expect(calls).toEqual(['library', 'app']);
