@@ -30,11 +30,11 @@ function QueueRow({ user, position, actions }: { user: CallUser; position: numbe
           {answer.text}
         </span>
       )}
-      {actions && (
+      {actions && answer?.key !== 'invited' && answer?.key !== 'speaking' && (
         <button
           type="button"
           className="rk-button rk-raise-hand-panel__invite"
-          disabled={hand.pending || hand.disabled || answer?.key === 'invited' || answer?.key === 'speaking'}
+          disabled={hand.pending || hand.disabled}
           onClick={() => void hand.inviteToSpeak(user.userID)}
         >
           {labels.inviteToSpeak}

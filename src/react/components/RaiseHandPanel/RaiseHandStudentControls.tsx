@@ -14,16 +14,19 @@ export function RaiseHandStudentControls(props: Omit<HTMLAttributes<HTMLDivEleme
   const busy = hand.pending || hand.disabled;
   const mySpeak = hand.invitedToSpeak ? hand.speakInvitation?.users[0]?.state : undefined;
   let line: string;
-  if (hand.handRaised) line = labels.yourPosition(hand.position ?? 0);
+  if (mySpeak === 'accepted') line = labels.youAreSpeaking;
+  else if (hand.handRaised) line = labels.yourPosition(hand.position ?? 0);
   else if (hand.handLowered) line = labels.handLowered;
   else if (hand.asked) line = labels.asked;
   else line = labels.waiting;
   return (
     <div {...mergeProps({ className: 'rk-raise-hand-panel__student' }, props)}>
-      <p className="rk-raise-hand-panel__line">{line}</p>
+      <p className="rk-raise-hand-panel__line" data-rk-state={mySpeak === 'accepted' ? 'speaking' : undefined}>
+        {line}
+      </p>
       {hand.asked && (
         <button type="button" className="rk-button" data-rk-variant="primary" disabled={busy} onClick={() => void hand.raiseHand()}>
-          <span aria-hidden="true">✋</span> {labels.raiseHand}
+          {labels.raiseHand}
         </button>
       )}
       {hand.handRaised && (
@@ -46,7 +49,6 @@ export function RaiseHandStudentControls(props: Omit<HTMLAttributes<HTMLDivEleme
           </div>
         </div>
       )}
-      {mySpeak === 'accepted' && <p className="rk-raise-hand-panel__line" data-rk-state="speaking">{labels.youAreSpeaking}</p>}
     </div>
   );
 }
