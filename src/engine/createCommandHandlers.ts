@@ -57,9 +57,11 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
   const { ctx, storage, groups, tx, now, pushNotifier, logger } = deps;
   const generateID = deps.generateID ?? randomID;
 
-  /** Hands newly invited users with no connected device to the push notifier. */
-  function pushOffline(inv: Invitation, userIDs: string[]) {
-    const info = inv.offlinePushInfo;
+  /**
+   * Hands newly invited users with no connected device to the push notifier, with the
+   * operation's `offlinePushInfo` (callingInvite's own, else the invitation's).
+   */
+  function pushOffline(inv: Invitation, userIDs: string[], info = inv.offlinePushInfo) {
     if (!pushNotifier || !info || inv.onlineUserOnly || userIDs.length === 0) return;
     void storage.onlineAmong(userIDs).then((online) =>
       Promise.all(
@@ -135,7 +137,7 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
         errorInvitees: await callingInvite(d, session, p, data, ctx),
         invited: [...d.changed].filter((id) => d.user(id)?.state === 'inviting'),
       }));
-      pushOffline(result.invitation, result.invited);
+      pushOffline(result.invitation, result.invited, p.offlinePushInfo);
       return { inviteID: p.inviteID, invitation: result.invitation, errorInvitees: result.errorInvitees };
     },
     'invitation:join': (session, p, later) => operate(session, p, later, (d, data) => join(d, session, data, ctx)),

@@ -7,7 +7,7 @@ import type { EngineLogger } from './EngineLogger.js';
 import { fail } from './fail.js';
 import type { GroupDirectory } from './groups.js';
 import { historyMessages } from './history.js';
-import { canSee, recipientsOf } from './recipients.js';
+import { canSee, isUndelivered, recipientsOf } from './recipients.js';
 import type { RingkitStorage } from './storage.js';
 import { nextTickAt } from './timing.js';
 
@@ -95,7 +95,7 @@ export function createInvitationTransactions(options: {
       .commit({
         invitation: inv,
         expectedVersion,
-        indexUsers: expectedVersion === 0 ? [inv.inviter, ...draft.changed] : [...draft.changed],
+        indexUsers: (expectedVersion === 0 ? [inv.inviter, ...draft.changed] : [...draft.changed]).filter((id) => !isUndelivered(inv, id)),
         missedUsers: await missedUsers(draft),
         history: historyMessages(inv, draft.history, draft.now),
         nextTickAt: nextTickAt(inv, notReceivedMs),

@@ -12,6 +12,7 @@ export function createRuleContext(options: { storage: RingkitStorage; groups: Gr
   return {
     limits,
     isGroupMember: (groupID, userID) => groups.isMember(groupID, userID),
+    onlineAmong: (userIDs) => storage.onlineAmong(userIDs),
     async isBusy(userID, exceptInviteID) {
       const ids = (await storage.activeInvitationsOfUser(userID)).filter((id) => id !== exceptInviteID);
       const invitations = await storage.getInvitations(ids);

@@ -18,9 +18,12 @@ export function checkTimeout(timeout: number | undefined, limits: RingkitLimits)
   return value;
 }
 
-/** Rejects duplicate invitees, self-invitation and lists over `max`. */
-export function checkInvitees(invitees: string[], self: string, max: number): void {
+/**
+ * Rejects duplicate invitees and lists over `max`, and with `self`, self-invitation (a new
+ * invitation; in a running call the caller is an accepted user like any other).
+ */
+export function checkInvitees(invitees: string[], max: number, self?: string): void {
   if (invitees.length === 0 || invitees.length > max) fail('INVALID_PARAMETER', `invite 1 to ${max} users`);
   if (new Set(invitees).size !== invitees.length) fail('INVALID_PARAMETER', 'invitees must be distinct');
-  if (invitees.includes(self)) fail('INVALID_PARAMETER', 'you cannot invite yourself');
+  if (self !== undefined && invitees.includes(self)) fail('INVALID_PARAMETER', 'you cannot invite yourself');
 }

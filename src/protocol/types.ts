@@ -120,6 +120,11 @@ export interface Invitation {
   data: string;
   timeout: number;
   onlineUserOnly: boolean;
+  /**
+   * onlineUserOnly only: invitees who had no connected device when they were invited. They stay
+   * listed (pending until they time out) but are never told about the invitation.
+   */
+  undelivered?: string[];
   offlinePushInfo?: OfflinePushInfo;
   enableNotReceivedCheck: boolean;
   createTime: number;

@@ -101,4 +101,25 @@ describe('offline push through the webhook notifier', () => {
     await expect(alice.invite('bob', { offlinePushInfo: { title: 'only a title' } as never })).rejects.toMatchObject({ code: 'INVALID_PARAMETER' });
     await expect(alice.invite('bob', { offlinePushInfo: { desc: '' } })).rejects.toMatchObject({ code: 'INVALID_PARAMETER' });
   });
+
+  it('callingInvite pushes its own offlinePushInfo, also into a call made without one', async () => {
+    const receiver = await startReceiver();
+    const server = await startServer({ webhookUrl: receiver.url });
+    const alice = await connectClient(server, 'alice');
+    const bob = await connectClient(server, 'bob');
+    const { inviteID } = await alice.invite('bob', { mode: 'advanced', timeout: 30 });
+    await bob.accept(inviteID);
+
+    const offlinePushInfo = { title: 'Bob', desc: 'Bob adds you to the call' };
+    await bob.callingInvite(inviteID, ['dave'], { offlinePushInfo, data: 'join us' });
+    await until(() => receiver.received.length === 1, 5000, 'the push for dave');
+    expect(receiver.received[0]?.body).toMatchObject({ userID: 'dave', inviteID, offlinePushInfo });
+
+    const ericInfo = { desc: 'Still ringing' };
+    const { inviteID: second } = await alice.invite('carol', { mode: 'advanced', timeout: 30, offlinePushInfo: { desc: 'first' } });
+    await until(() => receiver.received.length === 2, 5000, 'the push for carol');
+    await alice.callingInvite(second, ['eric'], { offlinePushInfo: ericInfo });
+    await until(() => receiver.received.length === 3, 5000, 'the push for eric');
+    expect(receiver.received[2]?.body).toMatchObject({ userID: 'eric', inviteID: second, offlinePushInfo: ericInfo });
+  });
 });

@@ -9,7 +9,8 @@ import { inviteUsers } from './inviteUsers.js';
 
 /**
  * `callingInvite` by an accepted participant of an advanced call: new invitees ring with their
- * own timeout; users already pending or accepted come back in `errorInvitees`.
+ * own timeout; users already pending or accepted (the caller too) come back in `errorInvitees`,
+ * users in a terminal state are invited again.
  */
 export async function callingInvite(
   draft: Draft,
@@ -19,7 +20,7 @@ export async function callingInvite(
   ctx: RuleContext,
 ): Promise<ErrorInvitee[]> {
   requireAcceptedParticipant(draft, actor.userID, 'callingInvite');
-  checkInvitees(params.invitees, actor.userID, ctx.limits.maxInvitees);
+  checkInvitees(params.invitees, ctx.limits.maxInvitees);
   const timeout = checkTimeout(params.timeout ?? draft.invitation.timeout, ctx.limits);
   const errorInvitees: ErrorInvitee[] = [];
   const fresh = params.invitees.filter((userID) => {

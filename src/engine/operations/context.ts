@@ -6,6 +6,8 @@ export interface RuleContext {
   /** Whether the user is accepted in another active advanced call, on any device. */
   isBusy(userID: string, exceptInviteID?: string): Promise<boolean>;
   isGroupMember(groupID: string, userID: string): Promise<boolean>;
+  /** The subset of `userIDs` with at least one connected device. */
+  onlineAmong(userIDs: string[]): Promise<Set<string>>;
 }
 
 /** Data of an invitee rejected at once for being busy. */

@@ -25,7 +25,7 @@ export async function createInvitation(
 ): Promise<{ draft: Draft; errorInvitees: ErrorInvitee[] }> {
   const { limits } = ctx;
   const group = params.groupID;
-  checkInvitees(params.invitees, actor.userID, group ? limits.maxGroupInvitees : limits.maxInvitees);
+  checkInvitees(params.invitees, group ? limits.maxGroupInvitees : limits.maxInvitees, actor.userID);
   const timeout = checkTimeout(params.timeout, limits);
   const data = checkData(params.data, limits);
   const mode = params.mode ?? 'normal';

@@ -6,7 +6,8 @@ import { BUSY_DATA, type RuleContext } from './context.js';
 
 /**
  * Puts invitees into `inviting` with their own deadline, or straight into `rejected` (data
- * `{"reason":"busy"}`) when `busyPolicy` is 'reject' and they are in another call.
+ * `{"reason":"busy"}`) when `busyPolicy` is 'reject' and they are busy. In an onlineUserOnly
+ * invitation, invitees with no connected device are recorded as `undelivered`.
  */
 export async function inviteUsers(
   draft: Draft,
@@ -19,6 +20,11 @@ export async function inviteUsers(
     options.busyPolicy === 'reject'
       ? await Promise.all(invitees.map((id) => ctx.isBusy(id, draft.invitation.inviteID)))
       : invitees.map(() => false);
+  if (draft.invitation.onlineUserOnly) {
+    const online = await ctx.onlineAmong(invitees);
+    const offline = invitees.filter((id) => !online.has(id));
+    if (offline.length > 0) draft.invitation.undelivered = [...(draft.invitation.undelivered ?? []), ...offline];
+  }
   const deadline = deadlineOf(draft.now, options.timeout);
   for (const userID of invitees) {
     draft.setUser(userID, 'inviting', { timeout: options.timeout, ...(deadline !== undefined && { deadline }) });
