@@ -44,7 +44,7 @@ export function CallHistory() {
         </ul>
       )}
       {hasNextPage && (
-        <button type="button" onClick={() => void fetchNextPage()}>
+        <button type="button" className="rk-button" onClick={() => void fetchNextPage()}>
           {t.loadMore}
         </button>
       )}

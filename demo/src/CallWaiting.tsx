@@ -21,10 +21,10 @@ export function CallWaiting({ call, busyPolicy }: { call: UseCallResult; busyPol
     <aside role="alertdialog" aria-labelledby="demo-waiting" className="demo-toast">
       <p id="demo-waiting">{t.waiting(waiting.invitation.inviter)}</p>
       <div className="demo-actions">
-        <button type="button" onClick={() => void call.hangUp()}>
+        <button type="button" className="rk-button" onClick={() => void call.hangUp()}>
           {t.switchCall}
         </button>
-        <button className="demo-danger" {...waiting.rejectButtonProps}>
+        <button className="rk-button" data-rk-variant="reject" {...waiting.rejectButtonProps}>
           {t.reject}
         </button>
       </div>

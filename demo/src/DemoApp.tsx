@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { RingkitProvider } from '../../src/react/index.js';
+import { RingkitLabelsProvider, RingkitProvider } from '../../src/react/index.js';
+import '../../src/react/styles.css';
 import { DEMO_LABELS, DemoLabelsContext } from './labels.js';
 import { PreferenceSwitches } from './PreferenceSwitches.js';
 import { readSession, signIn, signOut, type DemoSession } from './session.js';
@@ -18,6 +19,7 @@ export function DemoApp() {
   const t = DEMO_LABELS[prefs.language];
   return (
     <DemoLabelsContext.Provider value={t}>
+      <RingkitLabelsProvider locale={prefs.language}>
       <header className="demo-header">
         <h1>{t.title}</h1>
         <PreferenceSwitches prefs={prefs} onChange={setPrefs} />
@@ -35,6 +37,7 @@ export function DemoApp() {
       ) : (
         <SignIn onSignIn={(userID) => setSession(signIn(userID))} />
       )}
+      </RingkitLabelsProvider>
     </DemoLabelsContext.Provider>
   );
 }

@@ -17,7 +17,7 @@ export function DialForm({ disabled, onCall }: { disabled: boolean; onCall: (use
     <form className="demo-dial" onSubmit={submit}>
       <label htmlFor="demo-callee">{t.callee}</label>
       <input id="demo-callee" value={callee} onChange={(e) => setCallee(e.target.value)} />
-      <button type="submit" disabled={disabled || userIDProblem(callee) !== null}>
+      <button type="submit" className="rk-button" disabled={disabled || userIDProblem(callee) !== null}>
         {t.call}
       </button>
     </form>

@@ -36,26 +36,26 @@ export function GroupCallCard({ invitation, online }: { invitation: Invitation; 
       <div className="demo-actions">
         {ringsForMe && (
           <>
-            <button type="button" className="demo-accept" onClick={() => void ringing.accept(undefined, inviteID)}>
+            <button type="button" className="rk-button" data-rk-variant="accept" onClick={() => void ringing.accept(undefined, inviteID)}>
               {t.accept}
             </button>
-            <button type="button" className="demo-danger" onClick={() => void ringing.reject(undefined, inviteID)}>
+            <button type="button" className="rk-button" data-rk-variant="reject" onClick={() => void ringing.reject(undefined, inviteID)}>
               {t.reject}
             </button>
           </>
         )}
         {!ringsForMe && actions.can.join && (
-          <button type="button" onClick={() => void actions.join()}>
+          <button type="button" className="rk-button" onClick={() => void actions.join()}>
             {t.join}
           </button>
         )}
         {actions.can.quit && (
-          <button type="button" onClick={() => void actions.quit()}>
+          <button type="button" className="rk-button" onClick={() => void actions.quit()}>
             {t.quit}
           </button>
         )}
         {actions.can.end && (
-          <button type="button" className="demo-danger" onClick={() => void actions.end()}>
+          <button type="button" className="rk-button" data-rk-variant="reject" onClick={() => void actions.end()}>
             {t.end}
           </button>
         )}
@@ -63,7 +63,7 @@ export function GroupCallCard({ invitation, online }: { invitation: Invitation; 
       {actions.can.callingInvite && (
         <div className="demo-add">
           <MemberChoice label={t.addPeople} candidates={addable} picked={adding} onChange={setAdding} />
-          <button type="button" disabled={adding.length === 0} onClick={() => void actions.callingInvite([...adding]).then((r) => r && setAdding([]))}>
+          <button type="button" className="rk-button" disabled={adding.length === 0} onClick={() => void actions.callingInvite([...adding]).then((r) => r && setAdding([]))}>
             {t.invite}
           </button>
         </div>

@@ -26,7 +26,7 @@ export function GroupCallPanel({ online, self }: { online: readonly string[]; se
       <section aria-labelledby="demo-group-start">
         <h2 id="demo-group-start">{t.startGroupCall}</h2>
         <MemberChoice label={t.members} candidates={candidates} picked={picked} onChange={setPicked} />
-        <button type="button" disabled={picked.length === 0 || pending} onClick={start}>
+        <button type="button" className="rk-button" disabled={picked.length === 0 || pending} onClick={start}>
           {t.startGroupCall}
         </button>
         {error && <p className="demo-problem">{error.message}</p>}

@@ -18,13 +18,13 @@ export function GroupRinging({ onAccepted }: { onAccepted: () => void }) {
       <p id="demo-group-ringing">{t.groupRinging(incoming.invitation.inviter)}</p>
       <div className="demo-actions">
         <button
-          className="demo-accept"
+          className="rk-button" data-rk-variant="accept"
           {...incoming.acceptButtonProps}
           onClick={() => void incoming.accept().then((result) => result && onAccepted())}
         >
           {t.accept}
         </button>
-        <button className="demo-danger" {...incoming.rejectButtonProps}>
+        <button className="rk-button" data-rk-variant="reject" {...incoming.rejectButtonProps}>
           {t.reject}
         </button>
       </div>

@@ -19,10 +19,10 @@ export function IncomingCall({ call }: { call: UseCallResult }) {
       <div role="alertdialog" aria-modal="true" aria-labelledby="demo-ringing-title" className="demo-dialog">
         <h2 id="demo-ringing-title">{t.incomingFrom(call.peer ?? '')}</h2>
         <div className="demo-actions">
-          <button type="button" className="demo-accept" disabled={call.pending} onClick={() => void call.accept()}>
+          <button type="button" className="rk-button" data-rk-variant="accept" disabled={call.pending} onClick={() => void call.accept()}>
             {t.accept}
           </button>
-          <button type="button" className="demo-danger" ref={reject} disabled={call.pending} onClick={() => void call.reject()}>
+          <button type="button" className="rk-button" data-rk-variant="reject" ref={reject} disabled={call.pending} onClick={() => void call.reject()}>
             {t.reject}
           </button>
         </div>

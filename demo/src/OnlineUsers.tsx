@@ -1,4 +1,14 @@
+import { UserAvatar, useDisplayUser } from '../../src/react/index.js';
 import { useDemoLabels } from './labels.js';
+
+/** A user's avatar (the kit's `UserAvatar`) and name. */
+function Person({ userID }: { userID: string }) {
+  return (
+    <>
+      <UserAvatar user={useDisplayUser(userID)} size="small" /> {userID}
+    </>
+  );
+}
 
 /**
  * Who is online, each with a "Call <userID>" button.
@@ -12,12 +22,12 @@ export function OnlineUsers({ online, self, disabled, onCall }: { online: readon
       <h2 id="demo-online">{t.online}</h2>
       <ul className="demo-online" aria-labelledby="demo-online">
         <li>
-          <span className="demo-avatar" aria-hidden="true">{self.slice(0, 1).toUpperCase()}</span> {self} {t.you}
+          <Person userID={self} /> {t.you}
         </li>
         {others.map((userID) => (
           <li key={userID}>
-            <span className="demo-avatar" aria-hidden="true">{userID.slice(0, 1).toUpperCase()}</span> {userID}
-            <button type="button" disabled={disabled} onClick={() => onCall(userID)}>
+            <Person userID={userID} />
+            <button type="button" className="rk-button" disabled={disabled} onClick={() => onCall(userID)}>
               {t.callUser(userID)}
             </button>
           </li>

@@ -27,7 +27,7 @@ export function PhoneCard({ call }: { call: UseCallResult }) {
         {text}
       </p>
       {call.status === 'calling' && (
-        <button type="button" className="demo-danger" disabled={!call.callID} onClick={() => void call.hangUp()}>
+        <button type="button" className="rk-button" data-rk-variant="reject" disabled={!call.callID} onClick={() => void call.hangUp()}>
           {t.cancel}
         </button>
       )}
@@ -39,13 +39,13 @@ export function PhoneCard({ call }: { call: UseCallResult }) {
             </span>
           </p>
           <p className="demo-media">{t.mediaNote(call.roomID ?? '')}</p>
-          <button type="button" className="demo-danger" onClick={() => void call.hangUp()}>
+          <button type="button" className="rk-button" data-rk-variant="reject" onClick={() => void call.hangUp()}>
             {t.hangUp}
           </button>
         </>
       )}
       {call.status === 'ended' && (
-        <button type="button" onClick={call.reset}>
+        <button type="button" className="rk-button" onClick={call.reset}>
           {t.ok}
         </button>
       )}

@@ -30,7 +30,7 @@ export function SignIn({ onSignIn }: { onSignIn: (userID: string) => void }) {
           aria-describedby="demo-user-id-problem"
           onChange={(e) => setUserID(e.target.value)}
         />
-        <button type="submit">{t.signIn}</button>
+        <button type="submit" className="rk-button">{t.signIn}</button>
         <p id="demo-user-id-problem" className="demo-problem" aria-live="polite">
           {touched && problem ? t.idProblem[problem] : ''}
         </p>

@@ -44,7 +44,7 @@ export function Workspace({ userID, onSignOut }: { userID: string; onSignOut: ()
         <span role="status" className="demo-connection" data-state={connection}>
           {t.connection}: {t.connectionState[connection]}
         </span>
-        <button type="button" onClick={onSignOut}>
+        <button type="button" className="rk-button" onClick={onSignOut}>
           {t.signOut}
         </button>
       </div>

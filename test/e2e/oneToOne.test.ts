@@ -1,18 +1,12 @@
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { openDemo, ringing, uniqueName } from './support/openDemo.js';
+import { sharedBrowser } from './support/sharedBrowser.js';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await chromium.connect(inject('browserWSEndpoint'));
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = sharedBrowser();
 
 describe('one-to-one calls in the demo', () => {
   test('alice calls bob from the online list, bob accepts, both are in the call with a timer, alice hangs up', async () => {
-    const demo = openDemo(browser, inject('demoUrl'));
+    const demo = openDemo(browser(), inject('demoUrl'));
     const [a, b] = [uniqueName('alice'), uniqueName('bob')];
     const alice = await demo.signIn(a);
     const bob = await demo.signIn(b);
@@ -35,7 +29,7 @@ describe('one-to-one calls in the demo', () => {
   });
 
   test('alice dials bob by name and cancels: bob stops ringing and sees a missed call in his history', async () => {
-    const demo = openDemo(browser, inject('demoUrl'));
+    const demo = openDemo(browser(), inject('demoUrl'));
     const [a, b] = [uniqueName('alice'), uniqueName('bob')];
     const alice = await demo.signIn(a);
     const bob = await demo.signIn(b);
@@ -51,7 +45,7 @@ describe('one-to-one calls in the demo', () => {
   });
 
   test('bob rejects: alice sees that bob declined', async () => {
-    const demo = openDemo(browser, inject('demoUrl'));
+    const demo = openDemo(browser(), inject('demoUrl'));
     const [a, b] = [uniqueName('alice'), uniqueName('bob')];
     const alice = await demo.signIn(a);
     const bob = await demo.signIn(b);
@@ -64,7 +58,7 @@ describe('one-to-one calls in the demo', () => {
   });
 
   test('carol calls bob while bob is in a call with alice: carol is told bob is busy, and nothing rings for bob', async () => {
-    const demo = openDemo(browser, inject('demoUrl'));
+    const demo = openDemo(browser(), inject('demoUrl'));
     const [a, b, c] = [uniqueName('alice'), uniqueName('bob'), uniqueName('carol')];
     const alice = await demo.signIn(a);
     const bob = await demo.signIn(b);
