@@ -47,7 +47,7 @@ export const en = {
   mediaNote: (roomID: string) =>
     `No media in this demo: this is where an app starts its RTC room "${roomID}" (WebRTC, LiveKit, Agora…).`,
   ended: {
-    cancelled: (peer: string) => `${peer} cancelled the call`,
+    cancelled: (peer: string) => `Call to ${peer} cancelled`,
     rejected: (peer: string) => `${peer} declined`,
     busy: (peer: string) => `${peer} is busy`,
     timeout: (peer: string) => `${peer} did not answer`,
@@ -143,7 +143,7 @@ export const zh: DemoLabels = {
   hangUp: '挂断',
   mediaNote: (roomID) => `本演示没有音视频：应用会在这里进入 RTC 房间「${roomID}」（WebRTC、LiveKit、Agora…）。`,
   ended: {
-    cancelled: (peer) => `${peer} 取消了呼叫`,
+    cancelled: (peer) => `呼叫 ${peer} 已取消`,
     rejected: (peer) => `${peer} 已拒绝`,
     busy: (peer) => `${peer} 忙线中`,
     timeout: (peer) => `${peer} 无应答`,

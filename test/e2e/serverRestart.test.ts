@@ -29,8 +29,10 @@ test('the in-memory server restarts mid-session: pages reconnect, the lost calls
   for (const page of [alice, bob, carol, dave]) await connected(page);
   await alice.getByRole('status').filter({ hasText: `Call with ${b} ended` }).waitFor();
   await bob.getByRole('status').filter({ hasText: `Call with ${a} ended` }).waitFor();
-  await carol.getByRole('status').filter({ hasText: `Call with ${d} ended` }).waitFor();
+  // The ringing call the server forgot ends as cancelled for both sides (a missed call for dave).
+  await carol.getByRole('status').filter({ hasText: `Call to ${d} cancelled` }).waitFor();
   await ringing(dave, c).waitFor({ state: 'detached' });
+  await dave.getByRole('status').filter({ hasText: `Missed call from ${c}` }).waitFor();
   expect(await dave.getByRole('alertdialog').count()).toBe(0);
   expect(await alice.getByRole('timer').count()).toBe(0);
 
