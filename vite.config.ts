@@ -37,6 +37,7 @@ const browserDeps = [
   'zustand',
   'zustand/react/shallow',
   'socket.io-client',
+  'focus-trap',
 ];
 
 /** The Vitest projects (the library build is `vite.lib.config.ts`). */

@@ -32,6 +32,12 @@ export { ringkitQueryKeys } from './data/queryKeys.js';
 export { BUSY_REJECT_DATA, type BusyPolicy } from './internal/useBusyPolicy.js';
 export type { ActionStatus } from './internal/useActionRunner.js';
 export type { PageStatus } from './internal/usePagedList.js';
+export { useRingtone, type UseRingtoneOptions, type UseRingtoneResult } from './hooks/useRingtone.js';
+export { createRingtonePlayer, type RingtonePlayer, type RingtoneState } from './media/createRingtonePlayer.js';
+export { useRingingCall, type UseRingingCallOptions, type UseRingingCallResult } from './hooks/useRingingCall.js';
+export { ringEndReason, isAnnouncedRingEnd, type RingEndReason } from './data/ringEndReason.js';
+export { watchRingEnds, type RingEnd } from './data/watchRingEnds.js';
+export { describeCall, type CallDescription } from './data/describeCall.js';
 export { mergeProps } from './mergeProps.js';
 export { RingkitLabelsProvider, useRingkitLabels, type RingkitLabelOverrides, type RingkitLabelsProviderProps } from './labels/RingkitLabelsProvider.js';
 export { defaultLabels, type RingkitLabels } from './labels/defaultLabels.js';
@@ -45,6 +51,11 @@ export {
 } from './components/shared/RingkitUsersProvider.js';
 export { UserAvatar, type UserAvatarProps } from './components/shared/UserAvatar.js';
 export { StateBadge, type StateBadgeProps } from './components/shared/StateBadge.js';
+export { RingtoneMuteButton, type RingtoneMuteButtonProps } from './components/shared/RingtoneMuteButton.js';
+export { RingtoneUnlockButton, type RingtoneUnlockButtonProps } from './components/shared/RingtoneUnlockButton.js';
+export { ringtoneLabels, type RingtoneLabels } from './components/shared/ringtoneLabels.js';
 // Components: one line each, alphabetical.
+export * from './components/IncomingCallToast/index.js';
 export * from './components/RaiseHandPanel/index.js';
+export * from './components/RingingDialog/index.js';
 export * from '../store/index.js';

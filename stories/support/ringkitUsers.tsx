@@ -9,13 +9,13 @@ const open = new Set<LoopbackUsers>();
 
 /**
  * A Storybook loader that starts the real engine in the page with these users connected (and
- * these groups), available to the story as `loaded.ringkit`. `closeLoopbackUsers` (run by the
+ * these groups, and engine limits such as `{ callerGraceSeconds: 1 }`), available to the story as `loaded.ringkit`. `closeLoopbackUsers` (run by the
  * preview before each story) closes them again.
  * @example export const Ringing = { loaders: [ringkitUsers(['alice', 'bob'])], render: (_, { loaded }) => … }
  */
-export function ringkitUsers(userIDs: string[], groups: Record<string, string[]> = {}) {
+export function ringkitUsers(userIDs: string[], groups: Record<string, string[]> = {}, limits: Parameters<typeof loopbackUsers>[2] = {}) {
   return async () => {
-    const users = await loopbackUsers(userIDs, groups);
+    const users = await loopbackUsers(userIDs, groups, limits);
     open.add(users);
     return { ringkit: users };
   };
@@ -44,10 +44,11 @@ export function closeLoopbackUsers() {
 /**
  * One user's screen in a story: a region named after the user, with its own provider, so a play
  * function can act as that user with `within(canvas.getByRole('region', { name: 'bob' }))`.
+ * `label` names the pane instead (e.g. two devices of one user: "bob's phone", "bob's laptop").
  * @example <UserPane client={bob}><RingingDialog /></UserPane>
  */
-export function UserPane({ client, children, width = 340 }: { client: SignalingClient; children: ReactNode; width?: number }) {
-  const name = client.userID;
+export function UserPane({ client, children, width = 340, label }: { client: SignalingClient; children: ReactNode; width?: number; label?: string }) {
+  const name = label ?? client.userID;
   return (
     <section aria-label={name} className="rk-story-pane" style={{ width }}>
       <h2 className="rk-story-pane__title">{name}</h2>

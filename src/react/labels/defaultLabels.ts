@@ -1,3 +1,5 @@
+import { incomingCallLabels, type IncomingCallLabels } from '../components/shared/incomingCallLabels.js';
+import { ringtoneLabels, type RingtoneLabels } from '../components/shared/ringtoneLabels.js';
 import { commonLabels, type CommonLabels, type RingkitLocale } from './RingkitLabels.js';
 import { raiseHandPanelLabels, type RaiseHandPanelLabels } from '../components/RaiseHandPanel/labels.js';
 
@@ -8,6 +10,8 @@ import { raiseHandPanelLabels, type RaiseHandPanelLabels } from '../components/R
 export interface RingkitLabels {
   common: CommonLabels;
   raiseHandPanel: RaiseHandPanelLabels;
+  incomingCall: IncomingCallLabels;
+  ringtone: RingtoneLabels;
 }
 
 /**
@@ -18,5 +22,7 @@ export function defaultLabels(locale: RingkitLocale): RingkitLabels {
   return {
     common: commonLabels[locale],
     raiseHandPanel: raiseHandPanelLabels[locale],
+    incomingCall: incomingCallLabels[locale],
+    ringtone: ringtoneLabels[locale],
   };
 }

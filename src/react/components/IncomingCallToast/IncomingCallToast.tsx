@@ -1,0 +1,68 @@
+import type { HTMLAttributes, ReactNode } from 'react';
+import { mergeProps } from '../../mergeProps.js';
+import { RingEndStatus } from '../RingingDialog/RingEndStatus.js';
+import { RingingActions } from '../RingingDialog/RingingActions.js';
+import { RingingCallContext, useRingingCallContext } from '../RingingDialog/RingingCallContext.js';
+import { RingingCaller } from '../RingingDialog/RingingCaller.js';
+import { RingingCountdown } from '../RingingDialog/RingingCountdown.js';
+import { RingingQueueNote } from '../RingingDialog/RingingQueueNote.js';
+import { useRingingCallValue, type IncomingCallProps } from '../RingingDialog/useRingingCallValue.js';
+import { RingtoneMuteButton } from '../shared/RingtoneMuteButton.js';
+import { RingtoneUnlockButton } from '../shared/RingtoneUnlockButton.js';
+
+/**
+ * Props of `IncomingCallToast`.
+ * @example const p: IncomingCallToastProps = { ringtone: '/sounds/ring.mp3' }
+ */
+export interface IncomingCallToastProps extends IncomingCallProps, Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
+  /** Replaces the toast's default layout (compose the parts). */
+  children?: ReactNode;
+}
+
+/**
+ * The incoming call as a non-modal toast, for apps that do not want a modal: a `region` named
+ * after the caller with the same parts as `RingingDialog` (kind of call, countdown, Accept and
+ * Reject or the call-waiting choices, the queue note, the ringtone controls) and the same polite
+ * status region saying why a call stopped ringing. It does not take focus.
+ * @example <IncomingCallToast ringtone="/sounds/ring.mp3" className="my-toast" />
+ */
+export function IncomingCallToast({ ringtone, getUser, labels, client, busyPolicy, filter, noticeMs, children, ...props }: IncomingCallToastProps) {
+  const value = useRingingCallValue({ ringtone, getUser, labels, client, busyPolicy, filter, noticeMs });
+  const { ring, titleID, descriptionID } = value;
+  const state = ring.invitation ? 'ringing' : ring.notice ? 'ended' : 'idle';
+  return (
+    <RingingCallContext.Provider value={value}>
+      <div {...mergeProps({ className: 'rk-root rk-incoming-call-toast', 'data-rk-state': state }, props)}>
+        {ring.invitation && (
+          <section
+            key={ring.invitation.inviteID}
+            className="rk-incoming-call-toast__card"
+            aria-labelledby={titleID}
+            aria-describedby={descriptionID}
+          >
+            {children ?? <IncomingCallToastLayout />}
+          </section>
+        )}
+        <RingEndStatus />
+      </div>
+    </RingingCallContext.Provider>
+  );
+}
+
+/**
+ * The toast's default layout.
+ * @example <IncomingCallToast><IncomingCallToastLayout /></IncomingCallToast>
+ */
+export function IncomingCallToastLayout() {
+  const { ringtone } = useRingingCallContext();
+  return (
+    <>
+      <RingingCaller />
+      <RingingCountdown />
+      <RingtoneUnlockButton ringtone={ringtone} />
+      <RingingActions />
+      <RingingQueueNote />
+      {ringtone.audible || ringtone.muted ? <RingtoneMuteButton ringtone={ringtone} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+import type { HTMLAttributes } from 'react';
+import { mergeProps } from '../../mergeProps.js';
+import { useRingingCallContext } from './RingingCallContext.js';
+
+/**
+ * Seconds left to answer, on the server clock (nothing when the call never times out).
+ * @example <RingingCountdown className="my-countdown" />
+ */
+export function RingingCountdown({ ...props }: HTMLAttributes<HTMLParagraphElement>) {
+  const { ring, labels } = useRingingCallContext();
+  if (ring.secondsRemaining === null) return null;
+  return <p {...mergeProps({ className: 'rk-ringing__countdown' }, props)}>{labels.countdown(ring.secondsRemaining)}</p>;
+}

@@ -1,0 +1,32 @@
+import { useId, useMemo } from 'react';
+import type { SignalingClient } from '../../../client/SignalingClient.js';
+import { useRingingCall, type UseRingingCallOptions } from '../../hooks/useRingingCall.js';
+import { useRingtone } from '../../hooks/useRingtone.js';
+import { useRingkitLabels } from '../../labels/RingkitLabelsProvider.js';
+import type { IncomingCallLabels } from '../shared/incomingCallLabels.js';
+import type { GetUser } from '../shared/RingkitUsersProvider.js';
+import type { RingingCallContextValue } from './RingingCallContext.js';
+
+/**
+ * The props `RingingDialog` and `IncomingCallToast` share.
+ * @example const p: IncomingCallProps = { ringtone: '/sounds/ring.mp3', busyPolicy: 'ring' }
+ */
+export interface IncomingCallProps extends UseRingingCallOptions {
+  /** URL of the ringtone to loop while a call rings (none: silent). */
+  ringtone?: string;
+  /** Maps userIDs to names and avatars. */
+  getUser?: GetUser;
+  labels?: Partial<IncomingCallLabels>;
+  /** The client to use instead of the provider's. */
+  client?: SignalingClient;
+}
+
+/** Builds the incoming-call context value from the shared props. */
+export function useRingingCallValue({ ringtone: src, getUser, labels: own, client, ...options }: IncomingCallProps): RingingCallContextValue {
+  const ring = useRingingCall(options, client);
+  const ringtone = useRingtone(src, ring.invitation !== undefined);
+  const labels = useRingkitLabels('incomingCall', own);
+  const titleID = useId();
+  const descriptionID = useId();
+  return useMemo(() => ({ ring, ringtone, labels, getUser, titleID, descriptionID }), [ring, ringtone, labels, getUser, titleID, descriptionID]);
+}

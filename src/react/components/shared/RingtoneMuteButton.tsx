@@ -1,0 +1,27 @@
+import type { ButtonHTMLAttributes } from 'react';
+import type { UseRingtoneResult } from '../../hooks/useRingtone.js';
+import { useRingkitLabels } from '../../labels/RingkitLabelsProvider.js';
+import { mergeProps } from '../../mergeProps.js';
+import type { RingtoneLabels } from './ringtoneLabels.js';
+
+/**
+ * Props of `RingtoneMuteButton`.
+ * @example const p: RingtoneMuteButtonProps = { ringtone: useRingtone(url, ringing) }
+ */
+export interface RingtoneMuteButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  ringtone: UseRingtoneResult;
+  labels?: Partial<RingtoneLabels>;
+}
+
+/**
+ * A "Mute ringtone" toggle button (`aria-pressed` while muted).
+ * @example <RingtoneMuteButton ringtone={useRingtone('/sounds/ring.mp3', ringing)} />
+ */
+export function RingtoneMuteButton({ ringtone, labels: own, ...props }: RingtoneMuteButtonProps) {
+  const labels = useRingkitLabels('ringtone', own);
+  return (
+    <button {...mergeProps(ringtone.muteButtonProps, { className: 'rk-button rk-ringtone-mute' }, props)}>
+      <span aria-hidden="true">{ringtone.muted ? '🔕' : '🔔'}</span> {labels.mute}
+    </button>
+  );
+}

@@ -1,0 +1,29 @@
+import type { ButtonHTMLAttributes } from 'react';
+import type { UseRingtoneResult } from '../../hooks/useRingtone.js';
+import { useRingkitLabels } from '../../labels/RingkitLabelsProvider.js';
+import { mergeProps } from '../../mergeProps.js';
+import type { RingtoneLabels } from './ringtoneLabels.js';
+
+/**
+ * Props of `RingtoneUnlockButton`.
+ * @example const p: RingtoneUnlockButtonProps = { ringtone: useRingtone(url, ringing) }
+ */
+export interface RingtoneUnlockButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  ringtone: UseRingtoneResult;
+  labels?: Partial<RingtoneLabels>;
+}
+
+/**
+ * "Sound is blocked — click to enable ringing": shown only while the browser blocks the ringtone
+ * (no user gesture yet); a click rings aloud now and for every later call.
+ * @example const tone = useRingtone('/sounds/ringback.mp3', calling); <RingtoneUnlockButton ringtone={tone} />
+ */
+export function RingtoneUnlockButton({ ringtone, labels: own, ...props }: RingtoneUnlockButtonProps) {
+  const labels = useRingkitLabels('ringtone', own);
+  if (!ringtone.blocked) return null;
+  return (
+    <button {...mergeProps(ringtone.enableButtonProps, { className: 'rk-button rk-ringtone-unlock', 'data-rk-variant': 'primary' }, props)}>
+      {labels.blocked}
+    </button>
+  );
+}
