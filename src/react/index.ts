@@ -28,6 +28,11 @@ export { useRaiseHand, DEFAULT_ROUND_TIMEOUT, type AskOptions, type UseRaiseHand
 export { encodeLower, encodeRound, encodeSpeak, raiseHandKind, type RaiseHandKind } from './data/raiseHandData.js';
 export { useInvitationList, type UseInvitationListResult } from './hooks/useInvitationList.js';
 export { useCallHistory, type UseCallHistoryResult } from './hooks/useCallHistory.js';
+export { useGroupMembers, type UseGroupMembersResult } from './hooks/useGroupMembers.js';
+export { useOutgoingCall, type OutgoingCallStatus, type UseOutgoingCallResult } from './hooks/useOutgoingCall.js';
+export { inviteeStatus, isBusyRejection, participantGroup, type InviteeStatus } from './data/inviteeStatus.js';
+export { sortParticipantIDs } from './data/sortParticipants.js';
+export { pickMembers, type MemberAvailability, type MemberChoice, type MemberPicks } from './data/pickMembers.js';
 export { ringkitQueryKeys } from './data/queryKeys.js';
 export { BUSY_REJECT_DATA, type BusyPolicy } from './internal/useBusyPolicy.js';
 export type { ActionStatus } from './internal/useActionRunner.js';
@@ -45,6 +50,7 @@ export { commonLabels, type CommonLabels, type LabelTable, type RingkitLocale } 
 export {
   RingkitUsersProvider,
   useDisplayUser,
+  useUserLookup,
   type DisplayUser,
   type GetUser,
   type RingkitUsersProviderProps,
@@ -56,6 +62,9 @@ export { RingtoneUnlockButton, type RingtoneUnlockButtonProps } from './componen
 export { ringtoneLabels, type RingtoneLabels } from './components/shared/ringtoneLabels.js';
 // Components: one line each, alphabetical.
 export * from './components/IncomingCallToast/index.js';
+export * from './components/InviteMembersPicker/index.js';
+export * from './components/OutgoingCallDialog/index.js';
+export * from './components/ParticipantList/index.js';
 export * from './components/RaiseHandPanel/index.js';
 export * from './components/RingingDialog/index.js';
 export * from '../store/index.js';

@@ -7,6 +7,7 @@ import type { Conversation } from '../../protocol/types.js';
 export const ringkitQueryKeys = {
   all: ['ringkit'] as const,
   invitations: (userID: string, count: number) => ['ringkit', userID, 'invitations', count] as const,
+  groupMembers: (userID: string, groupID: string) => ['ringkit', userID, 'groupMembers', groupID] as const,
   history: (userID: string, conversation: Conversation, count: number) =>
     ['ringkit', userID, 'history', conversation.type, conversation.type === 'c2c' ? conversation.userID : conversation.groupID, count] as const,
 };

@@ -1,4 +1,7 @@
 import { incomingCallLabels, type IncomingCallLabels } from '../components/shared/incomingCallLabels.js';
+import { inviteMembersPickerLabels, type InviteMembersPickerLabels } from '../components/InviteMembersPicker/labels.js';
+import { outgoingCallDialogLabels, type OutgoingCallDialogLabels } from '../components/OutgoingCallDialog/labels.js';
+import { participantListLabels, type ParticipantListLabels } from '../components/ParticipantList/labels.js';
 import { ringtoneLabels, type RingtoneLabels } from '../components/shared/ringtoneLabels.js';
 import { commonLabels, type CommonLabels, type RingkitLocale } from './RingkitLabels.js';
 import { raiseHandPanelLabels, type RaiseHandPanelLabels } from '../components/RaiseHandPanel/labels.js';
@@ -9,6 +12,9 @@ import { raiseHandPanelLabels, type RaiseHandPanelLabels } from '../components/R
  */
 export interface RingkitLabels {
   common: CommonLabels;
+  inviteMembersPicker: InviteMembersPickerLabels;
+  outgoingCallDialog: OutgoingCallDialogLabels;
+  participantList: ParticipantListLabels;
   raiseHandPanel: RaiseHandPanelLabels;
   incomingCall: IncomingCallLabels;
   ringtone: RingtoneLabels;
@@ -21,6 +27,9 @@ export interface RingkitLabels {
 export function defaultLabels(locale: RingkitLocale): RingkitLabels {
   return {
     common: commonLabels[locale],
+    inviteMembersPicker: inviteMembersPickerLabels[locale],
+    outgoingCallDialog: outgoingCallDialogLabels[locale],
+    participantList: participantListLabels[locale],
     raiseHandPanel: raiseHandPanelLabels[locale],
     incomingCall: incomingCallLabels[locale],
     ringtone: ringtoneLabels[locale],

@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 
 /**
  * How a component shows a user: a display name and, optionally, an avatar picture.
@@ -47,4 +47,21 @@ export function useDisplayUser(userID: string, getUser?: GetUser): DisplayUser {
   const name = found?.name || userID;
   const avatarUrl = found?.avatarUrl;
   return useMemo(() => ({ userID, name, ...(avatarUrl ? { avatarUrl } : {}) }), [userID, name, avatarUrl]);
+}
+
+/**
+ * A function from userID to `DisplayUser` (the component's `getUser`, else the provider's), for
+ * components that show or search many users at once.
+ * @example const displayUser = useUserLookup(props.getUser); users.filter((u) => displayUser(u.userID).name.includes(query))
+ */
+export function useUserLookup(getUser?: GetUser): (userID: string) => DisplayUser {
+  const fromContext = useContext(UsersContext);
+  const lookup = getUser ?? fromContext;
+  return useCallback(
+    (userID: string) => {
+      const found = lookup?.(userID);
+      return { userID, name: found?.name || userID, ...(found?.avatarUrl ? { avatarUrl: found.avatarUrl } : {}) };
+    },
+    [lookup],
+  );
 }
