@@ -143,7 +143,7 @@ export function InviteMembersPicker({
       </div>
       {actions.error && (
         <p role="alert" className="rk-invite-members-picker__error">
-          {labels.notInvited(chosen.map((id) => displayUser(id).name).join(', ') || '—', reason(actions.error.code))}
+          {labels.failed(reason(actions.error.code))}
         </p>
       )}
     </form>

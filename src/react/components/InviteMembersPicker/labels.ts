@@ -26,6 +26,8 @@ export interface InviteMembersPickerLabels {
   invited: (names: readonly string[]) => string;
   /** After inviting: who was skipped, and why, by error code (`other` for codes not listed). */
   notInvited: (name: string, reason: string) => string;
+  /** The server refused the whole request, and why. */
+  failed: (reason: string) => string;
   failures: Partial<Record<RingkitErrorCode, string>> & { other: string };
 }
 
@@ -37,14 +39,15 @@ export const inviteMembersPickerLabels: LabelTable<InviteMembersPickerLabels> = 
   en: {
     title: 'Add people to the call',
     reasons: { inCall: 'In the call', ringing: 'Ringing', full: 'Limit reached' },
-    remaining: (n) => (n === 1 ? 'You can add 1 more person.' : `You can add ${n} more people.`),
+    remaining: (n) => (n === 0 ? 'No one else can be added.' : n === 1 ? 'You can add 1 more person.' : `You can add ${n} more people.`),
     full: 'The call is full.',
     invite: (n) => (n === 0 ? 'Invite' : `Invite ${n}`),
     loading: 'Loading members…',
     loadFailed: 'Could not load the members of this group.',
     noMembers: 'Nobody else is in this group.',
     invited: (names) => `Ringing ${new Intl.ListFormat('en', { type: 'conjunction' }).format(names)}.`,
-    notInvited: (name, reason) => `${name} was not invited: ${reason}`,
+    notInvited: (name, reason) => `${name} was not invited: ${reason}.`,
+    failed: (reason) => `Nobody was invited: ${reason}.`,
     failures: {
       INVALID_STATE: 'already in the call or ringing',
       CALL_USER_LIMIT: 'the call is full',
@@ -57,14 +60,15 @@ export const inviteMembersPickerLabels: LabelTable<InviteMembersPickerLabels> = 
   zh: {
     title: '添加成员到通话',
     reasons: { inCall: '已在通话中', ringing: '正在响铃', full: '已达人数上限' },
-    remaining: (n) => `还可添加 ${n} 人。`,
+    remaining: (n) => (n === 0 ? '不能再添加了。' : `还可添加 ${n} 人。`),
     full: '通话人数已满。',
     invite: (n) => (n === 0 ? '邀请' : `邀请 ${n} 人`),
     loading: '正在加载成员…',
     loadFailed: '无法加载本群成员。',
     noMembers: '群里没有其他成员。',
     invited: (names) => `正在呼叫${names.join('、')}。`,
-    notInvited: (name, reason) => `未能邀请${name}：${reason}`,
+    notInvited: (name, reason) => `未能邀请${name}：${reason}。`,
+    failed: (reason) => `邀请失败：${reason}。`,
     failures: {
       INVALID_STATE: '已在通话中或正在响铃',
       CALL_USER_LIMIT: '通话人数已满',
