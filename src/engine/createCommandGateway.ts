@@ -1,6 +1,6 @@
 import { RingkitError } from '../protocol/errors.js';
-import { REQUEST_ID_TTL_MS, type RingkitLimits } from '../protocol/limits.js';
-import { isCommandName, type CommandAck, type CommandName, type CommandPayload } from '../protocol/commands.js';
+import type { RingkitLimits } from '../protocol/limits.js';
+import { isCommandName, type CommandAck, type CommandName, type CommandPayload, type CommandResult } from '../protocol/commands.js';
 import { commandSchemas } from '../protocol/schemas.js';
 import type { WireAck } from '../protocol/wire.js';
 import type { Clock } from './clock.js';
@@ -9,6 +9,7 @@ import type { Publish } from './createInvitationTransactions.js';
 import { createRateLimiter } from './createRateLimiter.js';
 import type { EngineLogger } from './EngineLogger.js';
 import { fail } from './fail.js';
+import { createRequestOutcomes, requestOutcomeKey, type RequestOutcomeSlot } from './requestOutcomes.js';
 import type { Session } from './Session.js';
 import type { RingkitStorage } from './storage.js';
 
@@ -35,6 +36,7 @@ export function createCommandGateway(options: {
   const limiter = createRateLimiter(limits.requestsPerSecond, () => clock.now());
   const bookkeepingLimiter = createRateLimiter(limits.requestsPerSecond * 10, () => clock.now());
   const inflight = new Map<string, Promise<WireAck<unknown>>>();
+  const outcomes = createRequestOutcomes(storage, logger);
 
   function validate<N extends CommandName>(name: N, payload: unknown): CommandPayload<N> {
     if (!isCommandName(name)) fail('INVALID_PARAMETER', `unknown command ${String(name)}`);
@@ -63,14 +65,14 @@ export function createCommandGateway(options: {
   }
 
   /** Runs one command and returns its ack plus what to publish after the caller hears it. */
-  async function run<N extends CommandName>(session: Session, name: N, payload: unknown): Promise<{ ack: CommandAck<N>; publications: Publish[] }> {
+  async function run<N extends CommandName>(session: Session, name: N, payload: unknown, outcome?: RequestOutcomeSlot): Promise<{ ack: CommandAck<N>; publications: Publish[] }> {
     const publications: Publish[] = [];
     try {
       if (!(await withinRate(session.userID, name))) fail('RATE_LIMITED', `more than ${limits.requestsPerSecond} requests per second`);
       const params = validate(name, payload);
       // TypeScript cannot relate `handlers[name]` to `name` itself: the map's type guarantees it.
       const handler = handlers[name] as unknown as CommandHandler<N>;
-      const result = await handler(session, params, (p) => publications.push(p));
+      const result = await handler(session, params, { later: (p) => publications.push(p), ...(outcome && { outcome }) });
       return { ack: { ok: true, result }, publications };
     } catch (error) {
       return { ack: toAck(error), publications };
@@ -78,33 +80,28 @@ export function createCommandGateway(options: {
   }
 
   /**
-   * Remembers the first outcome of a requestID for 5 minutes (PROTOCOL.md section 4); transient
-   * failures (rate limit, storage down) are not remembered, so a retry can still succeed.
+   * Answers a requestID's first outcome again to every retry (PROTOCOL.md section 4): a change
+   * stores it in its own commit, anything else right after (see `requestOutcomes.ts`).
    */
   async function runOnce<N extends CommandName>(session: Session, name: N, payload: unknown, reply: (ack: CommandAck<N>) => void) {
-    const requestID = (payload as { requestID?: unknown } | null)?.requestID;
-    if (typeof requestID !== 'string' || requestID.length === 0 || requestID.length > 64) {
+    const key = requestOutcomeKey(session.userID, (payload as { requestID?: unknown } | null)?.requestID);
+    if (key === undefined) {
       const { ack, publications } = await run(session, name, payload);
       reply(ack);
       return publications;
     }
-    const key = `${session.userID}\u0000${requestID}`;
-    let stored: string | undefined;
+    let stored: CommandAck<N> | undefined;
     try {
-      stored = await storage.getRequestOutcome(key);
+      stored = await outcomes.recall<CommandResult<N>>(key);
     } catch (error) {
       return reply(toAck(error)), [];
     }
-    if (stored) return reply(JSON.parse(stored) as CommandAck<N>), [];
+    if (stored) return reply(stored), [];
     const running = inflight.get(key);
     if (running) return reply((await running) as CommandAck<N>), [];
-    const outcome = run(session, name, payload).then(async (r) => {
-      const transient = !r.ack.ok && (r.ack.error.code === 'RATE_LIMITED' || r.ack.error.code === 'INTERNAL');
-      if (!transient) {
-        await storage
-          .putRequestOutcome(key, JSON.stringify(r.ack), REQUEST_ID_TTL_MS)
-          .catch((err: unknown) => logger.warn({ err }, 'could not remember a request outcome'));
-      }
+    const slot: RequestOutcomeSlot = { key, committed: false };
+    const outcome = run(session, name, payload, slot).then(async (r) => {
+      await outcomes.remember(slot, r.ack);
       return r;
     });
     inflight.set(key, outcome.then((r) => r.ack));

@@ -3,6 +3,7 @@ import { clampPage } from '../protocol/schemas.js';
 import type { Invitation, SignalingMessage } from '../protocol/types.js';
 import type { Actor } from './actor.js';
 import type { InvitationTransactions, Publish } from './createInvitationTransactions.js';
+import type { RequestOutcomeSlot } from './requestOutcomes.js';
 import type { Draft } from './Draft.js';
 import { fail } from './fail.js';
 import type { GroupDirectory } from './groups.js';
@@ -37,10 +38,22 @@ interface HandlerDeps {
 
 /**
  * A command's handler: validated params in, the command's result out (errors are RingkitErrors);
- * `later` takes what to publish once the caller has been answered.
- * @example const handler: CommandHandler<'invitation:accept'> = (session, p, later) => ...
+ * `scope` collects what to publish once the caller has been answered, and carries the request's
+ * outcome slot when it has a requestID.
+ * @example const handler: CommandHandler<'invitation:accept'> = (session, p, scope) => ...
  */
-export type CommandHandler<N extends CommandName> = (session: Session, params: CommandPayload<N>, later: (p: Publish) => void) => Promise<CommandResult<N>>;
+export type CommandHandler<N extends CommandName> = (session: Session, params: CommandPayload<N>, scope: CommandScope) => Promise<CommandResult<N>>;
+
+/**
+ * What a handler gets besides the session and params.
+ * @example scope.later(await tx.create(draft, scope.outcome && { slot: scope.outcome, result }))
+ */
+export interface CommandScope {
+  /** Queues a publication to run once the caller has been answered. */
+  later(publish: Publish): void;
+  /** The request's outcome slot (requests with a requestID): a commit stores the outcome in it. */
+  outcome?: RequestOutcomeSlot;
+}
 
 /**
  * Every command's handler, keyed by wire name.
@@ -82,35 +95,36 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
     );
   }
 
-  async function invite(actor: Actor, params: CommandPayload<'invitation:invite'> & { groupID?: string }, later: (p: Publish) => void) {
+  async function invite(actor: Actor, params: CommandPayload<'invitation:invite'> & { groupID?: string }, scope: CommandScope) {
     const { draft, errorInvitees } = await createInvitation(generateID(), actor, params, ctx, now());
-    later(await tx.create(draft));
+    const result = { inviteID: draft.invitation.inviteID, invitation: draft.invitation, errorInvitees };
+    scope.later(await tx.create(draft, scope.outcome && { slot: scope.outcome, result }));
     pushOffline(draft.invitation, [...draft.changed].filter((id) => draft.user(id)?.state === 'inviting'));
-    return { inviteID: draft.invitation.inviteID, invitation: draft.invitation, errorInvitees };
+    return result;
   }
 
   /**
-   * Runs a change on an existing invitation and returns `{ invitation, ...extra }`. The data
+   * Runs a change on an existing invitation; `toResult` makes the answer from the invitation
+   * after it and the change's value (and is what a commit stores for the requestID). The data
    * limit is checked first, so oversized input fails the same way for every inviteID.
    */
-  async function change<T extends object>(
+  async function change<T, R>(
     session: Session,
     params: { inviteID: string; data?: string | undefined },
-    later: (p: Publish) => void,
+    scope: CommandScope,
     apply: (draft: Draft, data: string) => T | Promise<T>,
-  ): Promise<T & { invitation: Invitation }> {
+    toResult: (invitation: Invitation, value: T) => R,
+  ): Promise<{ result: R; value: T }> {
     const data = checkData(params.data, ctx.limits);
-    const { invitation, value, publish } = await tx.mutate(params.inviteID, session.userID, (draft) => apply(draft, data));
-    if (publish) later(publish);
-    return { ...value, invitation };
+    const outcome = scope.outcome && { slot: scope.outcome, result: toResult };
+    const { invitation, value, publish } = await tx.mutate(params.inviteID, session.userID, (draft) => apply(draft, data), outcome);
+    if (publish) scope.later(publish);
+    return { result: toResult(invitation, value), value };
   }
 
   /** `change` for operations whose result is the invitation alone. */
-  const operate = (session: Session, params: { inviteID: string; data?: string | undefined }, later: (p: Publish) => void, apply: (draft: Draft, data: string) => void) =>
-    change(session, params, later, (draft, data) => {
-      apply(draft, data);
-      return {};
-    });
+  const operate = async (session: Session, params: { inviteID: string; data?: string | undefined }, scope: CommandScope, apply: (draft: Draft, data: string) => void) =>
+    (await change(session, params, scope, apply, (invitation) => ({ invitation }))).result;
 
   function requireClientGroups() {
     if (!deps.clientGroups) fail('NO_PERMISSION', 'this server does not let clients manage groups');
@@ -125,27 +139,34 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
   }
 
   return {
-    'invitation:invite': (session, params, later) => invite(session, params, later),
-    'invitation:inviteInGroup': (session, params, later) => invite(session, params, later),
-    'invitation:cancel': (session, p, later) =>
-      change(session, p, later, (d, data) => ({ errorInvitees: cancel(d, session, data, p.invitees) })),
-    'invitation:accept': (session, p, later) => operate(session, p, later, (d, data) => answer(d, session, 'accepted', data)),
-    'invitation:reject': (session, p, later) => operate(session, p, later, (d, data) => answer(d, session, 'rejected', data)),
-    'invitation:modify': (session, p, later) => operate(session, p, later, (d, data) => modify(d, session, data)),
-    async 'invitation:callingInvite'(session, p, later) {
-      const result = await change(session, p, later, async (d, data) => ({
-        errorInvitees: await callingInvite(d, session, p, data, ctx),
-        invited: [...d.changed].filter((id) => d.user(id)?.state === 'inviting'),
-      }));
-      pushOffline(result.invitation, result.invited, p.offlinePushInfo);
-      return { inviteID: p.inviteID, invitation: result.invitation, errorInvitees: result.errorInvitees };
+    'invitation:invite': (session, params, scope) => invite(session, params, scope),
+    'invitation:inviteInGroup': (session, params, scope) => invite(session, params, scope),
+    async 'invitation:cancel'(session, p, scope) {
+      const apply = (d: Draft, data: string) => cancel(d, session, data, p.invitees);
+      return (await change(session, p, scope, apply, (invitation, errorInvitees) => ({ invitation, errorInvitees }))).result;
     },
-    'invitation:join': (session, p, later) => operate(session, p, later, (d, data) => join(d, session, data, ctx)),
-    'invitation:quit': (session, p, later) => operate(session, p, later, (d, data) => quit(d, session, data)),
-    'invitation:end': (session, p, later) => operate(session, p, later, (d, data) => end(d, session, data)),
-    async 'invitation:received'(session, p, later) {
-      await operate(session, p, later, (d) => void markReceived(d, session));
-      return {};
+    'invitation:accept': (session, p, scope) => operate(session, p, scope, (d, data) => answer(d, session, 'accepted', data)),
+    'invitation:reject': (session, p, scope) => operate(session, p, scope, (d, data) => answer(d, session, 'rejected', data)),
+    'invitation:modify': (session, p, scope) => operate(session, p, scope, (d, data) => modify(d, session, data)),
+    async 'invitation:callingInvite'(session, p, scope) {
+      const { result, value } = await change(
+        session,
+        p,
+        scope,
+        async (d, data) => ({
+          errorInvitees: await callingInvite(d, session, p, data, ctx),
+          invited: [...d.changed].filter((id) => d.user(id)?.state === 'inviting'),
+        }),
+        (invitation, v) => ({ inviteID: p.inviteID, invitation, errorInvitees: v.errorInvitees }),
+      );
+      pushOffline(result.invitation, value.invited, p.offlinePushInfo);
+      return result;
+    },
+    'invitation:join': (session, p, scope) => operate(session, p, scope, (d, data) => join(d, session, data, ctx)),
+    'invitation:quit': (session, p, scope) => operate(session, p, scope, (d, data) => quit(d, session, data)),
+    'invitation:end': (session, p, scope) => operate(session, p, scope, (d, data) => end(d, session, data)),
+    async 'invitation:received'(session, p, scope) {
+      return (await change(session, p, scope, (d) => void markReceived(d, session), () => ({}))).result;
     },
     async 'invitation:get'(session, p) {
       const invitation = await storage.getInvitation(p.inviteID);

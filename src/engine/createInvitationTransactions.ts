@@ -8,6 +8,7 @@ import { fail } from './fail.js';
 import type { GroupDirectory } from './groups.js';
 import { historyMessages } from './history.js';
 import { canSee, isUndelivered, recipientsOf } from './recipients.js';
+import { outcomeForCommit, type RequestOutcomeSlot } from './requestOutcomes.js';
 import type { RingkitStorage } from './storage.js';
 import { nextTickAt } from './timing.js';
 
@@ -26,6 +27,16 @@ export interface Mutation<T> {
 }
 
 /**
+ * A request outcome to store with a change: the request's slot and how its result follows from
+ * the invitation after the change and the change's value (the same function the handler answers with).
+ * @example tx.mutate(inviteID, userID, apply, { slot, result: (invitation) => ({ invitation }) })
+ */
+export interface OutcomeOf<T> {
+  slot: RequestOutcomeSlot;
+  result: (invitation: Invitation, value: T) => unknown;
+}
+
+/**
  * The invitation transactions: every write of an invitation goes through `create` or `mutate`
  * (one invitation at a time per node, an atomic compare-and-set commit in storage, publication
  * after the commit).
@@ -35,11 +46,12 @@ export interface InvitationTransactions {
   /**
    * Applies `change` to the newest stored version of an invitation, retrying when another node
    * committed first. `viewer` must be able to see the invitation (else INVITATION_NOT_FOUND);
-   * null for the engine's own changes (timers).
+   * null for the engine's own changes (timers). With `outcome`, the request's outcome is stored
+   * in the same atomic commit as the change.
    */
-  mutate<T>(inviteID: string, viewer: string | null, change: (draft: Draft) => T | Promise<T>): Promise<Mutation<T>>;
-  /** Stores a new invitation from a version-0 draft; returns its publication. */
-  create(draft: Draft): Promise<Publish>;
+  mutate<T>(inviteID: string, viewer: string | null, change: (draft: Draft) => T | Promise<T>, outcome?: OutcomeOf<T>): Promise<Mutation<T>>;
+  /** Stores a new invitation from a version-0 draft (with the request's `result` when `slot` is given); returns its publication. */
+  create(draft: Draft, outcome?: { slot: RequestOutcomeSlot; result: unknown }): Promise<Publish>;
   /** Runs publications in order, logging (not throwing) failures. */
   publishAll(publications: readonly Publish[]): Promise<void>;
   /** Sends what is still coalescing (on shutdown). */
@@ -89,8 +101,9 @@ export function createInvitationTransactions(options: {
   }
 
   /** Atomically stores a draft; returns the change to publish, or null when another node won. */
-  async function commit(draft: Draft, expectedVersion: number): Promise<Publish | null> {
+  async function commit(draft: Draft, expectedVersion: number, outcome?: { slot: RequestOutcomeSlot; result: unknown }): Promise<Publish | null> {
     const inv = draft.invitation;
+    const requestOutcome = outcome && outcomeForCommit(outcome.slot, { ok: true, result: outcome.result });
     const ok = await storage
       .commit({
         invitation: inv,
@@ -99,6 +112,7 @@ export function createInvitationTransactions(options: {
         missedUsers: await missedUsers(draft),
         history: historyMessages(inv, draft.history, draft.now),
         nextTickAt: nextTickAt(inv, notReceivedMs),
+        ...(requestOutcome && { requestOutcome }),
       })
       .catch(async (error: unknown) => {
         // The connection may have dropped after the store applied the commit: look before failing.
@@ -107,6 +121,7 @@ export function createInvitationTransactions(options: {
         throw error;
       });
     if (!ok) return null;
+    if (outcome) outcome.slot.committed = true;
     return async () => {
       const recipients = await recipientsOf(inv, draft.changed, groups);
       fanout.publish({ invitation: inv, baseVersion: expectedVersion, recipients });
@@ -114,7 +129,7 @@ export function createInvitationTransactions(options: {
   }
 
   return {
-    mutate(inviteID, viewer, change) {
+    mutate(inviteID, viewer, change, outcome) {
       return serialize(inviteID, async () => {
         for (let attempt = 0; attempt < 20; attempt++) {
           const current = await storage.getInvitation(inviteID);
@@ -124,15 +139,15 @@ export function createInvitationTransactions(options: {
           const draft = new Draft(current, clock.now());
           const value = await change(draft);
           if (!draft.isChanged()) return { invitation: current, value };
-          const publish = await commit(draft, current.version);
+          const publish = await commit(draft, current.version, outcome && { slot: outcome.slot, result: outcome.result(draft.invitation, value) });
           if (publish) return { invitation: draft.invitation, value, publish };
         }
         return fail('INTERNAL', 'the invitation is changing too fast; try again');
       });
     },
 
-    async create(draft) {
-      const publish = await commit(draft, 0);
+    async create(draft, outcome) {
+      const publish = await commit(draft, 0, outcome);
       if (!publish) fail('INTERNAL', 'inviteID collision');
       return publish;
     },

@@ -36,7 +36,8 @@ export interface StoredHistoryEntry extends HistoryDraft {
  *   in none of them;
  * - adds the inviteID to the missed set of each of `missedUsers`;
  * - appends `history`;
- * - sets the timer `tick:<inviteID>` to `nextTickAt`, or clears it when null.
+ * - sets the timer `tick:<inviteID>` to `nextTickAt`, or clears it when null;
+ * - stores `requestOutcome` when given, like `putRequestOutcome` (an existing one is kept).
  * @example const won = await storage.commit({ invitation, expectedVersion: 3, indexUsers: [], missedUsers: [], history: [], nextTickAt: null })
  */
 export interface InvitationCommit {
@@ -46,6 +47,18 @@ export interface InvitationCommit {
   missedUsers: string[];
   history: HistoryDraft[];
   nextTickAt: number | null;
+  /** The outcome of the request that made this change, stored in the same atomic step. */
+  requestOutcome?: RequestOutcome;
+}
+
+/**
+ * A request's outcome as storage keeps it (see `requestOutcomes.ts`).
+ * @example const outcome: RequestOutcome = { key: 'alice\u0000r1', outcome: '{"ok":true,"result":{}}', ttlMs: 300_000 }
+ */
+export interface RequestOutcome {
+  key: string;
+  outcome: string;
+  ttlMs: number;
 }
 
 /**

@@ -113,6 +113,15 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
     }
   }
 
+  /** Stores a request's first outcome (synchronously, so a commit can include it). */
+  function putOutcome(key: string, outcome: string, ttlMs: number): boolean {
+    const existing = outcomes.get(key);
+    if (existing && existing.expires > now()) return false;
+    outcomes.delete(key); // re-inserted at the end, so the map stays in expiry order for prune()
+    outcomes.set(key, { outcome, expires: now() + ttlMs });
+    return true;
+  }
+
   return {
     async commit(change: InvitationCommit) {
       const { invitation } = change;
@@ -139,6 +148,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
       const timerKey = `tick:${invitation.inviteID}`;
       if (change.nextTickAt === null) timers.delete(timerKey);
       else timers.set(timerKey, change.nextTickAt);
+      if (change.requestOutcome) putOutcome(change.requestOutcome.key, change.requestOutcome.outcome, change.requestOutcome.ttlMs);
       prune();
       return true;
     },
@@ -188,13 +198,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
       for (const t of timers.values()) if (min === null || t < min) min = t;
       return min;
     },
-    async putRequestOutcome(key, outcome, ttlMs) {
-      const existing = outcomes.get(key);
-      if (existing && existing.expires > now()) return false;
-      outcomes.delete(key); // re-inserted at the end, so the map stays in expiry order for prune()
-      outcomes.set(key, { outcome, expires: now() + ttlMs });
-      return true;
-    },
+    putRequestOutcome: async (key, outcome, ttlMs) => putOutcome(key, outcome, ttlMs),
     async getRequestOutcome(key) {
       const existing = outcomes.get(key);
       return existing && existing.expires > now() ? existing.outcome : undefined;

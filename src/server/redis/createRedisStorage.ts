@@ -101,6 +101,9 @@ export async function createRedisStorage(options: RedisStorageOptions = {}): Pro
         ...list(change.missedUsers),
         String(change.history.length),
         ...history,
+        ...(change.requestOutcome
+          ? [change.requestOutcome.key, change.requestOutcome.outcome, String(Math.max(1, Math.ceil(change.requestOutcome.ttlMs)))]
+          : ['', '', '']),
       ];
       return Number(await redis.script(COMMIT_SCRIPT, [], args)) === 1;
     },

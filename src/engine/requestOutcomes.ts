@@ -1,0 +1,79 @@
+/**
+ * The request-outcome store, in one place (PROTOCOL.md section 4: a requestID's first outcome is
+ * answered again to every retry for 5 minutes). A successful change stores its outcome inside the
+ * invitation's own atomic commit (`InvitationCommit.requestOutcome`), so no crash can separate the
+ * change from the answer a retry gets; outcomes of requests that commit nothing (errors, reads,
+ * no-op changes) are stored right after. Transient failures are never stored.
+ * @module
+ */
+import { REQUEST_ID_TTL_MS } from '../protocol/limits.js';
+import type { WireAck } from '../protocol/wire.js';
+import type { EngineLogger } from './EngineLogger.js';
+import type { RequestOutcome, RingkitStorage } from './storage.js';
+
+/**
+ * One running request's outcome slot: the gateway opens it, a handler's commit may fill it.
+ * @example if (!slot.committed) await outcomes.remember(slot, ack)
+ */
+export interface RequestOutcomeSlot {
+  readonly key: string;
+  /** Set once a commit stored the outcome. */
+  committed: boolean;
+}
+
+/**
+ * The storage key of a user's requestID, or undefined when the request carries none (or one
+ * that is not a 1–64 character string).
+ * @example requestOutcomeKey('alice', payload.requestID)
+ */
+export function requestOutcomeKey(userID: string, requestID: unknown): string | undefined {
+  if (typeof requestID !== 'string' || requestID.length === 0 || requestID.length > 64) return undefined;
+  return `${userID}\u0000${requestID}`;
+}
+
+/**
+ * Whether an outcome is final (remembered) rather than transient (rate limit, storage down).
+ * @example if (isFinal(ack)) await outcomes.remember(slot, ack)
+ */
+export function isFinal(ack: WireAck<unknown>): boolean {
+  return ack.ok || (ack.error.code !== 'RATE_LIMITED' && ack.error.code !== 'INTERNAL');
+}
+
+/**
+ * The stored form of an acknowledgement.
+ * @example storage.putRequestOutcome(key, encodeOutcome(ack), REQUEST_ID_TTL_MS)
+ */
+export function encodeOutcome(ack: WireAck<unknown>): string {
+  return JSON.stringify(ack);
+}
+
+/**
+ * The outcome a commit stores for a slot, once the change's result is known.
+ * @example storage.commit({ ..., requestOutcome: outcomeForCommit(slot, { ok: true, result }) })
+ */
+export function outcomeForCommit(slot: RequestOutcomeSlot, ack: WireAck<unknown>): RequestOutcome {
+  return { key: slot.key, outcome: encodeOutcome(ack), ttlMs: REQUEST_ID_TTL_MS };
+}
+
+/**
+ * Reads and writes outcomes that were not stored by a commit.
+ * @example
+ * const outcomes = createRequestOutcomes(storage, logger)
+ * const earlier = await outcomes.recall(key)
+ */
+export function createRequestOutcomes(storage: RingkitStorage, logger: EngineLogger) {
+  return {
+    /** The first outcome stored under `key`, or undefined. */
+    async recall<T>(key: string): Promise<WireAck<T> | undefined> {
+      const stored = await storage.getRequestOutcome(key);
+      return stored === undefined ? undefined : (JSON.parse(stored) as WireAck<T>);
+    },
+    /** Stores a final outcome that no commit stored (the first one stored wins). */
+    async remember(slot: RequestOutcomeSlot, ack: WireAck<unknown>): Promise<void> {
+      if (slot.committed || !isFinal(ack)) return;
+      await storage
+        .putRequestOutcome(slot.key, encodeOutcome(ack), REQUEST_ID_TTL_MS)
+        .catch((err: unknown) => logger.warn({ err }, 'could not remember a request outcome'));
+    },
+  };
+}
