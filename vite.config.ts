@@ -2,27 +2,19 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
+import { chromiumLaunchOptions } from './test/support/chromiumLaunchOptions.js';
 
-/** Chromium as installed on the machine (never a downloaded one), with the flags it needs as root in a closed network. */
-export const chromiumLaunchOptions = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-};
-
-/** A fresh browser config per Vitest browser project (a shared object makes them interfere). */
+/**
+ * A fresh browser config per Vitest browser project (a shared object makes them interfere).
+ * Sound needs a user gesture, as in a browser a user opens (Playwright's default allows autoplay),
+ * so the ringtone's blocked-autoplay path is real.
+ */
 const chromium = () => ({
   enabled: true,
   headless: true,
-  provider: playwright({ launchOptions: chromiumLaunchOptions }),
+  provider: playwright({
+    launchOptions: { ...chromiumLaunchOptions, args: [...chromiumLaunchOptions.args, '--autoplay-policy=user-gesture-required'] },
+  }),
   instances: [{ browser: 'chromium' as const }],
 });
 
@@ -73,6 +65,12 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: '.storybook' })],
         optimizeDeps: { include: [...browserDeps, 'storybook/test', 'axe-core'] },
         test: { name: 'storybook', browser: chromium(), testTimeout: 20_000 },
+      },
+      {
+        // Tests that need a real browser (e.g. the ringtone's blocked autoplay).
+        extends: true,
+        optimizeDeps: { include: browserDeps },
+        test: { name: 'browser', include: ['test/browser/**/*.test.{ts,tsx}'], browser: chromium(), testTimeout: 20_000 },
       },
       {
         extends: true,

@@ -1,0 +1,63 @@
+import { flushSync } from 'react-dom';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { RingtoneUnlockButton, useRingtone, type UseRingtoneResult } from '../../src/react/index.js';
+import { silentWavDataURL } from '../../stories/support/silentWav.js';
+
+// Chromium runs with --autoplay-policy=user-gesture-required (vite.config.ts): sound before a
+// real click is refused, as for a user who just opened the app.
+
+let latest: UseRingtoneResult | undefined;
+function Phone({ src, ringing, muted }: { src: string; ringing: boolean; muted?: boolean }) {
+  const tone = useRingtone(src, ringing, { muted });
+  latest = tone;
+  return (
+    <div>
+      <RingtoneUnlockButton ringtone={tone} />
+      <p>{tone.audible ? 'ringing aloud' : tone.blocked ? 'blocked' : 'silent'}</p>
+    </div>
+  );
+}
+
+let root: Root;
+let host: HTMLElement;
+const show = (ui: React.ReactNode) => flushSync(() => root.render(ui));
+
+beforeEach(() => {
+  host = document.body.appendChild(document.createElement('div'));
+  root = createRoot(host);
+});
+afterEach(() => {
+  root.unmount();
+  host.remove();
+});
+
+describe('useRingtone in Chromium that requires a user gesture for sound', () => {
+  it('reports the refused start, rings once the user clicks the control, stops at the end, and later calls ring aloud', async () => {
+    const src = silentWavDataURL(0.4);
+    show(<Phone src={src} ringing />);
+    const unlock = page.getByRole('button', { name: 'Sound is blocked — click to enable ringing' });
+    await expect.element(unlock).toBeVisible();
+    expect(latest).toMatchObject({ blocked: true, audible: false, failed: false });
+
+    await userEvent.click(unlock); // a real click: the page gets user activation
+    await expect.element(page.getByText('ringing aloud')).toBeVisible();
+    await expect.element(unlock).not.toBeInTheDocument();
+
+    show(<Phone src={src} ringing={false} />);
+    await expect.element(page.getByText('silent')).toBeVisible();
+
+    show(<Phone src={src} ringing />); // the next call
+    await expect.element(page.getByText('ringing aloud')).toBeVisible();
+    expect(latest?.blocked).toBe(false);
+  });
+
+  it('stays silent while muted, and rings when unmuted during the call', async () => {
+    const src = silentWavDataURL(0.3);
+    show(<Phone src={src} ringing muted />);
+    expect(latest).toMatchObject({ muted: true, audible: false, blocked: false });
+    latest!.toggleMute();
+    await expect.element(page.getByText('ringing aloud')).toBeVisible();
+  });
+});
