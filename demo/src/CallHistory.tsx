@@ -1,5 +1,5 @@
 import type { Invitation } from '../../src/index.js';
-import { raiseHandKind, useInvitationList, useRingkitStore } from '../../src/react/index.js';
+import { parseJSONObject, raiseHandKind, useInvitationList, useRingkitStore } from '../../src/react/index.js';
 import { useDemoLabels, type DemoLabels } from './labels.js';
 
 /** One line of the history for `self`, and whether it is a missed call. */
@@ -8,7 +8,13 @@ function describe(invitation: Invitation, self: string, t: DemoLabels): { text: 
   if (invitation.groupID) return { text: t.groupCallBy(invitation.inviter), missed: false };
   if (invitation.inviter === self) {
     const answer = invitation.users.find((u) => u.userID !== self);
-    const outcome = answer?.state === 'rejected' ? ` · ${t.ended.rejected(answer.userID)}` : answer?.state === 'timeout' ? ` · ${t.ended.timeout(answer.userID)}` : '';
+    const busy = answer?.reason === 'busy' || (answer?.data !== undefined && parseJSONObject(answer.data)?.reason === 'busy');
+    const outcome =
+      answer?.state === 'rejected'
+        ? ` · ${(busy ? t.ended.busy : t.ended.rejected)(answer.userID)}`
+        : answer?.state === 'timeout'
+          ? ` · ${t.ended.timeout(answer.userID)}`
+          : '';
     return { text: `${t.outgoingTo(others.join(', '))}${outcome}`, missed: false };
   }
   const me = invitation.users.find((u) => u.userID === self);
