@@ -1,12 +1,18 @@
 import { useState } from 'react';
-import { useCall, useConnectionState, type BusyPolicy } from '../../src/react/index.js';
+import {
+  IncomingCallToast,
+  RingingDialog,
+  useCall,
+  useConnectionState,
+  useRingkitEvent,
+  useRingkitStoreApi,
+  type BusyPolicy,
+} from '../../src/react/index.js';
 import { CallHistory } from './CallHistory.js';
-import { CallWaiting } from './CallWaiting.js';
+import { isGroupCall, isOneToOneCall } from './callFilters.js';
 import { Classroom } from './Classroom.js';
 import { DialForm } from './DialForm.js';
 import { GroupCallPanel } from './GroupCallPanel.js';
-import { GroupRinging } from './GroupRinging.js';
-import { IncomingCall } from './IncomingCall.js';
 import { LOBBY_GROUP } from './groups.js';
 import { useDemoLabels } from './labels.js';
 import { OnlineUsers } from './OnlineUsers.js';
@@ -18,7 +24,9 @@ type Tab = 'calls' | 'group' | 'classroom';
 
 /**
  * Everything a signed-in user sees: connection state, the phone (one `useCall` for the whole
- * page), who is online, the call history, group calls and the classroom.
+ * page), who is online, the call history, group calls and the classroom. One-to-one calls ring in
+ * the kit's `RingingDialog` (with call waiting when the busy setting lets calls ring), group calls
+ * in its `IncomingCallToast`.
  * @example <RingkitProvider url={location.origin} userID="alice"><Workspace userID="alice" onSignOut={leave} /></RingkitProvider>
  */
 export function Workspace({ userID, onSignOut }: { userID: string; onSignOut: () => void }) {
@@ -29,6 +37,12 @@ export function Workspace({ userID, onSignOut }: { userID: string; onSignOut: ()
   const online = useOnlineUsers();
   const [tab, setTab] = useState<Tab>('calls');
   useGroupMembership(LOBBY_GROUP);
+  const store = useRingkitStoreApi();
+  // Accepting a group call (in the toast, on this device) opens the group-call tab.
+  useRingkitEvent('inviteeAccepted', ({ inviteID, invitee, deviceID }) => {
+    const invitation = store.getState().invitations[inviteID];
+    if (invitee === userID && deviceID === store.client.deviceID && invitation && isGroupCall(invitation)) setTab('group');
+  });
   const dial = (callee: string) => void call.call(callee, { roomID: `room-${crypto.randomUUID().slice(0, 8)}` });
   const canDial = connection === 'connected' && (call.status === 'idle' || call.status === 'ended');
   const tabs: [Tab, string][] = [
@@ -76,9 +90,8 @@ export function Workspace({ userID, onSignOut }: { userID: string; onSignOut: ()
         {tab === 'group' && <GroupCallPanel online={online} self={userID} />}
         {tab === 'classroom' && <Classroom self={userID} />}
       </section>
-      <IncomingCall call={call} />
-      <CallWaiting call={call} busyPolicy={busyPolicy} />
-      <GroupRinging onAccepted={() => setTab('group')} />
+      <RingingDialog busyPolicy={busyPolicy} filter={isOneToOneCall} />
+      <IncomingCallToast busyPolicy={busyPolicy} filter={isGroupCall} />
     </main>
   );
 }

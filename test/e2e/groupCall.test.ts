@@ -15,7 +15,7 @@ test('group call: alice calls bob and carol, bob accepts, carol declines then jo
   await start.getByRole('checkbox', { name: c }).check();
   await alice.getByRole('button', { name: 'Start group call' }).click();
 
-  const invited = (page: typeof bob) => page.getByRole('alertdialog', { name: `${a} invites you to a group call` });
+  const invited = (page: typeof bob) => page.getByRole('region', { name: `${a} is calling` });
   await invited(bob).getByRole('button', { name: 'Accept' }).click();
   await invited(carol).getByRole('button', { name: 'Reject' }).click();
 

@@ -73,4 +73,24 @@ describe('one-to-one calls in the demo', () => {
     expect(await bob.getByRole('alertdialog').count()).toBe(0);
     await alice.getByRole('timer').waitFor();
   });
+
+  test("call waiting: bob lets calls ring while busy, carol's call rings during his call with alice, he ends that one and takes carol's", async () => {
+    const demo = openDemo(browser(), inject('demoUrl'));
+    const [a, b, c] = [uniqueName('alice'), uniqueName('bob'), uniqueName('carol')];
+    const alice = await demo.signIn(a);
+    const bob = await demo.signIn(b);
+    const carol = await demo.signIn(c);
+    await bob.getByRole('combobox', { name: 'When I am in a call' }).selectOption({ label: 'Call waiting (let it ring)' });
+
+    await alice.getByRole('button', { name: `Call ${b}` }).click();
+    await ringing(bob, a).getByRole('button', { name: 'Accept' }).click();
+    await bob.getByRole('timer').waitFor();
+
+    await carol.getByRole('button', { name: `Call ${b}` }).click();
+    await ringing(bob, c).getByRole('button', { name: 'End and accept' }).click();
+
+    await bob.getByRole('status').filter({ hasText: `In a call with ${c}` }).waitFor();
+    await carol.getByRole('timer').waitFor();
+    await alice.getByRole('status').filter({ hasText: `Call with ${b} ended` }).waitFor();
+  });
 });

@@ -18,7 +18,7 @@ test('bob signed in on two tabs: both ring, he answers on one, the other stops a
 
   await bobLaptop.getByRole('timer').waitFor();
   await ringing(bobPhone, a).waitFor({ state: 'detached' });
-  await bobPhone.getByRole('status').filter({ hasText: 'Answered on another device' }).waitFor();
+  await bobPhone.getByRole('status').filter({ hasText: /^Answered on another device$/ }).waitFor();
   expect(await bobPhone.getByRole('timer').count()).toBe(0);
   await alice.getByRole('timer').waitFor();
 });
