@@ -33,6 +33,10 @@ export { useOutgoingCall, type OutgoingCallStatus, type UseOutgoingCallResult } 
 export { inviteeStatus, isBusyRejection, participantGroup, type InviteeStatus } from './data/inviteeStatus.js';
 export { sortParticipantIDs } from './data/sortParticipants.js';
 export { pickMembers, type MemberAvailability, type MemberChoice, type MemberPicks } from './data/pickMembers.js';
+export { useCallRecords, CALL_RECORDS_PAGE, type UseCallRecordsOptions, type UseCallRecordsResult } from './hooks/useCallRecords.js';
+export { useMissedCallCount, type UseMissedCallCountResult } from './hooks/useMissedCallCount.js';
+export { callRecordOf, dayKey, groupByDay, type CallRecord, type CallRecordKind } from './data/callRecords.js';
+export { createMissedSeenStore, missedSeenStore, type MissedSeenStore } from './data/missedSeenStore.js';
 export { ringkitQueryKeys } from './data/queryKeys.js';
 export { BUSY_REJECT_DATA, type BusyPolicy } from './internal/useBusyPolicy.js';
 export type { ActionStatus } from './internal/useActionRunner.js';
@@ -65,6 +69,7 @@ export * from './components/IncomingCallToast/index.js';
 export * from './components/InviteMembersPicker/index.js';
 export * from './components/OutgoingCallDialog/index.js';
 export * from './components/ParticipantList/index.js';
+export * from './components/CallHistoryList/index.js';
 export * from './components/RaiseHandPanel/index.js';
 export * from './components/RingingDialog/index.js';
 export * from '../store/index.js';

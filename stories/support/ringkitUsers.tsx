@@ -9,13 +9,13 @@ const open = new Set<LoopbackUsers>();
 
 /**
  * A Storybook loader that starts the real engine in the page with these users connected (and
- * these groups, and engine limits such as `{ callerGraceSeconds: 1 }`), available to the story as `loaded.ringkit`. `closeLoopbackUsers` (run by the
+ * these groups, engine limits such as `{ callerGraceSeconds: 1 }`, and a clock such as `shiftableClock().clock`), available to the story as `loaded.ringkit`. `closeLoopbackUsers` (run by the
  * preview before each story) closes them again.
  * @example export const Ringing = { loaders: [ringkitUsers(['alice', 'bob'])], render: (_, { loaded }) => … }
  */
-export function ringkitUsers(userIDs: string[], groups: Record<string, string[]> = {}, limits: Parameters<typeof loopbackUsers>[2] = {}) {
+export function ringkitUsers(userIDs: string[], groups: Record<string, string[]> = {}, limits: Parameters<typeof loopbackUsers>[2] = {}, clock?: Parameters<typeof loopbackUsers>[3]) {
   return async () => {
-    const users = await loopbackUsers(userIDs, groups, limits);
+    const users = await loopbackUsers(userIDs, groups, limits, clock);
     open.add(users);
     return { ringkit: users };
   };

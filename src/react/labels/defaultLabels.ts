@@ -4,6 +4,7 @@ import { outgoingCallDialogLabels, type OutgoingCallDialogLabels } from '../comp
 import { participantListLabels, type ParticipantListLabels } from '../components/ParticipantList/labels.js';
 import { ringtoneLabels, type RingtoneLabels } from '../components/shared/ringtoneLabels.js';
 import { commonLabels, type CommonLabels, type RingkitLocale } from './RingkitLabels.js';
+import { callHistoryListLabels, type CallHistoryListLabels } from '../components/CallHistoryList/labels.js';
 import { raiseHandPanelLabels, type RaiseHandPanelLabels } from '../components/RaiseHandPanel/labels.js';
 
 /**
@@ -18,6 +19,7 @@ export interface RingkitLabels {
   raiseHandPanel: RaiseHandPanelLabels;
   incomingCall: IncomingCallLabels;
   ringtone: RingtoneLabels;
+  callHistoryList: CallHistoryListLabels;
 }
 
 /**
@@ -33,5 +35,6 @@ export function defaultLabels(locale: RingkitLocale): RingkitLabels {
     raiseHandPanel: raiseHandPanelLabels[locale],
     incomingCall: incomingCallLabels[locale],
     ringtone: ringtoneLabels[locale],
+    callHistoryList: callHistoryListLabels[locale],
   };
 }
