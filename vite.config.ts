@@ -26,6 +26,7 @@ const browserDeps = [
   'react/jsx-runtime',
   'react/jsx-dev-runtime',
   '@tanstack/react-query',
+  '@tanstack/react-virtual',
   'zustand',
   'zustand/react/shallow',
   'socket.io-client',

@@ -2,16 +2,19 @@ import { createContext, useContext } from 'react';
 import type { SignalingClient } from '../../../client/SignalingClient.js';
 import type { ErrorInvitee } from '../../../protocol/wire.js';
 import type { UseOutgoingCallResult } from '../../hooks/useOutgoingCall.js';
+import type { UseRingtoneResult } from '../../hooks/useRingtone.js';
 import type { GetUser } from '../shared/RingkitUsersProvider.js';
 import type { OutgoingCallDialogLabels } from './labels.js';
 
 /**
- * What the parts of `OutgoingCallDialog` share: the call, the invitees the server skipped, the
- * labels and the user lookup.
+ * What the parts of `OutgoingCallDialog` share: the call, its ringback, the invitees the server
+ * skipped, the labels and the user lookup.
  * @example const { call, labels } = useOutgoingCallContext()
  */
 export interface OutgoingCallContextValue {
   call: UseOutgoingCallResult;
+  /** The ringback (`useRingtone`), silent without `ringbackUrl`. */
+  ringback: UseRingtoneResult;
   errorInvitees: readonly ErrorInvitee[];
   labels: OutgoingCallDialogLabels;
   getUser?: GetUser | undefined;

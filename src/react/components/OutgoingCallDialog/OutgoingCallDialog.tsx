@@ -2,9 +2,12 @@ import { useCallback, useId, useMemo, useState, type HTMLAttributes, type Keyboa
 import type { SignalingClient } from '../../../client/SignalingClient.js';
 import type { ErrorInvitee } from '../../../protocol/wire.js';
 import { useOutgoingCall } from '../../hooks/useOutgoingCall.js';
+import { useRingtone } from '../../hooks/useRingtone.js';
 import { useRingkitLabels } from '../../labels/RingkitLabelsProvider.js';
 import { mergeProps } from '../../mergeProps.js';
 import { useUserLookup, type GetUser } from '../shared/RingkitUsersProvider.js';
+import { RingtoneMuteButton } from '../shared/RingtoneMuteButton.js';
+import { RingtoneUnlockButton } from '../shared/RingtoneUnlockButton.js';
 import type { OutgoingCallDialogLabels } from './labels.js';
 import { OutgoingCallCancelButton } from './OutgoingCallCancelButton.js';
 import { OutgoingCallContext, type OutgoingCallContextValue } from './OutgoingCallContext.js';
@@ -24,6 +27,8 @@ export interface OutgoingCallDialogProps extends Omit<HTMLAttributes<HTMLDivElem
   errorInvitees?: readonly ErrorInvitee[];
   /** Called when the user closes the dialog (after nobody rings any more). */
   onClose?: () => void;
+  /** A ringback sound (URL) looped while the call rings; silent without it. */
+  ringbackUrl?: string;
   /** Move the focus to Cancel when the dialog opens (default true: the user just placed the call). */
   autoFocus?: boolean;
   labels?: Partial<OutgoingCallDialogLabels>;
@@ -37,7 +42,9 @@ export interface OutgoingCallDialogProps extends Omit<HTMLAttributes<HTMLDivElem
  * "Calling …": the call I am making, each invitee with a live state badge (ringing, not delivered
  * yet, offline, accepted, declined, busy, no answer …), the reasons of invitees the server
  * skipped, a polite live region that announces every change, **Cancel** (everyone), and in a call
- * with several invitees a ✕ per ringing invitee ("Cancel Bob").
+ * with several invitees a ✕ per ringing invitee ("Cancel Bob"). With `ringbackUrl` it loops a
+ * ringback while the call rings (`useRingtone`), with "Sound is blocked — click to enable" when the
+ * browser refuses sound before a user gesture, and a mute toggle.
  *
  * A non-modal `dialog` named "Calling Bob": the caller may keep using the app while it rings, so
  * focus is not trapped and nothing behind it is inert; focus moves to Cancel when it opens, and
@@ -52,6 +59,7 @@ export function OutgoingCallDialog({
   inviteID,
   errorInvitees = NONE,
   onClose,
+  ringbackUrl,
   autoFocus = true,
   labels: ownLabels,
   getUser,
@@ -64,6 +72,7 @@ export function OutgoingCallDialog({
   const common = useRingkitLabels('common');
   const displayUser = useUserLookup(getUser);
   const announcement = useInviteeAnnouncement(call.invitees, labels, common, displayUser);
+  const ringback = useRingtone(ringbackUrl, call.status === 'calling');
   const [closedID, setClosedID] = useState<string | null>(null);
   const shownID = call.invitation?.inviteID ?? null;
   const close = useCallback(() => {
@@ -71,8 +80,8 @@ export function OutgoingCallDialog({
     onClose?.();
   }, [shownID, onClose]);
   const context = useMemo<OutgoingCallContextValue>(
-    () => ({ call, errorInvitees, labels, getUser, client, close }),
-    [call, errorInvitees, labels, getUser, client, close],
+    () => ({ call, ringback, errorInvitees, labels, getUser, client, close }),
+    [call, ringback, errorInvitees, labels, getUser, client, close],
   );
   const titleID = useId();
   const summaryID = useId();
@@ -107,7 +116,9 @@ export function OutgoingCallDialog({
         {children ?? (
           <>
             <OutgoingCallInvitees />
+            <RingtoneUnlockButton ringtone={ringback} />
             <div className="rk-outgoing-call-dialog__actions">
+              {call.status === 'calling' && (ringback.audible || ringback.muted) ? <RingtoneMuteButton ringtone={ringback} /> : null}
               <OutgoingCallCancelButton autoFocus={autoFocus} />
             </div>
           </>
