@@ -11,11 +11,11 @@ import {
   type MissedSeenStore,
 } from '../../../src/react/index.js';
 import { loopbackUsers } from '../../../stories/support/loopbackUsers.js';
+import { callHistoryDay } from '../../../stories/support/callHistoryDay.js';
 import { shiftableClock } from '../../../stories/support/shiftableClock.js';
 import { eventually } from '../support/ringkit.js';
 import { expectAccessible } from './support/expectAccessible.js';
 
-const DAY = 86_400_000;
 const opened: Awaited<ReturnType<typeof loopbackUsers>>[] = [];
 afterEach(() => {
   for (const { server, clients } of opened.splice(0)) {
@@ -24,41 +24,14 @@ afterEach(() => {
   }
 });
 
-const waitUntil = async (check: () => boolean) => eventually(() => expect(check()).toBe(true));
-const ended = (client: SignalingClient, inviteID: string) => waitUntil(() => client.getInvitation(inviteID)?.state === 'ended');
-
-/**
- * bob's calls, made by the real engine in the page: yesterday a missed call from carol; today a
- * 3:12 call with alice, a call he declined, one he cancelled, one he missed, one nobody answered.
- */
+/** bob's calls of stories/support/callHistoryDay.ts, made by the real engine in the page. */
 async function bobsDay() {
   const time = shiftableClock();
   const users = await loopbackUsers(['alice', 'bob', 'carol'], {}, {}, time.clock);
   opened.push(users);
-  const [alice, bob, carol] = users.clients as [SignalingClient, SignalingClient, SignalingClient];
-
-  time.shift(-DAY);
-  const yesterday = await carol.invite('bob');
-  await carol.cancel(yesterday.inviteID);
-  time.shift(DAY);
-
-  const call = await alice.invite('bob', { mode: 'advanced' });
-  await waitUntil(() => bob.getInvitation(call.inviteID) !== undefined);
-  await bob.accept(call.inviteID);
-  time.shift(192_000);
-  await alice.end(call.inviteID);
-  await ended(bob, call.inviteID);
-
-  const declined = await alice.invite('bob');
-  await waitUntil(() => bob.getInvitation(declined.inviteID) !== undefined);
-  await bob.reject(declined.inviteID);
-  const cancelled = await bob.invite('carol');
-  await bob.cancel(cancelled.inviteID);
-  const missed = await alice.invite('bob');
-  await alice.cancel(missed.inviteID);
-  const noAnswer = await bob.invite('carol', { timeout: 1 });
-  await ended(bob, noAnswer.inviteID);
-  return { alice, bob, carol, time };
+  await callHistoryDay(users.clients, time);
+  const [alice, bob] = users.clients as [SignalingClient, SignalingClient];
+  return { alice, bob };
 }
 
 function MissedBadge({ seenStore }: { seenStore: MissedSeenStore }) {
