@@ -17,6 +17,7 @@ import { LOBBY_GROUP } from './groups.js';
 import { useDemoLabels } from './labels.js';
 import { OnlineUsers } from './OnlineUsers.js';
 import { PhoneCard } from './PhoneCard.js';
+import { ringtoneUrl } from './ringtoneUrl.js';
 import { useGroupMembership } from './useGroupMembership.js';
 import { useOnlineUsers } from './useOnlineUsers.js';
 
@@ -90,8 +91,8 @@ export function Workspace({ userID, onSignOut }: { userID: string; onSignOut: ()
         {tab === 'group' && <GroupCallPanel online={online} self={userID} />}
         {tab === 'classroom' && <Classroom self={userID} />}
       </section>
-      <RingingDialog busyPolicy={busyPolicy} filter={isOneToOneCall} />
-      <IncomingCallToast busyPolicy={busyPolicy} filter={isGroupCall} />
+      <RingingDialog busyPolicy={busyPolicy} filter={isOneToOneCall} ringtone={ringtoneUrl()} />
+      <IncomingCallToast busyPolicy={busyPolicy} filter={isGroupCall} ringtone={ringtoneUrl()} />
     </main>
   );
 }
