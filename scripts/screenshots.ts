@@ -138,7 +138,7 @@ async function main() {
       for (const locale of locales) {
         const error = await openStory(page, base, id, theme, locale);
         const file = join(out, readme ? README_SET[id]! : `${id}--${theme}-${locale}.png`);
-        await page.screenshot({ path: file, clip: await contentBox(page) });
+        await page.screenshot({ path: file, clip: await contentBox(page), fullPage: true });
         if (error) failures++;
         console.log(`${error ? '✗' : '✓'} ${file}${error ? `  (play failed: ${error})` : ''}`);
       }

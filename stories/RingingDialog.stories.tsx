@@ -3,6 +3,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { SignalingClient } from '../src/index.js';
 import { encodeCallData, RingingDialog } from '../src/react/index.js';
 import { clientsOf, ringkitUsers, UserPane } from './support/ringkitUsers.js';
+import { silentWavDataURL } from './support/silentWav.js';
 import { storyLabels } from './support/storyLabels.js';
 
 const meta: Meta<typeof RingingDialog> = {
@@ -80,5 +81,128 @@ export const QueuedCalls: Story = {
     const next = await canvas.findByRole('alertdialog', { name: L.title('carol') });
     await expect(within(next).queryByText(L.waiting(1))).toBeNull();
     await waitFor(() => expect(within(next).getByRole('button', { name: L.reject })).toHaveFocus());
+  },
+};
+
+/** Puts bob in a connected call with carol, then alice calls him. */
+async function callWhileInCall(loaded: Record<string, unknown>) {
+  const [alice, bob, carol] = clientsOf(loaded) as [SignalingClient, SignalingClient, SignalingClient];
+  const withCarol = await call(carol, 'bob');
+  await bob.accept(withCarol.inviteID);
+  const fromAlice = await call(alice, 'bob');
+  return { alice, carol, withCarol, fromAlice };
+}
+
+/** bob is in a connected call with carol when alice calls: End and accept, Decline, Decline as busy (focus on Decline). */
+export const CallWaiting: Story = {
+  play: async ({ canvas, loaded, globals }) => {
+    const L = storyLabels(globals).incomingCall;
+    await callWhileInCall(loaded);
+    const dialog = await canvas.findByRole('alertdialog', { name: L.title('alice') });
+    await expect(dialog).toHaveAccessibleDescription(`${L.description('audio', false, 2)} · ${L.inCall}`);
+    const decline = await within(dialog).findByRole('button', { name: L.decline });
+    await expect(within(dialog).getByRole('button', { name: L.declineBusy })).toBeEnabled();
+    await expect(within(dialog).getByRole('button', { name: L.endAndAccept })).toBeEnabled();
+    await expect(within(dialog).queryByRole('button', { name: L.accept })).toBeNull();
+    await waitFor(() => expect(decline).toHaveFocus());
+  },
+};
+
+/** Call waiting, then End and accept: bob hangs up on carol and answers alice. */
+export const CallWaitingEndAndAccept: Story = {
+  play: async ({ canvas, loaded, globals }) => {
+    const L = storyLabels(globals).incomingCall;
+    const { alice, carol, withCarol, fromAlice } = await callWhileInCall(loaded);
+    const dialog = await canvas.findByRole('alertdialog', { name: L.title('alice') });
+    await userEvent.click(within(dialog).getByRole('button', { name: L.endAndAccept }));
+    await waitFor(() => expect(canvas.queryByRole('alertdialog')).toBeNull());
+    await waitFor(() => expect(carol.getInvitation(withCarol.inviteID)?.state).toBe('ended'));
+    await waitFor(() => expect(alice.getInvitation(fromAlice.inviteID)?.users.find((u) => u.userID === 'bob')?.state).toBe('accepted'));
+  },
+};
+
+/** alice cancels: the dialog closes at once and the status line says so. */
+export const Cancelled: Story = {
+  play: async ({ canvas, loaded, globals }) => {
+    const L = storyLabels(globals).incomingCall;
+    const [alice] = clientsOf(loaded) as [SignalingClient];
+    const { inviteID } = await call(alice, 'bob');
+    await canvas.findByRole('alertdialog', { name: L.title('alice') });
+    await alice.cancel(inviteID);
+    await waitFor(() => expect(canvas.queryByRole('alertdialog')).toBeNull());
+    await expect(canvas.getByRole('status')).toHaveTextContent(L.ended.cancelled('alice'));
+  },
+};
+
+/** Nobody answers within the call's timeout (1 s here): a missed call. */
+export const TimedOut: Story = {
+  play: async ({ canvas, loaded, globals }) => {
+    const L = storyLabels(globals).incomingCall;
+    const [alice] = clientsOf(loaded) as [SignalingClient];
+    await call(alice, 'bob', {}, 1);
+    await canvas.findByRole('alertdialog', { name: L.title('alice') });
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(L.ended.timeout('alice')), { timeout: 5000 });
+    await expect(canvas.queryByRole('alertdialog')).toBeNull();
+  },
+};
+
+/** alice's last device goes away while ringing; after the grace period (1 s here) the call ends for bob. */
+export const CallerGone: Story = {
+  loaders: [ringkitUsers(['alice', 'bob'], {}, { callerGraceSeconds: 1 })],
+  play: async ({ canvas, loaded, globals }) => {
+    const L = storyLabels(globals).incomingCall;
+    const [alice] = clientsOf(loaded) as [SignalingClient];
+    await call(alice, 'bob');
+    await canvas.findByRole('alertdialog', { name: L.title('alice') });
+    alice.disconnect();
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(L.ended.callerGone('alice')), { timeout: 6000 });
+    await expect(canvas.queryByRole('alertdialog')).toBeNull();
+  },
+};
+
+/** bob has two devices; he answers on the laptop, so the phone's dialog closes and says why. */
+export const AnsweredOnAnotherDevice: Story = {
+  loaders: [ringkitUsers(['alice', 'bob', 'bob'])],
+  render: (args, { loaded }) => {
+    const [, phone, laptop] = clientsOf(loaded) as [SignalingClient, SignalingClient, SignalingClient];
+    return (
+      <>
+        <UserPane client={phone} label="bob's phone">
+          <RingingDialog {...args} />
+        </UserPane>
+        <UserPane client={laptop} label="bob's laptop">
+          <p>The laptop answers through its client.</p>
+        </UserPane>
+      </>
+    );
+  },
+  play: async ({ canvas, loaded, globals }) => {
+    const L = storyLabels(globals).incomingCall;
+    const [alice, , laptop] = clientsOf(loaded) as [SignalingClient, SignalingClient, SignalingClient];
+    const phone = within(canvas.getByRole('region', { name: "bob's phone" }));
+    const { inviteID } = await call(alice, 'bob');
+    await phone.findByRole('alertdialog', { name: L.title('alice') });
+    await waitFor(() => expect(laptop.getInvitation(inviteID)).toBeDefined());
+    await laptop.accept(inviteID);
+    await waitFor(() => expect(phone.queryByRole('alertdialog')).toBeNull());
+    await expect(phone.getByRole('status')).toHaveTextContent(L.ended.answeredElsewhere('alice'));
+  },
+};
+
+/**
+ * A ringtone the browser refuses to start before the user interacted with the page: the dialog
+ * shows "Sound is blocked — click to enable ringing" (in a page the user already clicked, it rings
+ * and offers "Mute ringtone" instead).
+ */
+export const SoundBlocked: Story = {
+  args: { ringtone: silentWavDataURL(0.5) },
+  play: async ({ canvas, loaded, globals }) => {
+    const { incomingCall: L, ringtone: T } = storyLabels(globals);
+    const [alice] = clientsOf(loaded) as [SignalingClient];
+    await call(alice, 'bob');
+    const dialog = await canvas.findByRole('alertdialog', { name: L.title('alice') });
+    const activated = navigator.userActivation?.hasBeenActive ?? false;
+    const control = activated ? { name: T.mute } : { name: T.blocked };
+    await expect(await within(dialog).findByRole('button', control)).toBeVisible();
   },
 };

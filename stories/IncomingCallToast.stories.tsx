@@ -1,0 +1,85 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import type { SignalingClient } from '../src/index.js';
+import { encodeCallData, IncomingCallToast } from '../src/react/index.js';
+import { clientsOf, ringkitUsers, UserPane } from './support/ringkitUsers.js';
+import { storyLabels } from './support/storyLabels.js';
+
+const meta: Meta<typeof IncomingCallToast> = {
+  title: 'Components/IncomingCallToast',
+  component: IncomingCallToast,
+  loaders: [ringkitUsers(['alice', 'bob', 'carol'])],
+  render: (args, { loaded }) => {
+    const [, bob] = clientsOf(loaded) as [SignalingClient, SignalingClient];
+    return (
+      <UserPane client={bob} width={400}>
+        <p>bob keeps working while the call rings.</p>
+        <button type="button">Something else on the page</button>
+        <IncomingCallToast {...args} />
+      </UserPane>
+    );
+  },
+};
+export default meta;
+type Story = StoryObj<typeof IncomingCallToast>;
+
+const call = (from: SignalingClient, to: string, data: Record<string, unknown> = {}) =>
+  from.invite(to, { mode: 'advanced', data: encodeCallData({ roomID: 'story-room', ...data }) });
+
+/** alice video-calls bob: a region named after her, focus stays where it was; Accept answers. */
+export const Ringing: Story = {
+  play: async ({ canvas, loaded, globals }) => {
+    const L = storyLabels(globals).incomingCall;
+    const [alice] = clientsOf(loaded) as [SignalingClient];
+    const other = canvas.getByRole('button', { name: 'Something else on the page' });
+    other.focus();
+    const { inviteID } = await call(alice, 'bob', { video: true });
+    const toast = await canvas.findByRole('region', { name: L.title('alice') });
+    await expect(toast).toHaveAccessibleDescription(L.description('video', false, 2));
+    await expect(other).toHaveFocus();
+    await userEvent.click(within(toast).getByRole('button', { name: L.accept }));
+    await waitFor(() => expect(canvas.queryByRole('region', { name: L.title('alice') })).toBeNull());
+    await waitFor(() => expect(alice.getInvitation(inviteID)?.users.find((u) => u.userID === 'bob')?.state).toBe('accepted'));
+  },
+};
+
+/** Two calls at once: one toast, "1 more call waiting"; rejecting the first shows the second. */
+export const QueuedCalls: Story = {
+  play: async ({ canvas, loaded, globals }) => {
+    const L = storyLabels(globals).incomingCall;
+    const [alice, , carol] = clientsOf(loaded) as [SignalingClient, SignalingClient, SignalingClient];
+    await call(alice, 'bob');
+    await call(carol, 'bob');
+    const toast = await canvas.findByRole('region', { name: L.title('alice') });
+    await expect(within(toast).getByText(L.waiting(1))).toBeVisible();
+    await userEvent.click(within(toast).getByRole('button', { name: L.reject }));
+    await canvas.findByRole('region', { name: L.title('carol') });
+  },
+};
+
+/** bob is in a call with carol: the toast offers the call-waiting choices; Decline as busy tells alice he is busy. */
+export const CallWaiting: Story = {
+  play: async ({ canvas, loaded, globals }) => {
+    const L = storyLabels(globals).incomingCall;
+    const [alice, bob, carol] = clientsOf(loaded) as [SignalingClient, SignalingClient, SignalingClient];
+    await bob.accept((await call(carol, 'bob')).inviteID);
+    const { inviteID } = await call(alice, 'bob');
+    const toast = await canvas.findByRole('region', { name: L.title('alice') });
+    await expect(within(toast).getByRole('button', { name: L.endAndAccept })).toBeEnabled();
+    await userEvent.click(within(toast).getByRole('button', { name: L.declineBusy }));
+    await waitFor(() => expect(alice.getInvitation(inviteID)?.users.find((u) => u.userID === 'bob')?.data).toBe('{"reason":"busy"}'));
+  },
+};
+
+/** alice cancels: the toast goes and the polite status line says why. */
+export const Cancelled: Story = {
+  play: async ({ canvas, loaded, globals }) => {
+    const L = storyLabels(globals).incomingCall;
+    const [alice] = clientsOf(loaded) as [SignalingClient];
+    const { inviteID } = await call(alice, 'bob');
+    await canvas.findByRole('region', { name: L.title('alice') });
+    await alice.cancel(inviteID);
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(L.ended.cancelled('alice')));
+    await expect(canvas.queryByRole('region', { name: L.title('alice') })).toBeNull();
+  },
+};
