@@ -69,6 +69,7 @@ export function InviteMembersPicker({
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [sent, setSent] = useState<{ asked: readonly string[]; result: InviteResult } | null>(null);
   const statusID = useId();
+  const titleID = useId();
 
   const members = givenMembers ?? fetched.members;
   const { rows, room, remaining, chosen } = pickMembers(members, users, me, selected, maxCallUsers, maxInvitees);
@@ -97,7 +98,7 @@ export function InviteMembersPicker({
   return (
     <form {...mergeProps(own, props as Record<string, unknown>)} onSubmit={submit} aria-busy={actions.pending || fetched.isLoading}>
       <fieldset className="rk-invite-members-picker__fieldset">
-        <legend className="rk-invite-members-picker__title">{labels.title}</legend>
+        <legend id={titleID} className="rk-invite-members-picker__title">{labels.title}</legend>
         <p id={statusID} role="status" className="rk-invite-members-picker__remaining">
           {room === 0 ? labels.full : labels.remaining(remaining)}
         </p>
@@ -108,7 +109,8 @@ export function InviteMembersPicker({
           </p>
         )}
         {!fetched.isLoading && !fetched.error && rows.length === 0 && <p className="rk-invite-members-picker__note">{labels.noMembers}</p>}
-        <ul className="rk-invite-members-picker__members">
+        {/* Focusable: a long list scrolls, also when every checkbox in it is disabled. */}
+        <ul className="rk-invite-members-picker__members" tabIndex={0} aria-labelledby={titleID}>
           {rows.map((row) => (
             <InviteMembersPickerOption
               key={row.userID}

@@ -16,7 +16,8 @@ export type OutgoingCallInviteesProps = HTMLAttributes<HTMLUListElement>;
 export function OutgoingCallInvitees(props: OutgoingCallInviteesProps) {
   const { call, errorInvitees, labels } = useOutgoingCallContext();
   const invited = new Set(call.invitees.map((u) => u.userID));
-  const own = { className: 'rk-outgoing-call-dialog__invitees', 'aria-label': labels.invitees };
+  // Focusable: a long list scrolls, also when it holds no button.
+  const own = { className: 'rk-outgoing-call-dialog__invitees', 'aria-label': labels.invitees, tabIndex: 0 };
   return (
     <ul {...mergeProps(own, props as Record<string, unknown>)}>
       {call.invitees.map((user) => (
