@@ -42,6 +42,12 @@ export { BUSY_REJECT_DATA, type BusyPolicy } from './internal/useBusyPolicy.js';
 export type { ActionStatus } from './internal/useActionRunner.js';
 export type { PageStatus } from './internal/usePagedList.js';
 export { useRingtone, type UseRingtoneOptions, type UseRingtoneResult } from './hooks/useRingtone.js';
+export {
+  useIncomingCallNotification,
+  type UseIncomingCallNotificationOptions,
+  type UseIncomingCallNotificationResult,
+} from './hooks/useIncomingCallNotification.js';
+export { createCallNotifier, type CallNotifier, type RingingNotice } from './media/createCallNotifier.js';
 export { createRingtonePlayer, type RingtonePlayer, type RingtoneState } from './media/createRingtonePlayer.js';
 export { useRingingCall, type UseRingingCallOptions, type UseRingingCallResult } from './hooks/useRingingCall.js';
 export { ringEndReason, isAnnouncedRingEnd, type RingEndReason } from './data/ringEndReason.js';
