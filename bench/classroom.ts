@@ -1,7 +1,8 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { Socket } from 'socket.io-client';
 import type { SignalingClient } from '../src/index.js';
 import { closeAll, connectBare, connectRingkit } from './clients.js';
-import { openRingkitPair } from './latency.js';
 import type { BenchServer } from './spawnBenchServer.js';
 import { sleep, summarize, type Summary } from './stats.js';
 
@@ -22,26 +23,33 @@ export interface ClassroomResult {
   packetsPerMemberWholeRound: number;
   /** Requests that failed (accepts rejected or timed out). */
   failedRequests: number;
+  /** Server CPU over the whole round, and over the accept round only. */
   serverCpuMs: number;
+  acceptServerCpuMs: number;
+  /** The bare server's CPU for its baseline (N acknowledged messages and one room emit). */
+  bareServerCpuMs: number;
   /** Unrelated 1v1 invite→ring while idle and during the round. */
   unrelatedIdle: Summary;
   unrelatedDuringRound: Summary;
 }
 
 /** The bare baseline: every member sends one acknowledged message, then one room emit reaches all. */
-async function bareBaseline(bare: BenchServer, n: number, runs: number): Promise<{ baseline: number; roomEmit: number }> {
+async function bareBaseline(bare: BenchServer, n: number, runs: number): Promise<{ baseline: number; roomEmit: number; cpuMs: number }> {
   const sockets = await connectBare(bare.url, Array.from({ length: n }, (_, i) => `bm${n}-${i}`));
   await Promise.all(sockets.map((s) => s.emitWithAck('join', `class${n}`)));
   const baselines: number[] = [];
   const emits: number[] = [];
   const everyoneHears = () => Promise.all(sockets.map((s) => new Promise((r) => s.once('news', r))));
+  const cpu: number[] = [];
   for (let run = 0; run < runs; run++) {
+    const c0 = (await bare.stats()).cpuMs;
     const t = performance.now();
     await Promise.all(sockets.map((s, i) => s.emitWithAck('echo', { i })));
     const heard = everyoneHears();
     await sockets[0]!.emitWithAck('roomEmit', { room: `class${n}` });
     await heard;
     baselines.push(performance.now() - t);
+    cpu.push((await bare.stats()).cpuMs - c0);
     const t2 = performance.now();
     const heard2 = everyoneHears();
     await sockets[0]!.emitWithAck('roomEmit', { room: `class${n}` });
@@ -50,26 +58,26 @@ async function bareBaseline(bare: BenchServer, n: number, runs: number): Promise
     await sleep(50);
   }
   closeAll(sockets as Socket[]);
-  return { baseline: summarize(baselines).p50, roomEmit: summarize(emits).p50 };
+  return { baseline: summarize(baselines).p50, roomEmit: summarize(emits).p50, cpuMs: summarize(cpu).p50 };
 }
 
-/** Keeps an unrelated 1v1 pair calling (invite → ring → reject) until stopped. */
-function probe(pair: Awaited<ReturnType<typeof openRingkitPair>>) {
-  const samples: number[] = [];
-  let running = true;
-  const done = (async () => {
-    while (running) {
-      samples.push((await pair.sample()).ring);
-      await sleep(20);
-    }
-  })();
+/** An unrelated 1v1 pair calling (invite → ring → reject) in its own process, sampled between `start` and `stop`. */
+async function startProbe(url: string, prefix: string) {
+  const child = fork(fileURLToPath(new URL('./probeProcess.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, BENCH_PROBE: JSON.stringify({ url, prefix }) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const next = () => new Promise<{ ready?: boolean; samples?: number[] }>((r) => child.once('message', r));
+  await next();
   return {
-    samples,
-    async stop() {
-      running = false;
-      await done;
-      return samples;
+    start: () => child.send({ cmd: 'start' }),
+    async stop(): Promise<number[]> {
+      const reply = next();
+      child.send({ cmd: 'stop' });
+      return (await reply).samples!;
     },
+    close: () => child.send({ cmd: 'exit' }),
   };
 }
 
@@ -91,20 +99,19 @@ function allAccepted(client: SignalingClient, inviteID: string, n: number): Prom
  * @example await measureClassroom(bare, ringkit, 1000, { runs: 3 })
  */
 export async function measureClassroom(bare: BenchServer, ringkit: BenchServer, n: number, opts: { runs: number; profilePath?: string }): Promise<ClassroomResult> {
-  const { baseline, roomEmit } = await bareBaseline(bare, n, opts.runs);
+  const { baseline, roomEmit, cpuMs: bareCpuMs } = await bareBaseline(bare, n, opts.runs);
   const ids = Array.from({ length: n }, (_, i) => `m${n}-${i}`);
   const groupID = `class${n}`;
   await ringkit.call({ cmd: 'createGroup', groupID, members: [`teacher${n}`, ...ids] });
   const [teacher] = await connectRingkit(ringkit.url, [`teacher${n}`]);
   const members = await connectRingkit(ringkit.url, ids);
-  const pair = await openRingkitPair(ringkit.url, ringkit.url, `probe${n}-x`, `probe${n}-y`, 'reject');
-
-  const idle = probe(pair);
+  const probe = await startProbe(ringkit.url, `probe${n}`);
+  probe.start();
   await sleep(n >= 1000 ? 1500 : 800);
-  const unrelatedIdle = summarize(await idle.stop());
+  const unrelatedIdle = summarize(await probe.stop());
 
   const s0 = await ringkit.stats();
-  const during = probe(pair);
+  probe.start();
   const t0 = performance.now();
   const rung = Promise.all(members.map((m) => new Promise<void>((r) => {
     const off = m.on('invitationReceived', () => (off(), r()));
@@ -123,9 +130,9 @@ export async function measureClassroom(bare: BenchServer, ringkit: BenchServer, 
   const acceptAllMs = performance.now() - t1;
   const s2 = await ringkit.stats();
   if (opts.profilePath) await ringkit.call({ cmd: 'profileStop', path: opts.profilePath });
-  const unrelatedDuringRound = summarize(await during.stop());
+  const unrelatedDuringRound = summarize(await probe.stop());
 
-  pair.close();
+  probe.close();
   closeAll([teacher!, ...members]);
   await sleep(200);
   return {
@@ -138,6 +145,8 @@ export async function measureClassroom(bare: BenchServer, ringkit: BenchServer, 
     packetsPerMemberWholeRound: (s2.packets - s0.packets) / (n + 1),
     failedRequests,
     serverCpuMs: s2.cpuMs - s0.cpuMs,
+    acceptServerCpuMs: s2.cpuMs - s1.cpuMs,
+    bareServerCpuMs: bareCpuMs,
     unrelatedIdle,
     unrelatedDuringRound,
   };

@@ -90,7 +90,7 @@ try {
       row(`classroom N=${n}: packets per member (accept round; whole round ${round(c.packetsPerMemberWholeRound, 1)})`, String(round(c.packetsPerMember, 1)), '', c.packetsPerMember, '≤ 6', 6);
       row(`classroom N=${n}: failed requests`, String(c.failedRequests), '', c.failedRequests, '0', 0);
       row(`classroom N=${n}: unrelated invite→ring p99 during the round`, ms(c.unrelatedDuringRound.p99), `idle p99 ${ms(c.unrelatedIdle.p99)}`, c.unrelatedDuringRound.p99 / c.unrelatedIdle.p99, '≤ 3×', 3);
-      row(`classroom N=${n}: server CPU for the round`, ms(c.serverCpuMs), '', null, '');
+      row(`classroom N=${n}: server CPU for the accept round (whole round ${ms(c.serverCpuMs)})`, ms(c.acceptServerCpuMs), `bare server ${ms(c.bareServerCpuMs)}`, c.acceptServerCpuMs / c.bareServerCpuMs, '', undefined);
     }
     results.classroom = classes;
   }

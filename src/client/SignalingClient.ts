@@ -2,10 +2,11 @@ import { RingkitError } from '../protocol/errors.js';
 import type { ClientEventMap, ClientEventName, ConnectionState } from '../protocol/events.js';
 import type { CommandName, CommandParams, CommandResult } from '../protocol/commands.js';
 import { isPending, type CallUser, type Conversation, type Invitation, type SignalingInfo, type SignalingMessage } from '../protocol/types.js';
-import type { CancelResult, HistoryResult, InviteResult, OperationResult, QueryInvitationsResult, WireUpdate } from '../protocol/wire.js';
+import type { CancelResult, ChangeAck, HistoryResult, InviteResult, OperationResult, QueryInvitationsResult, WireUpdate } from '../protocol/wire.js';
 import { deriveEvents } from './deriveEvents.js';
 import { Emitter } from './Emitter.js';
 import { mergeUpdate } from './mergeUpdate.js';
+import { findUser } from './userIndex.js';
 import { parseSignalingInfo } from './parseSignalingInfo.js';
 import type { Transport } from './Transport.js';
 
@@ -246,12 +247,16 @@ export class SignalingClient {
 
   /** Sends a mutating command with a requestID (made when absent) and mirrors the invitation it returns. */
   private async mutate<N extends MutatingCommand>(name: N, params: CommandParams<N>): Promise<CommandResult<N>> {
-    const result: CommandResult<N> & { invitation?: Invitation } = await this.call(name, { ...params, requestID: params.requestID ?? randomRequestID() }, true);
+    const result: CommandResult<N> & { invitation?: Invitation } & ChangeAck = await this.call(name, { ...params, requestID: params.requestID ?? randomRequestID() }, true);
     if (result.invitation) {
-      const invitation = result.invitation;
-      await this.enqueue(() => this.applyWire({ invitation, serverTime: this.serverNow() }, 'ack'));
+      const { invitation, baseVersion } = result;
+      delete result.baseVersion;
+      const update: WireUpdate = { invitation, serverTime: this.serverNow(), ...(baseVersion !== undefined && { baseVersion }) };
+      await this.enqueue(() => this.applyWire(update, 'ack'));
       const mirrored = this.mirror.get(invitation.inviteID);
-      if (mirrored && mirrored.version >= invitation.version) result.invitation = mirrored;
+      // A mirror behind the delta's base catches up from the push that follows; meanwhile the
+      // caller gets the mirror with its own change applied.
+      result.invitation = mirrored && mirrored.version >= invitation.version ? mirrored : (mergeUpdate(mirrored, { ...update, baseVersion: 0 }) ?? invitation);
     }
     return result;
   }
@@ -338,6 +343,8 @@ export class SignalingClient {
     const prev = this.mirror.get(id);
     if (prev && prev.version >= update.invitation.version) return;
     let next = mergeUpdate(prev, update);
+    const fromDelta = next !== undefined && update.baseVersion !== undefined;
+    if (!next && origin === 'ack') return; // the push of this change brings what the mirror lacks
     if (!next) {
       const fetched = await this.transport
         .request('invitation:get', { inviteID: id }, this.requestTimeoutMs)
@@ -353,6 +360,7 @@ export class SignalingClient {
       deviceID: this.currentDeviceID,
       missed: update.missed === true,
       serverTime: update.serverTime,
+      ...(fromDelta && { candidates: update.invitation.users }),
     });
     this.acknowledgeReceipt(next, origin);
     for (const [name, payload] of events) this.emitter.emit(name, payload as never);
@@ -378,7 +386,7 @@ export class SignalingClient {
 
   /** Tells the server this device has the invitation (moves me to `received`). */
   private acknowledgeReceipt(inv: Invitation, origin: string): void {
-    const mine = inv.users.find((u) => u.userID === this.currentUserID);
+    const mine = findUser(inv.users, this.currentUserID);
     if (origin === 'ack' || inv.state !== 'active' || !mine) return;
     if (mine.state !== 'inviting' && mine.state !== 'notYetReceived') return;
     const key = `${inv.inviteID}:${mine.version}`;

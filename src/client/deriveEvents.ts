@@ -1,5 +1,6 @@
 import type { InvitationEventMap } from '../protocol/events.js';
 import { isPending, type CallUser, type Invitation } from '../protocol/types.js';
+import { findUser } from './userIndex.js';
 
 /**
  * One event to emit: its name and payload.
@@ -18,6 +19,8 @@ export interface DeriveContext {
   missed: boolean;
   /** Server time when it was sent (for seconds remaining). */
   serverTime: number;
+  /** The only users of `next` that may differ from `prev` (a delta's users); default all. */
+  candidates?: readonly CallUser[];
 }
 
 /**
@@ -30,10 +33,12 @@ export function deriveEvents(prev: Invitation | undefined, next: Invitation, ctx
   const base = { inviteID: next.inviteID, version: next.version };
   const missed = ctx.missed ? { missed: true } : {};
   const events: DerivedEvent[] = [['invitationUpdated', { ...base, invitation: next }]];
-  const before = new Map<string, CallUser>(prev?.users.map((u) => [u.userID, u]));
-  const changed = next.users.filter((u) => before.get(u.userID)?.version !== u.version);
-  const was = (userID: string) => before.get(userID)?.state;
-  const mine = next.users.find((u) => u.userID === ctx.self);
+  const prevUsers: readonly CallUser[] = prev?.users ?? [];
+  const beforeOf = (userID: string) => (prev ? findUser(prevUsers, userID) : undefined);
+  // Only the users a delta carried can differ from `prev`, so a delta costs what it carries.
+  const changed = (ctx.candidates ?? next.users).filter((u) => beforeOf(u.userID)?.version !== u.version);
+  const was = (userID: string) => beforeOf(userID)?.state;
+  const mine = findUser(next.users, ctx.self);
 
   if (!prev && next.inviter === ctx.self && next.inviterDeviceID !== ctx.deviceID && next.state === 'active') {
     events.push(['invitationCreated', { ...base, invitation: next }]);

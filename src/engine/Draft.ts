@@ -19,36 +19,79 @@ export interface UserPatch {
   timeout?: number;
 }
 
+/** Where a step of a draft started, to undo it (see `Draft.begin`). */
+interface Checkpoint {
+  journal: number;
+  history: number;
+  fields: Omit<Invitation, 'users'>;
+}
+
+/** One user replaced by `setUser`: where, what was there, and whether it was new to `changed`. */
+interface JournalEntry {
+  index: number;
+  previous: CallUser | undefined;
+  firstChange: boolean;
+}
+
 /**
- * A working copy of an invitation for one operation: the version is bumped once, every user
- * change is tracked, and history lines are collected.
+ * A working copy of an invitation for one transaction: the version is bumped, every user
+ * change is tracked, and history lines are collected. A transaction may apply several
+ * operations one after another (group commit): each is a step (`begin`), gets its own version,
+ * and can be undone alone (`undo`) when it fails. Lookups by user are O(1) and a step costs
+ * what it changes, not the size of the invitation.
  */
 export class Draft {
   readonly invitation: Invitation;
   readonly changed = new Set<string>();
   readonly history: HistoryIntent[] = [];
-  /** Users pending before this operation (to detect missed calls). */
-  readonly pendingBefore: ReadonlySet<string>;
   private readonly before: Pick<Invitation, 'state' | 'data'>;
+  private readonly original: readonly CallUser[];
+  private readonly index = new Map<string, number>();
+  private readonly journal: JournalEntry[] = [];
+  private step: Checkpoint | undefined;
+  private pending = 0;
+  private accepted = 0;
 
   constructor(
     current: Invitation,
     readonly now: number,
   ) {
     // Users are replaced, never edited in place, so a shallow copy keeps `current` intact.
+    this.original = current.users;
     this.invitation = { ...current, users: [...current.users], version: current.version + 1 };
-    this.pendingBefore = new Set(current.users.filter((u) => isPending(u.state)).map((u) => u.userID));
+    current.users.forEach((u, i) => {
+      this.index.set(u.userID, i);
+      this.count(u, 1);
+    });
     this.before = { state: current.state, data: current.data };
   }
 
-  /** Whether the operation changed anything (otherwise nothing is committed). */
+  /** Whether the transaction changed anything (otherwise nothing is committed). */
   isChanged(): boolean {
     const inv = this.invitation;
     return this.changed.size > 0 || inv.state !== this.before.state || inv.data !== this.before.data;
   }
 
   user(userID: string): CallUser | undefined {
-    return this.invitation.users.find((u) => u.userID === userID);
+    const i = this.index.get(userID);
+    return i === undefined ? undefined : this.invitation.users[i];
+  }
+
+  /** Whether the user was pending before this transaction (to detect missed calls). */
+  wasPending(userID: string): boolean {
+    const i = this.index.get(userID);
+    const user = i === undefined ? undefined : this.original[i];
+    return user !== undefined && isPending(user.state);
+  }
+
+  /** How many users are pending now. */
+  pendingCount(): number {
+    return this.pending;
+  }
+
+  /** How many users are accepted now. */
+  acceptedCount(): number {
+    return this.accepted;
   }
 
   /** Users whose state is in `states`. */
@@ -78,9 +121,16 @@ export class Draft {
     if (patch.reason !== undefined) next.reason = patch.reason;
     const deadline = patch.deadline ?? (current && isPending(current.state) ? current.deadline : undefined);
     if (deadline !== undefined && isPending(state)) next.deadline = deadline;
-    const index = this.invitation.users.findIndex((u) => u.userID === userID);
-    if (index === -1) this.invitation.users.push(next);
-    else this.invitation.users[index] = next;
+    let index = this.index.get(userID);
+    if (index === undefined) {
+      index = this.invitation.users.push(next) - 1;
+      this.index.set(userID, index);
+    } else {
+      this.count(current!, -1);
+      this.invitation.users[index] = next;
+    }
+    this.count(next, 1);
+    this.journal.push({ index, previous: current, firstChange: !this.changed.has(userID) });
     this.changed.add(userID);
   }
 
@@ -91,5 +141,75 @@ export class Draft {
   /** Marks the invitation ended. */
   end(reason: NonNullable<Invitation['endReason']>, by: string, data: string): void {
     Object.assign(this.invitation, { state: 'ended', endReason: reason, endTime: this.now, endedBy: by, endData: data });
+  }
+
+  /**
+   * Starts the next operation of a group commit: when the previous step changed something,
+   * the next one gets the next version, so each operation's changes keep their own version.
+   */
+  begin(): void {
+    // The version is in use once a step changed something; until then it is still free.
+    if (this.step && this.stepChangedAnything()) this.invitation.version++;
+    const { users: _users, ...fields } = this.invitation;
+    this.step = { journal: this.journal.length, history: this.history.length, fields };
+  }
+
+  /** The users changed by the current step (all changes when `begin` was never called). */
+  stepChanged(): CallUser[] {
+    const from = this.step?.journal ?? 0;
+    const seen = new Set<string>();
+    const out: CallUser[] = [];
+    for (let i = this.journal.length - 1; i >= from; i--) {
+      const user = this.invitation.users[this.journal[i]!.index]!;
+      if (!seen.has(user.userID)) seen.add(user.userID), out.push(user);
+    }
+    return out.reverse();
+  }
+
+  /** Whether the current step changed any user, the state or the data. */
+  stepChangedAnything(): boolean {
+    const step = this.step;
+    if (!step) return this.isChanged();
+    const inv = this.invitation;
+    return this.journal.length > step.journal || inv.state !== step.fields.state || inv.data !== step.fields.data;
+  }
+
+  /** The version of the invitation as the current step leaves it. */
+  stepVersion(): number {
+    return this.stepChangedAnything() ? this.invitation.version : this.invitation.version - 1;
+  }
+
+  /** Ends the last step: the version kept free by a last step that changed nothing is given back. */
+  finish(): void {
+    if (this.step && !this.stepChangedAnything()) this.invitation.version--;
+    this.step = undefined;
+  }
+
+  /** Undoes the current step (an operation of a group commit that failed). */
+  undo(): void {
+    const step = this.step;
+    if (!step) return;
+    const inv = this.invitation;
+    while (this.journal.length > step.journal) {
+      const { index, previous, firstChange } = this.journal.pop()!;
+      const replaced = inv.users[index]!;
+      this.count(replaced, -1);
+      if (previous) {
+        inv.users[index] = previous;
+        this.count(previous, 1);
+      } else {
+        inv.users.pop();
+        this.index.delete(replaced.userID);
+      }
+      if (firstChange) this.changed.delete(replaced.userID);
+    }
+    this.history.length = step.history;
+    for (const key of Object.keys(inv) as (keyof Invitation)[]) if (key !== 'users' && !(key in step.fields)) delete inv[key];
+    Object.assign(inv, step.fields);
+  }
+
+  private count(user: CallUser, delta: number): void {
+    if (isPending(user.state)) this.pending += delta;
+    else if (user.state === 'accepted') this.accepted += delta;
   }
 }

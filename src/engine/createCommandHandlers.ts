@@ -1,8 +1,9 @@
 import type { CommandName, CommandPayload, CommandResult } from '../protocol/commands.js';
 import { clampPage } from '../protocol/schemas.js';
 import type { Invitation, SignalingMessage } from '../protocol/types.js';
+import type { ChangeAck } from '../protocol/wire.js';
 import type { Actor } from './actor.js';
-import type { InvitationTransactions, Publish } from './createInvitationTransactions.js';
+import type { InvitationTransactions, MutationDelta, Publish } from './createInvitationTransactions.js';
 import type { RequestOutcomeSlot } from './requestOutcomes.js';
 import type { Draft } from './Draft.js';
 import { fail } from './fail.js';
@@ -105,8 +106,10 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
 
   /**
    * Runs a change on an existing invitation; `toResult` makes the answer from the invitation
-   * after it and the change's value (and is what a commit stores for the requestID). The data
-   * limit is checked first, so oversized input fails the same way for every inviteID.
+   * and the change's value (and is what a commit stores for the requestID). The invitation in
+   * the answer is a delta holding only the users this request changed, against `baseVersion`
+   * (`ChangeAck`): an answer in a class of 1,000 does not carry 1,000 users. The data limit is
+   * checked first, so oversized input fails the same way for every inviteID.
    */
   async function change<T, R>(
     session: Session,
@@ -114,12 +117,13 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
     scope: CommandScope,
     apply: (draft: Draft, data: string) => T | Promise<T>,
     toResult: (invitation: Invitation, value: T) => R,
-  ): Promise<{ result: R; value: T }> {
+  ): Promise<{ result: R & ChangeAck; value: T }> {
     const data = checkData(params.data, ctx.limits);
-    const outcome = scope.outcome && { slot: scope.outcome, result: toResult };
-    const { invitation, value, publish } = await tx.mutate(params.inviteID, session.userID, (draft) => apply(draft, data), outcome);
+    const answer = (delta: MutationDelta, value: T) => ({ ...toResult(delta.invitation, value), baseVersion: delta.baseVersion });
+    const outcome = scope.outcome && { slot: scope.outcome, result: answer };
+    const { delta, value, publish } = await tx.mutate(params.inviteID, session.userID, (draft) => apply(draft, data), outcome);
     if (publish) scope.later(publish);
-    return { result: toResult(invitation, value), value };
+    return { result: answer(delta, value), value };
   }
 
   /** `change` for operations whose result is the invitation alone. */
@@ -155,7 +159,7 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
         scope,
         async (d, data) => ({
           errorInvitees: await callingInvite(d, session, p, data, ctx),
-          invited: [...d.changed].filter((id) => d.user(id)?.state === 'inviting'),
+          invited: d.stepChanged().filter((u) => u.state === 'inviting').map((u) => u.userID),
         }),
         (invitation, v) => ({ inviteID: p.inviteID, invitation, errorInvitees: v.errorInvitees }),
       );
@@ -166,7 +170,10 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
     'invitation:quit': (session, p, scope) => operate(session, p, scope, (d, data) => quit(d, session, data)),
     'invitation:end': (session, p, scope) => operate(session, p, scope, (d, data) => end(d, session, data)),
     async 'invitation:received'(session, p, scope) {
-      return (await change(session, p, scope, (d) => void markReceived(d, session), () => ({}))).result;
+      const outcome = scope.outcome && { slot: scope.outcome, result: () => ({}) };
+      const { publish } = await tx.mutate(p.inviteID, session.userID, (d) => void markReceived(d, session), outcome);
+      if (publish) scope.later(publish);
+      return {};
     },
     async 'invitation:get'(session, p) {
       const invitation = await storage.getInvitation(p.inviteID);

@@ -3,7 +3,7 @@ import { systemClock, type Clock } from './clock.js';
 import { createCommandGateway } from './createCommandGateway.js';
 import { createCommandHandlers } from './createCommandHandlers.js';
 import { createDeviceRegistry } from './createDeviceRegistry.js';
-import type { Deliver } from './createFanout.js';
+import type { Deliver, DeliverToGroup } from './createFanout.js';
 import { createInvitationTransactions } from './createInvitationTransactions.js';
 import { createRuleContext } from './createRuleContext.js';
 import { createTimerLoop } from './createTimerLoop.js';
@@ -21,9 +21,15 @@ export interface EngineOptions {
   groups: GroupDirectory;
   /** Sends an update to every device of the given users. */
   deliver: Deliver;
+  /** Sends an update to every device of a group's members (and the given users) through one group room; without it group members are named one by one. */
+  deliverToGroup?: DeliverToGroup;
   clock?: Clock;
   limits?: Partial<RingkitLimits>;
-  /** Window in which bursts to one invitation are merged (ms, ≤ 100). Default 50. */
+  /**
+   * Longest window in which bursts to one invitation are merged (ms, ≤ 100). Default 100. The
+   * window of each change grows with its audience (0.1 ms per recipient): calls of up to 16
+   * users are never held back, a class of 1,000 merges bursts over the whole window.
+   */
   coalesceWindowMs?: number;
   /** Makes inviteIDs; default 128 random bits, URL-safe. */
   generateID?: () => string;
@@ -55,7 +61,8 @@ export function createEngine(options: EngineOptions) {
     groups,
     clock,
     deliver: options.deliver,
-    coalesceWindowMs: Math.min(options.coalesceWindowMs ?? 50, 100),
+    deliverToGroup: options.deliverToGroup,
+    coalesceWindowMs: Math.min(options.coalesceWindowMs ?? 100, 100),
     notReceivedMs: limits.notReceivedCheckSeconds * 1000,
     logger,
   });

@@ -1,69 +1,128 @@
-import type { Invitation } from '../protocol/types.js';
+import type { CallUser, Invitation } from '../protocol/types.js';
 import type { WireUpdate } from '../protocol/wire.js';
 import type { Clock } from './clock.js';
 
 /** Delivers one update to every device of the given users (socket.io rooms, loopback, …). */
 export type Deliver = (userIDs: string[], update: WireUpdate) => void;
 
-/** One committed change handed to the fan-out. */
+/**
+ * Delivers one update to every device of a group's members plus the given users, through one
+ * group room (the socket.io server), instead of a union of a thousand user rooms.
+ * @example const deliverToGroup: DeliverToGroup = (groupID, users, update) => io.to([`group:${groupID}`, ...users.map(room)]).emit(UPDATE_EVENT, update)
+ */
+export type DeliverToGroup = (groupID: string, userIDs: string[], update: WireUpdate) => void;
+
+/**
+ * How long a change to an invitation with `recipients` recipients may wait to be merged with
+ * the changes after it (ms); 0 sends at once.
+ * @example const policy: CoalescePolicy = adaptiveWindow(100)
+ */
+export type CoalescePolicy = (recipients: number) => number;
+
+/** Who hears about one change: users, and all members of a group when `groupID` is set. */
 export interface FanoutChange {
   invitation: Invitation;
   /** The version before this change. */
   baseVersion: number;
+  /** Users to deliver to one by one (with `groupID`: those not reached through the group). */
   recipients: Iterable<string>;
+  /** Set when every member of this group hears the change (delivered through the group). */
+  groupID?: string;
+  /** How many users hear the change (default: the size of `recipients`). */
+  recipientCount?: number;
+  /** The users this change touched (default: those of `invitation` newer than `baseVersion`). */
+  changedUsers?: CallUser[];
+}
+
+interface Entry {
+  invitation: Invitation;
+  recipients: string[];
+  groupID: string | undefined;
+  changedUsers: CallUser[];
 }
 
 interface Batch {
   baseVersion: number;
-  changes: { invitation: Invitation; recipients: Set<string> }[];
+  changes: Entry[];
   timer?: unknown;
+}
+
+/** Invitations with at most this many recipients are never held back (a 1v1 call, a small group). */
+const SMALL_AUDIENCE = 16;
+
+/**
+ * The default coalescing policy: small audiences get every change at once; larger ones wait up
+ * to 0.1 ms per recipient (20 ms for 200, 100 ms for 1,000), never more than `maxMs`. Sending to
+ * many costs a write per recipient, so merging pays more the larger the audience.
+ * @example createFanout(clock, adaptiveWindow(100), deliver)
+ */
+export function adaptiveWindow(maxMs: number): CoalescePolicy {
+  return (recipients) => (recipients <= SMALL_AUDIENCE ? 0 : Math.min(maxMs, recipients / 10));
 }
 
 /**
  * Coalesces changes per invitation (PROTOCOL.md section 5): the first change after a quiet
- * window goes out at once; changes arriving within `windowMs` of the last send are merged. At the
- * end of the window each recipient gets one delta update — the newest snapshot among the changes
- * it was a recipient of (never a later one), with only the users whose `version` is newer than
- * the batch's base. In a class burst every member hears every change, so one update goes out.
- * @example const fanout = createFanout(systemClock, 50, (users, update) => io.to(rooms(users)).emit(...))
+ * window goes out at once; changes arriving within the window of the last send are merged. The
+ * window is fixed (a number) or chosen per change by a `CoalescePolicy`. At the end of the
+ * window each recipient gets one delta update — the newest snapshot among the changes it was a
+ * recipient of (never a later one), with only the users changed since the batch's base. Group
+ * members hear the newest change through one group delivery when `deliverToGroup` is given.
+ * @example const fanout = createFanout(systemClock, adaptiveWindow(100), (users, update) => io.to(rooms(users)).emit(...))
  */
-export function createFanout(clock: Clock, windowMs: number, deliver: Deliver) {
+export function createFanout(clock: Clock, window: number | CoalescePolicy, deliver: Deliver, deliverToGroup?: DeliverToGroup) {
+  const windowFor: CoalescePolicy = typeof window === 'number' ? () => window : window;
   const pending = new Map<string, Batch>();
   const lastSent = new Map<string, number>();
 
   function send(inviteID: string, batch: Batch) {
     pending.delete(inviteID);
     lastSent.set(inviteID, clock.now());
+    const { changes, baseVersion } = batch;
     const lastChangeOf = new Map<string, number>();
-    batch.changes.forEach((change, index) => {
+    let groupIndex = -1;
+    changes.forEach((change, index) => {
       for (const userID of change.recipients) lastChangeOf.set(userID, index);
+      if (change.groupID !== undefined) groupIndex = index;
     });
-    batch.changes.forEach(({ invitation }, index) => {
-      const recipients = [...lastChangeOf].filter(([, last]) => last === index).map(([userID]) => userID);
-      if (recipients.length === 0) return;
-      const users = invitation.users.filter((u) => u.version > batch.baseVersion);
-      deliver(recipients, { invitation: { ...invitation, users }, baseVersion: batch.baseVersion, serverTime: clock.now() });
+    const byChange: string[][] = changes.map(() => []);
+    for (const [userID, index] of lastChangeOf) byChange[index]!.push(userID);
+    const users = new Map<string, CallUser>();
+    changes.forEach((change, index) => {
+      for (const user of change.changedUsers) users.set(user.userID, user);
+      const recipients = byChange[index]!;
+      const viaGroup = index === groupIndex ? change.groupID : undefined;
+      if (recipients.length === 0 && viaGroup === undefined) return;
+      const update: WireUpdate = { invitation: { ...change.invitation, users: [...users.values()] }, baseVersion, serverTime: clock.now() };
+      if (viaGroup !== undefined && deliverToGroup) deliverToGroup(viaGroup, recipients, update);
+      else deliver(recipients, update);
     });
-    const newest = batch.changes[batch.changes.length - 1]?.invitation;
-    if (newest?.state === 'ended') lastSent.delete(inviteID);
+    if (changes[changes.length - 1]?.invitation.state === 'ended') lastSent.delete(inviteID);
   }
 
   return {
     publish(change: FanoutChange): void {
-      const id = change.invitation.inviteID;
-      const entry = { invitation: change.invitation, recipients: new Set(change.recipients) };
-      const batch = pending.get(id);
+      const inv = change.invitation;
+      const recipients = [...change.recipients];
+      const entry: Entry = {
+        invitation: inv,
+        recipients,
+        groupID: change.groupID,
+        changedUsers: change.changedUsers ?? inv.users.filter((u) => u.version > change.baseVersion),
+      };
+      const batch = pending.get(inv.inviteID);
       if (batch) {
         batch.baseVersion = Math.min(batch.baseVersion, change.baseVersion);
+        const last = batch.changes[batch.changes.length - 1]!;
         batch.changes.push(entry);
-        batch.changes.sort((a, b) => a.invitation.version - b.invitation.version);
+        if (last.invitation.version > inv.version) batch.changes.sort((a, b) => a.invitation.version - b.invitation.version);
         return;
       }
       const fresh: Batch = { baseVersion: change.baseVersion, changes: [entry] };
-      const since = clock.now() - (lastSent.get(id) ?? -Infinity);
-      if (windowMs <= 0 || since >= windowMs) return send(id, fresh);
-      fresh.timer = clock.setTimeout(() => send(id, fresh), windowMs - since);
-      pending.set(id, fresh);
+      const windowMs = windowFor(change.recipientCount ?? recipients.length);
+      const since = clock.now() - (lastSent.get(inv.inviteID) ?? -Infinity);
+      if (windowMs <= 0 || since >= windowMs) return send(inv.inviteID, fresh);
+      fresh.timer = clock.setTimeout(() => send(inv.inviteID, fresh), windowMs - since);
+      pending.set(inv.inviteID, fresh);
     },
     /** Sends everything still waiting (on shutdown). */
     flush(): void {

@@ -1,39 +1,52 @@
-import { isPending, type Invitation } from '../protocol/types.js';
+import { RingkitError } from '../protocol/errors.js';
+import { isPending, type CallUser, type Invitation } from '../protocol/types.js';
 import type { Clock } from './clock.js';
-import type { Deliver } from './createFanout.js';
-import { createFanout } from './createFanout.js';
+import { adaptiveWindow, createFanout, type Deliver, type DeliverToGroup } from './createFanout.js';
 import { Draft } from './Draft.js';
 import type { EngineLogger } from './EngineLogger.js';
 import { fail } from './fail.js';
 import type { GroupDirectory } from './groups.js';
 import { historyMessages } from './history.js';
-import { canSee, isUndelivered, recipientsOf } from './recipients.js';
+import { audienceOf, isUndelivered } from './recipients.js';
 import { outcomeForCommit, type RequestOutcomeSlot } from './requestOutcomes.js';
-import type { RingkitStorage } from './storage.js';
+import type { RequestOutcome, RingkitStorage } from './storage.js';
 import { nextTickAt } from './timing.js';
 
 /** Sends a committed change to its recipients; run once the caller has been answered. */
 export type Publish = () => Promise<void>;
 
 /**
+ * What one operation changed, for its caller's acknowledgement: the invitation's fields as the
+ * operation left them with only the users it changed, as a delta against `baseVersion` (what
+ * a client applies with `mergeUpdate`), so an answer in a class of 1,000 does not carry 1,000 users.
+ * @example const update: WireUpdate = { invitation: delta.invitation, baseVersion: delta.baseVersion, serverTime }
+ */
+export interface MutationDelta {
+  invitation: Invitation;
+  baseVersion: number;
+}
+
+/**
  * What a change of an existing invitation gives back: the invitation after it (unchanged when
- * nothing changed), the value the change returned, and the publication when something changed.
- * @example const { invitation, publish } = await tx.mutate(inviteID, 'bob', (d) => answer(d, bob, 'accepted', ''))
+ * nothing changed), the value the change returned, the caller's delta, and the publication
+ * when something changed.
+ * @example const { delta, publish } = await tx.mutate(inviteID, 'bob', (d) => answer(d, bob, 'accepted', ''))
  */
 export interface Mutation<T> {
   invitation: Invitation;
   value: T;
+  delta: MutationDelta;
   publish?: Publish;
 }
 
 /**
  * A request outcome to store with a change: the request's slot and how its result follows from
- * the invitation after the change and the change's value (the same function the handler answers with).
- * @example tx.mutate(inviteID, userID, apply, { slot, result: (invitation) => ({ invitation }) })
+ * the change's delta and value (the same function the handler answers with).
+ * @example tx.mutate(inviteID, userID, apply, { slot, result: (delta) => ({ invitation: delta.invitation, baseVersion: delta.baseVersion }) })
  */
 export interface OutcomeOf<T> {
   slot: RequestOutcomeSlot;
-  result: (invitation: Invitation, value: T) => unknown;
+  result: (delta: MutationDelta, value: T) => unknown;
 }
 
 /**
@@ -46,7 +59,9 @@ export interface InvitationTransactions {
   /**
    * Applies `change` to the newest stored version of an invitation, retrying when another node
    * committed first. `viewer` must be able to see the invitation (else INVITATION_NOT_FOUND);
-   * null for the engine's own changes (timers). With `outcome`, the request's outcome is stored
+   * null for the engine's own changes (timers). Changes to one invitation that arrive while
+   * another is being committed are applied together, in order, in one commit (group commit);
+   * each keeps its own version and fails alone. With `outcome`, the request's outcome is stored
    * in the same atomic commit as the change.
    */
   mutate<T>(inviteID: string, viewer: string | null, change: (draft: Draft) => T | Promise<T>, outcome?: OutcomeOf<T>): Promise<Mutation<T>>;
@@ -57,6 +72,19 @@ export interface InvitationTransactions {
   /** Sends what is still coalescing (on shutdown). */
   flush(): void;
 }
+
+interface QueuedChange {
+  viewer: string | null;
+  change: (draft: Draft) => unknown;
+  outcome: OutcomeOf<unknown> | undefined;
+  resolve(mutation: Mutation<unknown>): void;
+  reject(error: unknown): void;
+}
+
+type StepOutcome = { ok: true; value: unknown; delta: MutationDelta } | { ok: false; error: unknown };
+
+/** Most attempts of one group commit before giving up with INTERNAL (other nodes keep winning). */
+const MAX_ATTEMPTS = 20;
 
 /**
  * Builds the invitation transactions over a storage and a delivery function.
@@ -69,41 +97,39 @@ export function createInvitationTransactions(options: {
   groups: GroupDirectory;
   clock: Clock;
   deliver: Deliver;
+  deliverToGroup?: DeliverToGroup | undefined;
+  /** The longest coalescing window (ms); the window of a change grows with its audience up to it. */
   coalesceWindowMs: number;
   notReceivedMs: number;
   logger: EngineLogger;
 }): InvitationTransactions {
   const { storage, groups, clock, notReceivedMs, logger } = options;
-  const fanout = createFanout(clock, options.coalesceWindowMs, options.deliver);
-  const queues = new Map<string, Promise<unknown>>();
-
-  /** Runs `task` after every earlier task on the same key (one invitation at a time per node). */
-  function serialize<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const previous = queues.get(key) ?? Promise.resolve();
-    const run = previous.then(task, task);
-    const tail = run.catch(() => undefined);
-    queues.set(key, tail);
-    void tail.then(() => queues.get(key) === tail && queues.delete(key));
-    return run;
-  }
+  const fanout = createFanout(clock, adaptiveWindow(options.coalesceWindowMs), options.deliver, options.deliverToGroup);
+  const viaGroup = options.deliverToGroup !== undefined;
+  const queues = new Map<string, QueuedChange[]>();
 
   /** Users for whom this change is a call they missed: it ended for them while all their devices were away. */
   async function missedUsers(draft: Draft): Promise<string[]> {
     const inv = draft.invitation;
     if (inv.onlineUserOnly) return [];
-    const candidates = [...draft.pendingBefore].filter((id) => {
-      const state = draft.user(id)?.state;
-      return state === 'cancelled' || state === 'timeout' || (inv.state === 'ended' && state !== undefined && isPending(state));
+    // Only changed users can have become cancelled or timed out; an ending leaves everyone pending missed.
+    const ids = inv.state === 'ended' ? inv.users.map((u) => u.userID) : [...draft.changed];
+    const candidates = ids.filter((id) => {
+      if (!draft.wasPending(id)) return false;
+      const state = draft.user(id)!.state;
+      return state === 'cancelled' || state === 'timeout' || (inv.state === 'ended' && isPending(state));
     });
     if (candidates.length === 0) return [];
     const online = await storage.onlineAmong(candidates);
     return candidates.filter((id) => !online.has(id));
   }
 
-  /** Atomically stores a draft; returns the change to publish, or null when another node won. */
-  async function commit(draft: Draft, expectedVersion: number, outcome?: { slot: RequestOutcomeSlot; result: unknown }): Promise<Publish | null> {
+  /**
+   * Atomically stores a draft with the outcomes of the requests it answers; returns the change
+   * to publish, or null when another node won.
+   */
+  async function commit(draft: Draft, expectedVersion: number, outcomes: { slot: RequestOutcomeSlot; outcome: RequestOutcome }[] = []): Promise<Publish | null> {
     const inv = draft.invitation;
-    const requestOutcome = outcome && outcomeForCommit(outcome.slot, { ok: true, result: outcome.result });
     const ok = await storage
       .commit({
         invitation: inv,
@@ -112,7 +138,7 @@ export function createInvitationTransactions(options: {
         missedUsers: await missedUsers(draft),
         history: historyMessages(inv, draft.history, draft.now),
         nextTickAt: nextTickAt(inv, notReceivedMs),
-        ...(requestOutcome && { requestOutcome }),
+        ...(outcomes.length > 0 && { requestOutcomes: outcomes.map((o) => o.outcome) }),
       })
       .catch(async (error: unknown) => {
         // The connection may have dropped after the store applied the commit: look before failing.
@@ -121,33 +147,102 @@ export function createInvitationTransactions(options: {
         throw error;
       });
     if (!ok) return null;
-    if (outcome) outcome.slot.committed = true;
-    return async () => {
-      const recipients = await recipientsOf(inv, draft.changed, groups);
-      fanout.publish({ invitation: inv, baseVersion: expectedVersion, recipients });
-    };
+    for (const o of outcomes) o.slot.committed = true;
+    const changedUsers = [...draft.changed].map((id) => draft.user(id)!);
+    let published: Promise<void> | undefined;
+    // One publication per commit, however many operations of a group commit hand it on.
+    return () =>
+      (published ??= audienceOf(inv, draft.changed, groups, viaGroup).then((audience) =>
+        fanout.publish({ invitation: inv, baseVersion: expectedVersion, changedUsers, ...audience }),
+      ));
+  }
+
+  /** Whether `viewer` may see the invitation (as `canSee`, with the draft's O(1) lookup). */
+  async function visible(draft: Draft, viewer: string | null): Promise<boolean> {
+    const inv = draft.invitation;
+    if (viewer === null) return true;
+    if (isUndelivered(inv, viewer)) return false;
+    if (viewer === inv.inviter || draft.user(viewer) !== undefined) return true;
+    return inv.groupID !== undefined && (await groups.isMember(inv.groupID, viewer));
+  }
+
+  /** The invitation as the current step leaves it, with only the users the step changed. */
+  function stepDelta(draft: Draft): MutationDelta {
+    const version = draft.stepVersion();
+    const changed = draft.stepChangedAnything();
+    const users: CallUser[] = changed ? draft.stepChanged() : [];
+    return { invitation: { ...draft.invitation, users, version }, baseVersion: changed ? version - 1 : version };
+  }
+
+  /** Applies a batch of queued changes to one draft and commits them together. */
+  async function commitBatch(inviteID: string, batch: QueuedChange[]): Promise<void> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const current = await storage.getInvitation(inviteID);
+      if (attempt === 0) batch.push(...(queues.get(inviteID)?.splice(0) ?? []));
+      if (!current) {
+        for (const q of batch) q.reject(new RingkitError('INVITATION_NOT_FOUND', 'no such invitation'));
+        return;
+      }
+      const draft = new Draft(current, clock.now());
+      const outcomes: StepOutcome[] = [];
+      const stored: { slot: RequestOutcomeSlot; outcome: RequestOutcome }[] = [];
+      for (const q of batch) {
+        draft.begin();
+        try {
+          if (!(await visible(draft, q.viewer))) fail('INVITATION_NOT_FOUND', 'no such invitation');
+          const value = await q.change(draft);
+          const delta = stepDelta(draft);
+          outcomes.push({ ok: true, value, delta });
+          const slot = q.outcome?.slot;
+          if (slot) stored.push({ slot, outcome: outcomeForCommit(slot, { ok: true, result: q.outcome!.result(delta, value) }) });
+        } catch (error) {
+          draft.undo();
+          outcomes.push({ ok: false, error });
+        }
+      }
+      draft.finish();
+      let publish: Publish | undefined;
+      if (draft.isChanged()) {
+        const committed = await commit(draft, current.version, stored);
+        if (!committed) continue;
+        publish = committed;
+      }
+      const invitation = publish ? draft.invitation : current;
+      batch.forEach((q, i) => {
+        const outcome = outcomes[i]!;
+        if (!outcome.ok) return q.reject(outcome.error);
+        q.resolve({ invitation, value: outcome.value, delta: outcome.delta, ...(publish && outcome.delta.baseVersion < outcome.delta.invitation.version && { publish }) });
+      });
+      return;
+    }
+    for (const q of batch) q.reject(new RingkitError('INTERNAL', 'the invitation is changing too fast; try again'));
+  }
+
+  /** Commits what is queued for one invitation, batch after batch, until the queue is empty. */
+  async function drain(inviteID: string, queue: QueuedChange[]): Promise<void> {
+    while (queue.length > 0) {
+      const batch = queue.splice(0);
+      await commitBatch(inviteID, batch).catch((error: unknown) => {
+        for (const q of batch) q.reject(error);
+      });
+    }
+    queues.delete(inviteID);
   }
 
   return {
-    mutate(inviteID, viewer, change, outcome) {
-      return serialize(inviteID, async () => {
-        for (let attempt = 0; attempt < 20; attempt++) {
-          const current = await storage.getInvitation(inviteID);
-          if (!current || (viewer !== null && !(await canSee(current, viewer, groups)))) {
-            fail('INVITATION_NOT_FOUND', 'no such invitation');
-          }
-          const draft = new Draft(current, clock.now());
-          const value = await change(draft);
-          if (!draft.isChanged()) return { invitation: current, value };
-          const publish = await commit(draft, current.version, outcome && { slot: outcome.slot, result: outcome.result(draft.invitation, value) });
-          if (publish) return { invitation: draft.invitation, value, publish };
-        }
-        return fail('INTERNAL', 'the invitation is changing too fast; try again');
+    mutate<T>(inviteID: string, viewer: string | null, change: (draft: Draft) => T | Promise<T>, outcome?: OutcomeOf<T>) {
+      return new Promise<Mutation<T>>((resolve, reject) => {
+        const queued = queues.get(inviteID);
+        const entry: QueuedChange = { viewer, change, outcome: outcome as OutcomeOf<unknown> | undefined, resolve: resolve as QueuedChange['resolve'], reject };
+        if (queued) return void queued.push(entry);
+        const queue = [entry];
+        queues.set(inviteID, queue);
+        void drain(inviteID, queue);
       });
     },
 
     async create(draft, outcome) {
-      const publish = await commit(draft, 0, outcome);
+      const publish = await commit(draft, 0, outcome && [{ slot: outcome.slot, outcome: outcomeForCommit(outcome.slot, { ok: true, result: outcome.result }) }]);
       if (!publish) fail('INTERNAL', 'inviteID collision');
       return publish;
     },

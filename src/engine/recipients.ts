@@ -23,6 +23,33 @@ export async function recipientsOf(inv: Invitation, changed: Iterable<string>, g
 }
 
 /**
+ * Who hears about a change, for the fan-out. Without group delivery: every recipient by name
+ * (`recipientsOf`). With it, for a group invitation: the group as a whole plus only the
+ * recipients who are not members (the inviter or an invitee who left the group), so a class of
+ * 1,000 is one group delivery, not a thousand names. An invitation hidden from some members
+ * (undelivered onlineUserOnly invitees) is always delivered by name.
+ * @example const audience = await audienceOf(inv, draft.changed, groups, true)
+ */
+export async function audienceOf(
+  inv: Invitation,
+  changed: Iterable<string>,
+  groups: GroupDirectory,
+  viaGroup: boolean,
+): Promise<{ recipients: Set<string>; groupID?: string; recipientCount: number }> {
+  if (!viaGroup || inv.groupID === undefined || (inv.undelivered?.length ?? 0) > 0) {
+    const recipients = await recipientsOf(inv, changed, groups);
+    return { recipients, recipientCount: recipients.size };
+  }
+  const members = new Set((await groups.getMembers(inv.groupID)) ?? []);
+  const recipients = new Set<string>();
+  const add = (userID: string) => members.has(userID) || recipients.add(userID);
+  add(inv.inviter);
+  for (const userID of changed) add(userID);
+  for (const u of inv.users) if (!isTerminal(u.state, inv.mode)) add(u.userID);
+  return { recipients, groupID: inv.groupID, recipientCount: members.size + recipients.size };
+}
+
+/**
  * Whether a user may see an invitation at all: inviter, listed user, or member of its group
  * (an undelivered onlineUserOnly invitee may not). Everyone else gets INVITATION_NOT_FOUND.
  */

@@ -1,5 +1,4 @@
 import type { EndReason } from '../protocol/types.js';
-import { isPending } from '../protocol/types.js';
 import type { Draft } from './Draft.js';
 
 /**
@@ -10,8 +9,8 @@ export function settle(draft: Draft, reason: EndReason, by: string, data: string
   const inv = draft.invitation;
   if (inv.state !== 'active') return;
   if (inv.mode === 'normal') {
-    if (!inv.users.some((u) => isPending(u.state))) draft.end(reason, by, data);
-  } else if (!inv.users.some((u) => u.state === 'accepted' || isPending(u.state))) {
+    if (draft.pendingCount() === 0) draft.end(reason, by, data);
+  } else if (draft.pendingCount() + draft.acceptedCount() === 0) {
     draft.end('empty', by, data);
   }
 }

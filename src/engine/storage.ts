@@ -37,7 +37,8 @@ export interface StoredHistoryEntry extends HistoryDraft {
  * - adds the inviteID to the missed set of each of `missedUsers`;
  * - appends `history`;
  * - sets the timer `tick:<inviteID>` to `nextTickAt`, or clears it when null;
- * - stores `requestOutcome` when given, like `putRequestOutcome` (an existing one is kept).
+ * - stores each of `requestOutcomes` (one per request a group commit answers), like
+ *   `putRequestOutcome` (an existing one is kept).
  * @example const won = await storage.commit({ invitation, expectedVersion: 3, indexUsers: [], missedUsers: [], history: [], nextTickAt: null })
  */
 export interface InvitationCommit {
@@ -47,8 +48,8 @@ export interface InvitationCommit {
   missedUsers: string[];
   history: HistoryDraft[];
   nextTickAt: number | null;
-  /** The outcome of the request that made this change, stored in the same atomic step. */
-  requestOutcome?: RequestOutcome;
+  /** The outcomes of the requests that made this change, stored in the same atomic step. */
+  requestOutcomes?: RequestOutcome[];
 }
 
 /**

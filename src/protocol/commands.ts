@@ -9,6 +9,7 @@ import { commandSchemas } from './schemas.js';
 import type { Invitation } from './types.js';
 import type {
   CancelResult,
+  ChangeAck,
   HistoryResult,
   InviteResult,
   OperationResult,
@@ -51,14 +52,14 @@ export interface GetInvitationResult {
 export interface CommandResults {
   'invitation:invite': InviteResult;
   'invitation:inviteInGroup': InviteResult;
-  'invitation:cancel': CancelResult;
-  'invitation:accept': OperationResult;
-  'invitation:reject': OperationResult;
-  'invitation:modify': OperationResult;
-  'invitation:callingInvite': InviteResult;
-  'invitation:join': OperationResult;
-  'invitation:quit': OperationResult;
-  'invitation:end': OperationResult;
+  'invitation:cancel': CancelResult & ChangeAck;
+  'invitation:accept': OperationResult & ChangeAck;
+  'invitation:reject': OperationResult & ChangeAck;
+  'invitation:modify': OperationResult & ChangeAck;
+  'invitation:callingInvite': InviteResult & ChangeAck;
+  'invitation:join': OperationResult & ChangeAck;
+  'invitation:quit': OperationResult & ChangeAck;
+  'invitation:end': OperationResult & ChangeAck;
   'invitation:received': Record<string, never>;
   'invitation:get': GetInvitationResult;
   'invitation:query': QueryInvitationsResult;

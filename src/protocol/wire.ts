@@ -78,6 +78,18 @@ export interface OperationResult {
 }
 
 /**
+ * What the acknowledgement of a change to an existing invitation (cancel, accept, reject,
+ * modify, callingInvite, join, quit, end) adds on the wire: its `invitation` is a delta against
+ * `baseVersion` holding only the users that request changed (like a `WireUpdate`), so an answer
+ * in a class of 1,000 is not acknowledged with 1,000 users. The client merges it into its
+ * mirror, hands the app the whole invitation and drops `baseVersion`.
+ * @example const wire: CancelResult & ChangeAck = { invitation: { ...fields, users: [bob] }, errorInvitees: [], baseVersion: 4 }
+ */
+export interface ChangeAck {
+  baseVersion?: number;
+}
+
+/**
  * Result of `queryInvitations`.
  * @example const { invitations, nextFlag } = await client.queryInvitations({ count: 20, nextFlag: 0 })
  */

@@ -16,6 +16,7 @@ import { DEFAULT_LIMITS, type RingkitLimits } from '../protocol/limits.js';
 import { idSchema } from '../protocol/schemas.js';
 import { CLOSED_EVENT, UPDATE_EVENT } from '../protocol/wire.js';
 import { createOriginCheck, normalizeOrigin, type AllowedOrigins } from './createOriginCheck.js';
+import { createGroupRooms, userRoom } from './createGroupRooms.js';
 import { createAuthenticator, type AuthOptions, type Identity } from './createAuthenticator.js';
 import { capOutboundBuffer } from './capOutboundBuffer.js';
 import { createWebhookNotifier } from './createWebhookNotifier.js';
@@ -105,7 +106,7 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
   else if (allowedOrigins.length === 0) logger.warn('no allowedOrigins: browsers cannot connect (clients without an Origin header can). List your web app, e.g. --allowed-origin https://app.example.com');
   const limits: RingkitLimits = { ...DEFAULT_LIMITS, ...limitsOf(options), ...options.limits };
   const storage = options.storage ?? createMemoryStorage();
-  const groups = options.groups ?? createMemoryGroupDirectory();
+  const directory = options.groups ?? createMemoryGroupDirectory();
   const pushNotifier = options.pushNotifier ?? (options.webhookUrl ? createWebhookNotifier({ url: options.webhookUrl }) : undefined);
   const httpServer = options.httpServer ?? createServer((_req, res) => res.writeHead(404).end());
 
@@ -120,18 +121,20 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
   capOutboundBuffer(io.engine, limits.maxOutboundBufferBytes, (bytes) =>
     logger.warn({ bytes, limit: limits.maxOutboundBufferBytes }, 'a connection stopped reading: closed (it will reconnect and resync)'),
   );
-  const room = (userID: string) => `user:${userID}`;
+  const rooms = createGroupRooms(io, directory);
+  const groups = rooms.groups;
 
   const engine = createEngine({
     storage,
     groups,
+    deliverToGroup: rooms.deliverToGroup,
     limits,
     logger,
     clientGroups: options.clientGroups ?? false,
     ...(options.coalesceWindowMs !== undefined && { coalesceWindowMs: options.coalesceWindowMs }),
     ...(pushNotifier && { pushNotifier }),
     deliver(userIDs, update) {
-      if (userIDs.length > 0) io.to(userIDs.map(room)).emit(UPDATE_EVENT, update);
+      if (userIDs.length > 0) io.to(userIDs.map(userRoom)).emit(UPDATE_EVENT, update);
     },
   });
 
@@ -150,6 +153,7 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
         }
         socket.data.session = session;
         socket.data.identity = identity;
+        socket.data.rooms = await rooms.roomsOf(session.userID);
         next();
       })
       .catch((error: unknown) => {
@@ -162,7 +166,7 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
   io.on('connection', (socket: Socket) => {
     const session = socket.data.session as Session;
     const identity = socket.data.identity as Identity;
-    void socket.join(room(session.userID));
+    void socket.join(socket.data.rooms as string[]);
     logger.debug({ userID: session.userID, deviceID: session.deviceID }, 'connected');
 
     const expire = () => {

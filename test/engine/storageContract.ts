@@ -336,12 +336,12 @@ export function describeStorageContract(name: string, makeStorage: () => Promise
       });
 
       it('stores the outcome a commit carries with the commit, and none when the commit loses', async () => {
-        await create(storage, invitation('i1'), { requestOutcome: { key: 'alice:r1', outcome: 'created', ttlMs: 60_000 } });
+        await create(storage, invitation('i1'), { requestOutcomes: [{ key: 'alice:r1', outcome: 'created', ttlMs: 60_000 }] });
         expect(await storage.getRequestOutcome('alice:r1')).toBe('created');
-        const lost = commitOf(invitation('i1', { version: 2 }), { expectedVersion: 0, requestOutcome: { key: 'bob:r1', outcome: 'x', ttlMs: 60_000 } });
+        const lost = commitOf(invitation('i1', { version: 2 }), { expectedVersion: 0, requestOutcomes: [{ key: 'bob:r1', outcome: 'x', ttlMs: 60_000 }] });
         expect(await storage.commit(lost)).toBe(false);
         expect(await storage.getRequestOutcome('bob:r1')).toBeUndefined();
-        const second = commitOf(invitation('i1', { version: 2 }), { requestOutcome: { key: 'alice:r1', outcome: 'again', ttlMs: 60_000 } });
+        const second = commitOf(invitation('i1', { version: 2 }), { requestOutcomes: [{ key: 'alice:r1', outcome: 'again', ttlMs: 60_000 }] });
         expect(await storage.commit(second)).toBe(true);
         expect(await storage.getRequestOutcome('alice:r1')).toBe('created');
       });

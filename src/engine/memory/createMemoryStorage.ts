@@ -148,7 +148,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
       const timerKey = `tick:${invitation.inviteID}`;
       if (change.nextTickAt === null) timers.delete(timerKey);
       else timers.set(timerKey, change.nextTickAt);
-      if (change.requestOutcome) putOutcome(change.requestOutcome.key, change.requestOutcome.outcome, change.requestOutcome.ttlMs);
+      for (const o of change.requestOutcomes ?? []) putOutcome(o.key, o.outcome, o.ttlMs);
       prune();
       return true;
     },

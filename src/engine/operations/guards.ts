@@ -47,6 +47,6 @@ export function isInCall(state: CallUserState | undefined): boolean {
 
 /** CALL_USER_LIMIT unless `extra` more users fit in the call. */
 export function requireRoom(draft: Draft, extra: number, maxCallUsers: number): void {
-  const inCall = draft.invitation.users.filter((u) => isInCall(u.state)).length;
+  const inCall = draft.pendingCount() + draft.acceptedCount();
   if (inCall + extra > maxCallUsers) fail('CALL_USER_LIMIT', `a call holds at most ${maxCallUsers} users`);
 }

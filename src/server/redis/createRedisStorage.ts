@@ -101,9 +101,8 @@ export async function createRedisStorage(options: RedisStorageOptions = {}): Pro
         ...list(change.missedUsers),
         String(change.history.length),
         ...history,
-        ...(change.requestOutcome
-          ? [change.requestOutcome.key, change.requestOutcome.outcome, String(Math.max(1, Math.ceil(change.requestOutcome.ttlMs)))]
-          : ['', '', '']),
+        String(change.requestOutcomes?.length ?? 0),
+        ...(change.requestOutcomes ?? []).flatMap((o) => [o.key, o.outcome, String(Math.max(1, Math.ceil(o.ttlMs)))]),
       ];
       return Number(await redis.script(COMMIT_SCRIPT, [], args)) === 1;
     },

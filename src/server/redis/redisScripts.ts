@@ -24,8 +24,8 @@
  * Applies an `InvitationCommit`. ARGV: prefix, inviteID, expectedVersion, version, JSON,
  * ended (1/0), groupID or '', nextTickAt or '', retentionMs, then counted lists of owners
  * (inviter + users), index users and missed users, then a count of history drafts followed by
- * (key, time, JSON) triples, then the request outcome's key ('' for none), outcome and ttl (ms),
- * stored like `SET NX PX`. Returns 1, or 0 when the version did not match.
+ * (key, time, JSON) triples, then a count of request outcomes followed by (key, outcome, ttl ms)
+ * triples, each stored like `SET NX PX`. Returns 1, or 0 when the version did not match.
  * @example await handle.script(COMMIT_SCRIPT, [], args)
  */
 export const COMMIT_SCRIPT = `
@@ -103,7 +103,12 @@ local tick = 'tick:' .. id
 if ARGV[8] == '' then redis.call('ZREM', p .. 'timers', tick)
 else redis.call('ZADD', p .. 'timers', ARGV[8], tick) end
 
-if ARGV[i] ~= '' then redis.call('SET', p .. 'req:' .. ARGV[i], ARGV[i + 1], 'NX', 'PX', ARGV[i + 2]) end
+local nr = tonumber(ARGV[i])
+i = i + 1
+for _ = 1, nr do
+  redis.call('SET', p .. 'req:' .. ARGV[i], ARGV[i + 1], 'NX', 'PX', ARGV[i + 2])
+  i = i + 3
+end
 return 1
 `;
 

@@ -1,0 +1,58 @@
+import type { Server } from 'socket.io';
+import type { DeliverToGroup } from '../engine/createFanout.js';
+import type { GroupDirectory } from '../engine/groups.js';
+import { UPDATE_EVENT } from '../protocol/wire.js';
+
+/** The socket.io room of every device of a user. */
+export const userRoom = (userID: string) => `user:${userID}`;
+
+/** The socket.io room of every device of a group's members. */
+export const groupRoom = (groupID: string) => `group:${groupID}`;
+
+/**
+ * Group rooms for one-room delivery to a class: every device joins the rooms of its user's
+ * groups when it connects, and the returned directory keeps the rooms in step with membership
+ * changes made through it (on every node, through the socket.io adapter). `deliverToGroup`
+ * then reaches a class of 1,000 with one room instead of a union of 1,000 user rooms.
+ * Change groups through this directory (`server.groups`), not behind the server's back.
+ * @example
+ * const rooms = createGroupRooms(io, createMemoryGroupDirectory())
+ * createEngine({ groups: rooms.groups, deliverToGroup: rooms.deliverToGroup, ... })
+ */
+export function createGroupRooms(io: Server, directory: GroupDirectory) {
+  const join = (groupID: string, members: string[]) => {
+    if (members.length > 0) io.in(members.map(userRoom)).socketsJoin(groupRoom(groupID));
+  };
+  const groups: GroupDirectory = {
+    async createGroup(groupID, members) {
+      await directory.createGroup(groupID, members);
+      join(groupID, members);
+    },
+    async addMembers(groupID, members) {
+      await directory.addMembers(groupID, members);
+      if (await directory.getMembers(groupID)) join(groupID, members);
+    },
+    async removeMembers(groupID, members) {
+      await directory.removeMembers(groupID, members);
+      if (members.length > 0) io.in(members.map(userRoom)).socketsLeave(groupRoom(groupID));
+    },
+    async deleteGroup(groupID) {
+      await directory.deleteGroup(groupID);
+      io.in(groupRoom(groupID)).socketsLeave(groupRoom(groupID));
+    },
+    getMembers: (groupID) => directory.getMembers(groupID),
+    isMember: (groupID, userID) => directory.isMember(groupID, userID),
+    groupsOf: (userID) => directory.groupsOf(userID),
+  };
+  const deliverToGroup: DeliverToGroup = (groupID, userIDs, update) => {
+    io.to([groupRoom(groupID), ...userIDs.map(userRoom)]).emit(UPDATE_EVENT, update);
+  };
+  return {
+    groups,
+    deliverToGroup,
+    /** The rooms a device of this user joins when it connects. */
+    async roomsOf(userID: string): Promise<string[]> {
+      return [userRoom(userID), ...(await directory.groupsOf(userID)).map(groupRoom)];
+    },
+  };
+}
