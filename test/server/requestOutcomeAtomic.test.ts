@@ -51,7 +51,8 @@ describe.each(backends)('a requestID outcome is stored in the same atomic step a
     const accepted = (await second.getInvitation(inviteID))!;
 
     const retry = await run(nodeB, { ...bob, connectionID: 'b2' }, 'invitation:accept', { inviteID, requestID: 'accept-1' });
-    expect(retry).toEqual({ ok: true, result: { invitation: accepted } });
+    // The answer is the change as a delta (ChangeAck): here bob, the only user, against the version before.
+    expect(retry).toEqual({ ok: true, result: { invitation: accepted, baseVersion: accepted.version - 1 } });
     // A different requestID is a new request, refused by the state as before.
     const fresh = await run(nodeB, bob, 'invitation:accept', { inviteID, requestID: 'accept-2' });
     expect(fresh).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
