@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFanout } from '../../src/engine/createFanout.js';
+import { adaptiveWindow, createFanout } from '../../src/engine/createFanout.js';
 import type { CallUser, Invitation } from '../../src/protocol/types.js';
 import type { WireUpdate } from '../../src/protocol/wire.js';
 import { manualClock } from '../support/manualClock.js';
@@ -53,5 +53,38 @@ describe('createFanout: recipients of merged changes', () => {
     const merged = sent.slice(1);
     expect(merged.find((s) => s.users.includes('bob'))!.update.invitation).toMatchObject({ version: 3, data: '' });
     expect(merged.find((s) => s.users.includes('alice'))!.update.invitation).toMatchObject({ version: 4, data: 'secret' });
+  });
+});
+
+describe('createFanout: adaptive coalescing', () => {
+  it('never holds back a small audience, and merges a burst to a class of 200 within 20 ms', () => {
+    const clock = manualClock();
+    const sent: { users: string[]; update: WireUpdate }[] = [];
+    const fanout = createFanout(clock, adaptiveWindow(100), (users, update) => sent.push({ users, update }));
+    fanout.publish({ invitation: snapshot(2, [user('s1', 2)]), baseVersion: 1, recipients: ['t', 's1'] });
+    fanout.publish({ invitation: snapshot(3, [user('s1', 3)]), baseVersion: 2, recipients: ['t', 's1'] });
+    expect(sent.map((s) => s.update.invitation.version)).toEqual([2, 3]);
+
+    const klass = ['t', ...Array.from({ length: 199 }, (_, i) => `k${i}`)];
+    const big = (version: number) => ({ ...snapshot(version, [user('k1', version)]), inviteID: 'i2' });
+    fanout.publish({ invitation: big(2), baseVersion: 1, recipients: klass });
+    fanout.publish({ invitation: big(3), baseVersion: 2, recipients: klass });
+    fanout.publish({ invitation: big(4), baseVersion: 3, recipients: klass });
+    expect(sent).toHaveLength(3);
+    clock.advance(19);
+    expect(sent).toHaveLength(3);
+    clock.advance(1);
+    expect(sent).toHaveLength(4);
+    expect(sent[3]!.update).toMatchObject({ baseVersion: 2, invitation: { version: 4 } });
+  });
+
+  it('delivers a group change through the group, naming only the recipients outside it', () => {
+    const clock = manualClock();
+    const named: string[][] = [];
+    const viaGroup: { groupID: string; users: string[] }[] = [];
+    const fanout = createFanout(clock, 0, (users) => named.push(users), (groupID, users) => viaGroup.push({ groupID, users }));
+    fanout.publish({ invitation: snapshot(2, [user('s1', 2)]), baseVersion: 1, recipients: ['left-the-class'], groupID: 'class', recipientCount: 1001 });
+    expect(viaGroup).toEqual([{ groupID: 'class', users: ['left-the-class'] }]);
+    expect(named).toEqual([]);
   });
 });

@@ -1,0 +1,78 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createMemoryStorage } from '../../src/engine/memory/createMemoryStorage.js';
+import type { RingkitStorage } from '../../src/engine/storage.js';
+import type { Invitation } from '../../src/protocol/types.js';
+import { engineHarness } from '../support/engineHarness.js';
+
+/** The harness on a memory storage that counts commits. */
+function countingHarness() {
+  const storage = createMemoryStorage();
+  const counter = { commits: 0 };
+  const counting: RingkitStorage = { ...storage, commit: (change) => (counter.commits++, storage.commit(change)) };
+  return { h: engineHarness({ storage: counting }), storage, counter };
+}
+
+type Answer = { invitation: Invitation; baseVersion: number };
+const outcome = (p: Promise<unknown>) => p.then((r) => ({ ok: true as const, r: r as Answer }), (e: { code: string }) => ({ ok: false as const, code: e.code }));
+
+describe('group commit: answers to one invitation arriving together', () => {
+  it('50 students accept at once: fewer commits than answers, each answer its own version, every ack only the caller', async () => {
+    const { h, storage, counter } = countingHarness();
+    const students = Array.from({ length: 50 }, (_, i) => `s${i}`);
+    await h.groups.createGroup('class', ['teacher', ...students]);
+    const { inviteID } = await h.run('teacher', 'invitation:inviteInGroup', { groupID: 'class', invitees: students, timeout: 600 });
+    const before = (await storage.getInvitation(inviteID))!.version;
+    counter.commits = 0;
+
+    const answers = await Promise.all(students.map((id) => outcome(h.run(id, 'invitation:accept', { inviteID, data: `hand ${id}` }))));
+
+    expect(answers.every((a) => a.ok)).toBe(true);
+    expect(counter.commits).toBeLessThan(students.length / 5);
+    const final = (await storage.getInvitation(inviteID))!;
+    expect(final).toMatchObject({ state: 'ended', endReason: 'allAnswered', version: before + students.length });
+    expect(new Set(final.users.map((u) => u.version)).size).toBe(students.length);
+    answers.forEach((a, i) => {
+      if (!a.ok) return;
+      expect(a.r.invitation.users.map((u) => u.userID)).toEqual([students[i]]);
+      expect(a.r.invitation.users[0]).toMatchObject({ state: 'accepted', data: `hand ${students[i]}`, version: a.r.baseVersion + 1 });
+      expect(a.r.invitation.version).toBe(a.r.baseVersion + 1);
+    });
+    // The last answer ends the invitation, and its acknowledgement says so.
+    const last = answers.find((a) => a.ok && a.r.invitation.version === final.version);
+    expect(last?.ok && last.r.invitation.state).toBe('ended');
+  });
+
+  it('an answer that fails inside a batch fails alone and leaves no trace; the others commit', async () => {
+    const { h, storage } = countingHarness();
+    await h.groups.createGroup('class', ['teacher', 's1', 's2', 's3', 'observer']);
+    const { inviteID } = await h.run('teacher', 'invitation:inviteInGroup', { groupID: 'class', invitees: ['s1', 's2', 's3'], timeout: 600 });
+
+    const [a1, twice, observer, r3, stranger] = await Promise.all([
+      outcome(h.run('s1', 'invitation:accept', { inviteID })),
+      outcome(h.run('s1', 'invitation:accept', { inviteID })),
+      outcome(h.run('observer', 'invitation:accept', { inviteID })),
+      outcome(h.run('s3', 'invitation:reject', { inviteID, data: 'no' })),
+      outcome(h.run('stranger', 'invitation:accept', { inviteID })),
+    ]);
+
+    expect(a1.ok && r3.ok).toBe(true);
+    expect(twice).toEqual({ ok: false, code: 'INVALID_STATE' });
+    expect(observer).toEqual({ ok: false, code: 'NO_PERMISSION' });
+    expect(stranger).toEqual({ ok: false, code: 'INVITATION_NOT_FOUND' });
+    const final = (await storage.getInvitation(inviteID))!;
+    expect(final.users.map((u) => [u.userID, u.state])).toEqual([['s1', 'accepted'], ['s2', 'inviting'], ['s3', 'rejected']]);
+    expect(final.users.some((u) => u.userID === 'observer')).toBe(false);
+    expect(final.state).toBe('active');
+  });
+
+  it('the inviter hears a one-to-one accept at once, even right after the ring went out', async () => {
+    const h = engineHarness({ coalesceWindowMs: 100 });
+    const { inviteID } = await h.run('alice', 'invitation:invite', { invitees: ['bob'] });
+    await h.run('bob', 'invitation:accept', { inviteID });
+    // The manual clock never moves: an update waiting for a window would never arrive.
+    await vi.waitFor(() => {
+      const toAlice = h.delivered.filter((d) => d.userID === 'alice').map((d) => d.update.invitation.users.find((u) => u.userID === 'bob')?.state);
+      expect(toAlice).toContain('accepted');
+    });
+  });
+});
