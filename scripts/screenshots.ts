@@ -23,7 +23,7 @@ import { chromiumLaunchOptions } from '../test/support/chromiumLaunchOptions.js'
 /** The README's screenshots: story ID → file in docs/images/. */
 const README_SET: Record<string, string> = {
   'components-ringingdialog--ringing': 'ringing-dialog.png',
-  'components-outgoingcalldialog--group-call': 'outgoing-call-dialog.png',
+  'components-outgoingcalldialog--several-invitees': 'outgoing-call-dialog.png',
   'components-raisehandpanel--teacher-queue': 'raise-hand-panel.png',
 };
 
