@@ -3,8 +3,8 @@ import { formatDuration } from './formatDuration.js';
 import { useDemoLabels, type KnownEndReason } from './labels.js';
 
 /**
- * The one-to-one call as this tab sees it: idle, the outgoing view with Cancel, the in-call view
- * with its timer and Hang up, or how the call ended. The status line is a polite live region that
+ * The one-to-one call as this tab sees it: idle, calling (the kit's `OutgoingCallDialog` shows who
+ * rings, with Cancel), the in-call view with its timer and Hang up, or how the call ended. The status line is a polite live region that
  * is always there, so screen readers hear each change.
  * @example <PhoneCard call={useCall()} />
  */
@@ -26,11 +26,6 @@ export function PhoneCard({ call }: { call: UseCallResult }) {
       <p role="status" className="demo-phone__status">
         {text}
       </p>
-      {call.status === 'calling' && (
-        <button type="button" className="rk-button" data-rk-variant="reject" disabled={!call.callID} onClick={() => void call.hangUp()}>
-          {t.cancel}
-        </button>
-      )}
       {call.status === 'connected' && (
         <>
           <p className="demo-timer">

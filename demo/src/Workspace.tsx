@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import {
+  CallHistoryList,
   IncomingCallToast,
+  OutgoingCallDialog,
   RingingDialog,
   useCall,
   useConnectionState,
@@ -8,7 +10,6 @@ import {
   useRingkitStoreApi,
   type BusyPolicy,
 } from '../../src/react/index.js';
-import { CallHistory } from './CallHistory.js';
 import { isGroupCall, isOneToOneCall } from './callFilters.js';
 import { Classroom } from './Classroom.js';
 import { DialForm } from './DialForm.js';
@@ -25,7 +26,8 @@ type Tab = 'calls' | 'group' | 'classroom';
 
 /**
  * Everything a signed-in user sees: connection state, the phone (one `useCall` for the whole
- * page), who is online, the call history, group calls and the classroom. One-to-one calls ring in
+ * page), who is online, the call history (the kit's `CallHistoryList`), group calls and the
+ * classroom. An outgoing call shows the kit's `OutgoingCallDialog`; one-to-one calls ring in
  * the kit's `RingingDialog` (with call waiting when the busy setting lets calls ring), group calls
  * in its `IncomingCallToast`.
  * @example <RingkitProvider url={location.origin} userID="alice"><Workspace userID="alice" onSignOut={leave} /></RingkitProvider>
@@ -85,12 +87,13 @@ export function Workspace({ userID, onSignOut }: { userID: string; onSignOut: ()
                 </select>
               </label>
             </div>
-            <CallHistory />
+            <CallHistoryList onCallBack={(record) => record.peers[0] && canDial && dial(record.peers[0])} />
           </div>
         )}
         {tab === 'group' && <GroupCallPanel online={online} self={userID} />}
         {tab === 'classroom' && <Classroom self={userID} />}
       </section>
+      <OutgoingCallDialog inviteID={call.status === 'calling' ? call.callID : null} ringbackUrl={ringtoneUrl()} className="demo-outgoing" />
       <RingingDialog busyPolicy={busyPolicy} filter={isOneToOneCall} ringtone={ringtoneUrl()} />
       <IncomingCallToast busyPolicy={busyPolicy} filter={isGroupCall} ringtone={ringtoneUrl()} />
     </main>

@@ -22,20 +22,20 @@ test('group call: alice calls bob and carol, bob accepts, carol declines then jo
   const call = alice.getByRole('article', { name: `Group call started by ${a}` });
   const participant = (page: typeof alice, userID: string) =>
     page.getByRole('article', { name: `Group call started by ${a}` }).getByRole('list', { name: 'Participants' }).getByRole('listitem').filter({ hasText: userID });
-  await participant(alice, b).filter({ hasText: 'accepted' }).waitFor();
-  await participant(alice, c).filter({ hasText: 'rejected' }).waitFor();
+  await participant(alice, b).filter({ hasText: 'Accepted' }).waitFor();
+  await participant(alice, c).filter({ hasText: 'Declined' }).waitFor();
 
-  await call.getByRole('group', { name: 'Add people' }).getByRole('checkbox', { name: d }).check();
-  await call.getByRole('button', { name: 'Invite' }).click();
+  await call.getByRole('group', { name: 'Add people to the call' }).getByRole('checkbox', { name: d }).check();
+  await call.getByRole('button', { name: 'Invite 1' }).click();
   await invited(dave).getByRole('button', { name: 'Accept' }).click();
-  await participant(alice, d).filter({ hasText: 'accepted' }).waitFor();
+  await participant(alice, d).filter({ hasText: 'Accepted' }).waitFor();
 
   await carol.getByRole('tab', { name: 'Group call' }).click();
   await carol.getByRole('article', { name: `Group call started by ${a}` }).getByRole('button', { name: 'Join' }).click();
-  await participant(alice, c).filter({ hasText: 'accepted' }).waitFor();
+  await participant(alice, c).filter({ hasText: 'Accepted' }).waitFor();
 
   await bob.getByRole('button', { name: 'Leave' }).click();
-  await participant(alice, b).filter({ hasText: 'quit' }).waitFor();
+  await participant(alice, b).filter({ hasText: 'Left' }).waitFor();
 
   await call.getByRole('button', { name: 'End for everyone' }).click();
   for (const page of [alice, carol, dave]) {
