@@ -16,7 +16,7 @@ export function Classroom({ self }: { self: string }) {
   const teacher = members[0] ?? self;
   const isTeacher = teacher === self;
   return (
-    <section aria-labelledby="demo-classroom" className="demo-classroom">
+    <section aria-labelledby="demo-classroom">
       <h2 id="demo-classroom">{t.classroom}</h2>
       <p>{isTeacher ? t.teacherIntro : t.studentIntro(teacher)}</p>
       {isTeacher && <p className="demo-hint">{t.students(members.length - 1)}</p>}
