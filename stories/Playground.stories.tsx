@@ -20,8 +20,8 @@ const isCall = (invitation: Invitation) => !raiseHandKind(invitation);
 function Phone({ peer }: { peer: string }) {
   const call = useCall();
   return (
-    <div className="rk-story-phone" data-rk-state={call.status}>
-      <p role="status">
+    <div className="rk-story-phone" data-rk-state={call.status} style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
+      <p role="status" style={{ margin: 0 }}>
         Call: <b>{call.status}</b>
         {call.reason ? ` (${call.reason})` : ''}
       </p>
@@ -54,13 +54,13 @@ function MissedBadge() {
 /** Everything the kit has, for one user. */
 function Screen({ peer }: { peer: string }) {
   return (
-    <>
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
       <Phone peer={peer} />
       <RingingDialog filter={isCall} />
       <RaiseHandPanel groupID="class" />
       <MissedBadge />
       <CallHistoryList />
-    </>
+    </div>
   );
 }
 

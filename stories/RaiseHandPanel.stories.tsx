@@ -141,3 +141,19 @@ export const StudentHandLowered: Story = {
     await expect(context.canvas.queryByRole('button', { name: l.raiseHand })).toBeNull();
   },
 };
+
+/** "Lower all": every hand goes down, the round closes, and the teacher can ask again. */
+export const TeacherRoundClosed: Story = {
+  render: teacherPane,
+  play: async (context) => {
+    await TeacherQueue.play!(context);
+    const { canvas, globals, loaded } = context;
+    const l = labelsOf(globals);
+    await userEvent.click(canvas.getByRole('button', { name: l.lowerAll }));
+    await waitFor(() => expect(canvas.getByText(l.roundClosed)).toBeVisible());
+    await waitFor(() => expect(canvas.getByRole('button', { name: l.ask })).toBeEnabled());
+    await expect(canvas.queryByRole('list', { name: l.raisedHands })).toBeNull();
+    const ann = clientsOf(loaded)[1]!;
+    await waitFor(() => expect(ann.getInvitations().filter((i) => i.state === 'active')).toEqual([]));
+  },
+};

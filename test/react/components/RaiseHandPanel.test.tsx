@@ -84,7 +84,8 @@ describe('RaiseHandPanel', () => {
     // Lower all: the round closes, every hand is down, the teacher may ask again.
     await user.click(teacher.getByRole('button', { name: 'Lower all' }));
     await eventually(() => expect(teacher.getByRole('status').textContent).toBe('Round closed: every hand is down.'));
-    for (const id of ['s1', 's3', 's4']) await eventually(() => expect(pane(id).getByText('You lowered your hand.')).toBeTruthy());
+    for (const id of STUDENTS) await eventually(() => expect(pane(id).getByText('The teacher lowered every hand.')).toBeTruthy());
+    expect(pane('s3').queryByRole('button', { name: 'Lower hand' })).toBeNull();
     expect(pane('s2').queryByRole('button', { name: 'Raise hand' })).toBeNull();
     expect(teacher.queryByRole('list', { name: 'Raised hands' })).toBeNull();
     expect(teacher.getByRole('button', { name: 'Ask to raise hands' })).toBeTruthy();

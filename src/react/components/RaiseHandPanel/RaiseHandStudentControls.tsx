@@ -16,6 +16,7 @@ export function RaiseHandStudentControls(props: Omit<HTMLAttributes<HTMLDivEleme
   let line: string;
   if (mySpeak === 'accepted') line = labels.youAreSpeaking;
   else if (hand.handRaised) line = labels.yourPosition(hand.position ?? 0);
+  else if (hand.closed) line = labels.allLowered;
   else if (hand.handLowered) line = labels.handLowered;
   else if (hand.asked) line = labels.asked;
   else line = labels.waiting;

@@ -29,6 +29,8 @@ export interface RaiseHandPanelLabels {
   /** The student's place in the queue. */
   yourPosition: (position: number) => string;
   handLowered: string;
+  /** A student's line once the teacher lowered every hand. */
+  allLowered: string;
   waiting: string;
   asked: string;
   invitedToSpeak: string;
@@ -61,6 +63,7 @@ export const raiseHandPanelLabels: LabelTable<RaiseHandPanelLabels> = {
     lowerHand: 'Lower hand',
     yourPosition: (n) => `Your hand is up: number ${n} in line.`,
     handLowered: 'You lowered your hand.',
+    allLowered: 'The teacher lowered every hand.',
     waiting: 'Waiting for the teacher to ask.',
     asked: 'The teacher asks you to raise your hand.',
     invitedToSpeak: 'You are invited to speak',
@@ -87,6 +90,7 @@ export const raiseHandPanelLabels: LabelTable<RaiseHandPanelLabels> = {
     lowerHand: '放下手',
     yourPosition: (n) => `你已举手，排在第 ${n} 位。`,
     handLowered: '你已放下手。',
+    allLowered: '老师已请大家放下手。',
     waiting: '等待老师提问。',
     asked: '老师请大家举手。',
     invitedToSpeak: '老师邀请你发言',
