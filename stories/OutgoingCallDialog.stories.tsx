@@ -139,7 +139,7 @@ export const CancelOne: Story = {
   },
 };
 
-/** Cancel with the keyboard: Escape inside the dialog cancels the call; Cancel turns into Close. */
+/** Cancel with the keyboard: Escape inside the dialog cancels the call; Cancel turns into Close (focus stays on it). */
 export const Cancelled: Story = {
   render: calling((i) => i.invite(['bob', 'carol'], { mode: 'advanced' })),
   play: async ({ canvas, globals }) => {
@@ -151,8 +151,6 @@ export const Cancelled: Story = {
     await waitFor(() => expect(dialog).toHaveAttribute('data-rk-state', 'cancelled'));
     await expect(dialog).toHaveAccessibleDescription(L.outgoingCallDialog.summary.cancelled);
     await expect(within(dialog).getByRole('button', { name: L.outgoingCallDialog.close })).toHaveFocus();
-    await userEvent.keyboard('{Enter}');
-    await expect(canvas.queryByRole('dialog')).toBeNull();
   },
 };
 

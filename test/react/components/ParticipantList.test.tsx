@@ -78,7 +78,7 @@ describe('ParticipantList', () => {
       'Student 2 · Not delivered yet',
       'Student 4 · Not delivered yet',
     ]);
-    expect(screen.getByText('1 in the call · 998 ringing · 1 ended')).toBeTruthy();
+    expect(screen.getByText('1 accepted · 998 waiting · 1 ended')).toBeTruthy();
     expect(list().tabIndex).toBe(0); // focusable, so the keyboard scrolls it
     await expectAccessible(container);
 
@@ -143,7 +143,7 @@ describe('ParticipantList', () => {
     const { container } = renderList(teacher, inviteID, (user, display) => <b>{`${display.name} = ${user.state}`}</b>, 'zh');
     await eventually(() => expect(items('参与者')[0]!.textContent).toBe('Student 1 = inviting'));
     expect(screen.getByRole('searchbox', { name: '搜索参与者' })).toBeTruthy();
-    expect(screen.getByText('通话中 0 人 · 响铃中 1000 人 · 已结束 0 人')).toBeTruthy();
+    expect(screen.getByText('已接听 0 人 · 等待中 1000 人 · 已结束 0 人')).toBeTruthy();
     await expectAccessible(container);
   });
 });

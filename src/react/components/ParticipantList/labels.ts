@@ -9,7 +9,7 @@ export interface ParticipantListLabels {
   list: string;
   /** The label of the search box. */
   search: string;
-  /** How many users are in the call, ringing, and done. */
+  /** How many users accepted, are still waiting to answer (pending), and are done. */
   counts: (accepted: number, pending: number, ended: number) => string;
   /** Announced while searching: how many users match. */
   results: (shown: number, total: number) => string;
@@ -29,7 +29,7 @@ export const participantListLabels: LabelTable<ParticipantListLabels> = {
   en: {
     list: 'Participants',
     search: 'Search participants',
-    counts: (accepted, pending, ended) => `${count(accepted)} in the call · ${count(pending)} ringing · ${count(ended)} ended`,
+    counts: (accepted, pending, ended) => `${count(accepted)} accepted · ${count(pending)} waiting · ${count(ended)} ended`,
     results: (shown, total) => `${count(shown)} of ${count(total)} participants`,
     noMatch: 'No participant matches.',
     busy: 'Busy',
@@ -37,7 +37,7 @@ export const participantListLabels: LabelTable<ParticipantListLabels> = {
   zh: {
     list: '参与者',
     search: '搜索参与者',
-    counts: (accepted, pending, ended) => `通话中 ${accepted} 人 · 响铃中 ${pending} 人 · 已结束 ${ended} 人`,
+    counts: (accepted, pending, ended) => `已接听 ${accepted} 人 · 等待中 ${pending} 人 · 已结束 ${ended} 人`,
     results: (shown, total) => `共 ${total} 人，匹配 ${shown} 人`,
     noMatch: '没有匹配的参与者。',
     busy: '忙线中',
