@@ -123,9 +123,14 @@ export class SignalingClient {
     this.emitter.off(name, handler);
   }
 
-  /** Resolves once authenticated and in sync; rejects with UNAUTHENTICATED (or similar) when refused. */
+  /**
+   * Resolves once authenticated and in sync; rejects with UNAUTHENTICATED (or similar) when refused.
+   * In a browser, the client then tells the server it is leaving when the page is hidden for
+   * good (`pagehide`), and comes back if the page is restored from the back/forward cache.
+   */
   connect(): Promise<void> {
     if (this.state === 'connected') return Promise.resolve();
+    this.watchPage(true);
     const done = new Promise<void>((resolve, reject) => this.connectWaiters.push({ resolve, reject }));
     if (this.state === 'disconnected') {
       this.setState('connecting');
@@ -138,10 +143,15 @@ export class SignalingClient {
     return done;
   }
 
-  /** Closes the connection; the mirror is kept until the client is dropped. */
+  /**
+   * Tells the server this device is leaving and closes the connection (the mirror is kept until
+   * the client is dropped). If it was the user's last device, the server acts at once (pending
+   * invitees of the user's calls are cancelled with `callerGone`) instead of waiting for the
+   * grace period it gives a dropped network.
+   */
   disconnect(): void {
-    this.transport.close();
-    this.handleClose(false, { code: 'NOT_CONNECTED', message: 'disconnected by the app' });
+    this.watchPage(false);
+    this.leave('disconnected by the app');
   }
 
   /** The mirror's snapshot of an invitation, or undefined. */
@@ -244,6 +254,35 @@ export class SignalingClient {
   }
 
   // ---- internals ----
+
+  private leftWithPage = false;
+
+  private readonly onPageHide = (): void => {
+    if (this.state === 'disconnected') return;
+    this.leftWithPage = true;
+    this.leave('the page was hidden');
+  };
+
+  private readonly onPageShow = (event: Event): void => {
+    if (!this.leftWithPage || !(event as PageTransitionEvent).persisted) return;
+    this.leftWithPage = false;
+    this.connect().catch(() => undefined);
+  };
+
+  /** Follows the page's lifecycle where there is one (browsers). */
+  private watchPage(on: boolean): void {
+    if (typeof window === 'undefined' || typeof window.addEventListener !== 'function') return;
+    const method = on ? 'addEventListener' : 'removeEventListener';
+    window[method]('pagehide', this.onPageHide);
+    window[method]('pageshow', this.onPageShow);
+  }
+
+  /** Sends `session:leave` (without waiting: the page may be going away) and closes the link. */
+  private leave(message: string): void {
+    if (this.state === 'connected') void this.transport.request('session:leave', {}, this.requestTimeoutMs).catch(() => undefined);
+    this.transport.close();
+    this.handleClose(false, { code: 'NOT_CONNECTED', message });
+  }
 
   /** Sends a mutating command with a requestID (made when absent) and mirrors the invitation it returns. */
   private async mutate<N extends MutatingCommand>(name: N, params: CommandParams<N>): Promise<CommandResult<N>> {

@@ -14,7 +14,7 @@ import type { Session } from './Session.js';
 import type { RingkitStorage } from './storage.js';
 
 /** Bookkeeping the client sends by itself: limited separately (10× the rate), so the app's own requests cannot starve it. */
-const BOOKKEEPING_COMMANDS: ReadonlySet<string> = new Set(['session:sync', 'session:missedSeen', 'invitation:received']);
+const BOOKKEEPING_COMMANDS: ReadonlySet<string> = new Set(['session:sync', 'session:missedSeen', 'session:leave', 'invitation:received']);
 
 /**
  * The command gateway: the one way in for a device's commands. Counts the request against the
@@ -36,6 +36,8 @@ export function createCommandGateway(options: {
   const limiter = createRateLimiter(limits.requestsPerSecond, () => clock.now());
   const bookkeepingLimiter = createRateLimiter(limits.requestsPerSecond * 10, () => clock.now());
   const inflight = new Map<string, Promise<WireAck<unknown>>>();
+  /** connectionID → its commands still running, so a disconnect is handled after them. */
+  const running = new Map<string, Set<Promise<void>>>();
   const outcomes = createRequestOutcomes(storage, logger);
 
   function validate<N extends CommandName>(name: N, payload: unknown): CommandPayload<N> {
@@ -119,9 +121,22 @@ export function createCommandGateway(options: {
      * Runs one command for a connected device and answers through `reply` before the change is
      * published (so the acting device holds the new version before it hears about it).
      */
-    async execute<N extends CommandName>(session: Session, name: N, payload: unknown, reply: (ack: CommandAck<N>) => void): Promise<void> {
-      const publications = await runOnce(session, name, payload, reply);
-      await publishAll(publications);
+    execute<N extends CommandName>(session: Session, name: N, payload: unknown, reply: (ack: CommandAck<N>) => void): Promise<void> {
+      const task = runOnce(session, name, payload, reply).then(publishAll);
+      let tasks = running.get(session.connectionID);
+      if (!tasks) running.set(session.connectionID, (tasks = new Set()));
+      tasks.add(task);
+      const done = () => {
+        tasks.delete(task);
+        if (tasks.size === 0 && running.get(session.connectionID) === tasks) running.delete(session.connectionID);
+      };
+      task.then(done, done);
+      return task;
+    },
+
+    /** Resolves once every command this connection sent so far has finished (e.g. its `session:leave`). */
+    async settled(connectionID: string): Promise<void> {
+      await Promise.allSettled([...(running.get(connectionID) ?? [])]);
     },
   };
 }

@@ -30,6 +30,8 @@ interface HandlerDeps {
   storage: RingkitStorage;
   groups: GroupDirectory;
   tx: InvitationTransactions;
+  /** Device bookkeeping, for `session:leave`. */
+  devices: { leave(session: Session): Promise<void> };
   now: () => number;
   generateID: (() => string) | undefined;
   pushNotifier: PushNotifier | undefined;
@@ -194,6 +196,10 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
       return { messages: page.entries.map((e) => toMessage(e, session.userID)), cursor: page.next };
     },
     'session:sync': (session, p) => syncUser({ storage, groups, session, known: p.known, serverTime: now() }),
+    async 'session:leave'(session) {
+      await deps.devices.leave(session);
+      return {};
+    },
     async 'session:missedSeen'(session, p) {
       await storage.clearMissed(session.userID, p.inviteIDs);
       return {};

@@ -10,6 +10,7 @@ import { createTimerLoop } from './createTimerLoop.js';
 import { silentLogger, type EngineLogger } from './EngineLogger.js';
 import type { GroupDirectory } from './groups.js';
 import type { PushNotifier } from './push.js';
+import type { Session } from './Session.js';
 import type { RingkitStorage } from './storage.js';
 
 /**
@@ -66,11 +67,13 @@ export function createEngine(options: EngineOptions) {
     notReceivedMs: limits.notReceivedCheckSeconds * 1000,
     logger,
   });
+  const devices = createDeviceRegistry({ storage, limits, clock });
   const handlers = createCommandHandlers({
     ctx: createRuleContext({ storage, groups, limits }),
     storage,
     groups,
     tx,
+    devices,
     now: () => clock.now(),
     generateID: options.generateID,
     pushNotifier: options.pushNotifier,
@@ -79,13 +82,20 @@ export function createEngine(options: EngineOptions) {
   });
   const gateway = createCommandGateway({ storage, limits, clock, logger, handlers, publishAll: tx.publishAll });
   const timers = createTimerLoop({ storage, tx, clock, limits, logger, pollMs: options.timerPollMs ?? 200 });
-  const devices = createDeviceRegistry({ storage, limits, clock });
 
   return {
     limits,
     execute: gateway.execute,
     connect: devices.connect,
-    disconnect: devices.disconnect,
+
+    /**
+     * Unregisters a device whose connection closed, after the commands it sent have finished
+     * (so a `session:leave` just before the close counts).
+     */
+    async disconnect(session: Session): Promise<void> {
+      await gateway.settled(session.connectionID);
+      await devices.disconnect(session);
+    },
     runDueTimers: timers.runDueTimers,
     start: timers.start,
 

@@ -66,6 +66,7 @@ export interface CommandResults {
   'history:get': HistoryResult;
   'session:missedSeen': Record<string, never>;
   'session:sync': SyncResult;
+  'session:leave': Record<string, never>;
   'group:create': { groupID: string };
   'group:join': { groupID: string };
   'group:leave': { groupID: string };

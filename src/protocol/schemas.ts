@@ -110,6 +110,7 @@ export const commandSchemas = {
   'session:sync': z.strictObject({
     known: z.record(inviteIDSchema, z.number().int().min(0)).refine((r) => Object.keys(r).length <= 10_000),
   }),
+  'session:leave': z.strictObject({}),
   'group:create': z.strictObject({ requestID, groupID: idSchema, members: z.array(idSchema).max(10_000).optional() }),
   'group:join': z.strictObject({ requestID, groupID: idSchema }),
   'group:leave': z.strictObject({ requestID, groupID: idSchema }),

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { RingkitError } from '../../src/index.js';
 import { createMemoryStorage } from '../../src/server/index.js';
 import { connectClient, startServer, until } from '../support/harness.js';
@@ -81,17 +81,15 @@ describe('offline delivery: bob is away when alice calls', () => {
     expect(laptop.seen('invitationCancelled')).toEqual([]);
   });
   it('bob rang, then went offline; the call was cancelled: his next device shows it as missed and does not ring', async () => {
-    const server = await startServer();
+    const storage = createMemoryStorage();
+    // No coalescing: the cancel is published before the laptop connects, so the laptop learns it only from storage.
+    const server = await startServer({ storage, coalesceWindowMs: 0 });
     const alice = await connectClient(server, 'alice');
     const phone = await connectClient(server, 'bob', { deviceID: 'phone' });
     const { inviteID } = await alice.invite('bob', { timeout: 30 });
     await phone.next('invitationReceived', (e) => e.inviteID === inviteID);
     phone.disconnect();
-    await until(
-      () => [...server.io.sockets.sockets.values()].every((s) => (s.data.session as { userID: string }).userID !== 'bob'),
-      5000,
-      'the server sees bob gone',
-    );
+    await vi.waitFor(async () => expect(await storage.deviceCount('bob'), 'the server sees bob gone').toBe(0));
     await alice.cancel(inviteID, { data: 'missed you' });
 
     const laptop = await connectClient(server, 'bob', { deviceID: 'laptop' });
