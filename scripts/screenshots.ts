@@ -25,6 +25,7 @@ const README_SET: Record<string, string> = {
   'components-ringingdialog--ringing': 'ringing-dialog.png',
   'components-outgoingcalldialog--several-invitees': 'outgoing-call-dialog.png',
   'components-raisehandpanel--teacher-queue': 'raise-hand-panel.png',
+  'flows-classroom--classroom': 'classroom.png',
 };
 
 const TYPES: Record<string, string> = {

@@ -3,8 +3,8 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { RaiseHandPanel, raiseHandPanelLabels, RingkitUsersProvider, type GetUser, type RingkitLocale } from '../src/react/index.js';
 import { clientsOf, ringkitUsers, UserPane } from './support/ringkitUsers.js';
 
-const STUDENTS = ['s1', 's2', 's3', 's4'];
-const NAMES: Record<string, string> = { teacher: 'Ms. Rivera', s1: 'Ann Lee', s2: 'Ben Cho', s3: 'Cai Wen', s4: 'Dev Patel' };
+const STUDENTS = ['ann', 'ben', 'cai', 'dev'];
+const NAMES: Record<string, string> = { teacher: 'Ms. Rivera', ann: 'Ann Lee', ben: 'Ben Cho', cai: 'Cai Wen', dev: 'Dev Patel' };
 const getUser: GetUser = (id) => ({ name: NAMES[id] ?? id });
 
 /** A teacher and four students, each on their own client of the in-page engine. */
@@ -35,8 +35,8 @@ const meta: Meta<typeof ClassroomPanes> = {
 export default meta;
 
 /**
- * The teacher asks; s3, s1 and s4 raise their hands in that order; the teacher's queue shows them
- * numbered in that order; "Invite next" calls on s3, who accepts; every pane shows who speaks.
+ * The teacher asks; cai, ann and dev raise their hands in that order; the teacher's queue shows
+ * them numbered in that order; "Invite next" calls on cai, who accepts; every pane shows who speaks.
  */
 export const Classroom: StoryObj<typeof ClassroomPanes> = {
   play: async ({ canvas, globals, step }) => {
@@ -47,8 +47,8 @@ export const Classroom: StoryObj<typeof ClassroomPanes> = {
       await userEvent.type(teacher.getByRole('textbox', { name: l.promptLabel }), 'Who knows 7 × 8?');
       await userEvent.click(teacher.getByRole('button', { name: l.ask }));
     });
-    await step('s3, s1 and s4 raise their hands in that order', async () => {
-      for (const id of ['s3', 's1', 's4']) {
+    await step('cai, ann and dev raise their hands in that order', async () => {
+      for (const id of ['cai', 'ann', 'dev']) {
         await userEvent.click(await pane(id).findByRole('button', { name: l.raiseHand }));
         await pane(id).findByRole('button', { name: l.lowerHand });
       }
@@ -61,10 +61,10 @@ export const Classroom: StoryObj<typeof ClassroomPanes> = {
     });
     await step('the teacher invites the first to speak; Cai accepts', async () => {
       await userEvent.click(teacher.getByRole('button', { name: l.inviteNext }));
-      const invitation = await pane('s3').findByRole('group', { name: l.invitedToSpeak });
+      const invitation = await pane('cai').findByRole('group', { name: l.invitedToSpeak });
       await userEvent.click(within(invitation).getByRole('button', { name: l.acceptSpeak }));
-      await pane('s3').findByText(l.youAreSpeaking);
-      for (const id of ['teacher', 's2']) {
+      await pane('cai').findByText(l.youAreSpeaking);
+      for (const id of ['teacher', 'ben']) {
         await waitFor(() => expect(pane(id).getByText(l.speakingNow).parentElement).toHaveTextContent(new RegExp(`Cai Wen.*${l.speakState.speaking}`)));
       }
     });
