@@ -67,7 +67,7 @@ export const GroupCall: Story = {
   },
 };
 
-/** alice and carol call bob at once: one dialog, "1 more call waiting"; rejecting shows the next. */
+/** alice and carol call bob at once: one dialog (alice's, the older), "1 more call waiting". */
 export const QueuedCalls: Story = {
   play: async ({ canvas, loaded, globals }) => {
     const L = storyLabels(globals).incomingCall;
@@ -75,8 +75,21 @@ export const QueuedCalls: Story = {
     await call(alice, 'bob');
     await call(carol, 'bob');
     const first = await canvas.findByRole('alertdialog', { name: L.title('alice') });
+    await expect(await within(first).findByText(L.waiting(1))).toBeVisible();
     await expect(canvas.getAllByRole('alertdialog')).toHaveLength(1);
-    await expect(within(first).getByText(L.waiting(1))).toBeVisible();
+  },
+};
+
+/** Escape rejects alice's call; carol's, which waited, rings next with focus on Reject. */
+export const QueueAdvances: Story = {
+  play: async ({ canvas, loaded, globals }) => {
+    const L = storyLabels(globals).incomingCall;
+    const [alice, , carol] = clientsOf(loaded) as [SignalingClient, SignalingClient, SignalingClient];
+    await call(alice, 'bob');
+    await call(carol, 'bob');
+    const first = await canvas.findByRole('alertdialog', { name: L.title('alice') });
+    await within(first).findByText(L.waiting(1));
+    await waitFor(() => expect(within(first).getByRole('button', { name: L.reject })).toHaveFocus());
     await userEvent.keyboard('{Escape}');
     const next = await canvas.findByRole('alertdialog', { name: L.title('carol') });
     await expect(within(next).queryByText(L.waiting(1))).toBeNull();
