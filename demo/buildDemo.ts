@@ -3,8 +3,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import react from '@vitejs/plugin-react';
-import { build } from 'vite';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Where built demos are kept, one folder per content hash (ignored by git with node_modules). */
@@ -38,6 +36,8 @@ export async function buildDemo(): Promise<{ dir: string; reused: boolean }> {
   const dir = join(cacheRoot, await contentHash());
   if (existsSync(join(dir, 'index.html'))) return { dir, reused: true };
   const scratch = `${dir}.${process.pid}.tmp`;
+  // Loaded only to build: a start that reuses the build does not pay for Vite.
+  const [{ build }, { default: react }] = await Promise.all([import('vite'), import('@vitejs/plugin-react')]);
   await build({
     root: join(repo, 'demo'),
     configFile: false,
