@@ -21,9 +21,11 @@ export async function inviteUsers(
       ? await Promise.all(invitees.map((id) => ctx.isBusy(id, draft.invitation.inviteID)))
       : invitees.map(() => false);
   if (draft.invitation.onlineUserOnly) {
+    // Invited again (callingInvite) while online, a user hears of it from now on; offline, not.
     const online = await ctx.onlineAmong(invitees);
-    const offline = invitees.filter((id) => !online.has(id));
-    if (offline.length > 0) draft.invitation.undelivered = [...(draft.invitation.undelivered ?? []), ...offline];
+    const undelivered = [...(draft.invitation.undelivered ?? []).filter((id) => !invitees.includes(id)), ...invitees.filter((id) => !online.has(id))];
+    if (undelivered.length > 0) draft.invitation.undelivered = undelivered;
+    else delete draft.invitation.undelivered;
   }
   const deadline = deadlineOf(draft.now, options.timeout);
   for (const userID of invitees) {
