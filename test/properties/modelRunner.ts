@@ -68,17 +68,23 @@ export async function runAgainstModel(storage: RingkitStorage, steps: Step[]): P
   const lastVersion = new Map<string, number>();
   const endedSnapshots = new Map<string, string>();
 
-  const apply = async (userID: string, update: WireUpdate) => {
+  const apply = async (userID: string, update: WireUpdate, fromAck = false) => {
     const mirror = mirrors.get(userID)!;
     const prev = mirror.get(update.invitation.inviteID);
     if (prev && prev.version >= update.invitation.version) return;
     let next = mergeUpdate(prev, update);
+    if (!next && fromAck) return; // like the client: the push of this change brings what the mirror lacks
     if (!next) {
       const fetched = await execute(userID, 'd1', 'invitation:get', { inviteID: update.invitation.inviteID });
       if (!fetched.ok) return;
       next = (fetched.result as { invitation: Invitation }).invitation;
     }
     mirror.set(next.inviteID, next);
+  };
+  /** A mutation's answer: its invitation, possibly a delta against `baseVersion` (see ChangeAck). */
+  const applyAck = async (userID: string, result: unknown) => {
+    const { invitation, baseVersion } = result as { invitation?: Invitation; baseVersion?: number };
+    if (invitation) await apply(userID, { invitation, serverTime: clock.now(), ...(baseVersion !== undefined && { baseVersion }) }, true);
   };
   const drain = async () => {
     for (const { userID, update } of deliveries.splice(0)) {
@@ -158,7 +164,7 @@ export async function runAgainstModel(storage: RingkitStorage, steps: Step[]): P
         expectOutcome(what, ack, predicted);
         if (ack.ok) created.push(inviteID);
         else ids--; // the engine made no invitation, so the model's next ID is still free
-        if (ack.ok) await apply(userID, { invitation: (ack.result as { invitation: Invitation }).invitation, serverTime: clock.now() });
+        if (ack.ok) await applyAck(userID, ack.result);
       } else if (step.kind === 'operate') {
         const inviteID = target;
         if (step.op === 'callingInvite' && invitees.length === 0) continue;
@@ -168,8 +174,7 @@ export async function runAgainstModel(storage: RingkitStorage, steps: Step[]): P
         const timeout = before?.timeout ?? 0;
         const predicted = model.operate(inviteID, userID, deviceID, step.op, { invitees, data: step.data, timeout });
         expectOutcome(what, ack, predicted, before, await storage.getInvitation(inviteID));
-        const result = ack.ok ? (ack.result as { invitation?: Invitation }).invitation : undefined;
-        if (result) await apply(userID, { invitation: result, serverTime: clock.now() });
+        if (ack.ok) await applyAck(userID, ack.result);
       }
     }
     await drain();
