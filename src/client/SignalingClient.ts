@@ -401,8 +401,10 @@ export class SignalingClient {
       serverTime: update.serverTime,
       ...(fromDelta && { candidates: update.invitation.users }),
     });
-    this.acknowledgeReceipt(next, origin);
     for (const [name, payload] of events) this.emitter.emit(name, payload as never);
+    // After the events: an app that answers as soon as it rings sends its answer first, so the
+    // answer does not wait behind the receipt (which then changes nothing).
+    this.acknowledgeReceipt(next, origin);
   }
 
   /**

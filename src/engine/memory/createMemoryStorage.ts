@@ -1,5 +1,5 @@
 import type { Invitation } from '../../protocol/types.js';
-import type { HistoryPage, InvitationCommit, InvitationPage, RingkitStorage, StoredHistoryEntry } from '../storage.js';
+import type { HistoryDraft, HistoryPage, InvitationCommit, InvitationPage, RingkitStorage, StoredHistoryEntry } from '../storage.js';
 
 /**
  * Options of the in-memory storage.
@@ -48,7 +48,8 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
     if (!set) map.set(key, (set = new Set()));
     return set;
   };
-  const copy = <T>(value: T): T => structuredClone(value);
+  /** A history entry's own copy (its only nested parts are the signaling info and its invitee list). */
+  const copy = <T extends HistoryDraft>(entry: T): T => ({ ...entry, signaling: { ...entry.signaling, inviteeList: [...entry.signaling.inviteeList] } });
   /** Invitations are stored frozen and shared: users are replaced, never edited, so only new objects need freezing. */
   const freeze = (inv: Invitation): Invitation => {
     if (Object.isFrozen(inv)) return inv;
