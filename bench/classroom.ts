@@ -21,8 +21,9 @@ export interface ClassroomResult {
   packetsPerMember: number;
   /** Same over the whole round (invite, receipts, accepts). */
   packetsPerMemberWholeRound: number;
-  /** Requests that failed (accepts rejected or timed out). */
+  /** Requests that failed (accepts rejected or timed out), and their error codes. */
   failedRequests: number;
+  failureCodes: string[];
   /** Server CPU over the whole round, and over the accept round only. */
   serverCpuMs: number;
   acceptServerCpuMs: number;
@@ -125,7 +126,8 @@ export async function measureClassroom(bare: BenchServer, ringkit: BenchServer, 
   const t1 = performance.now();
   const shown = Promise.all([teacher!, ...members].map((c) => allAccepted(c, inviteID, n)));
   const answers = await Promise.allSettled(members.map((m) => m.accept(inviteID)));
-  const failedRequests = answers.filter((a) => a.status === 'rejected').length;
+  const failures = answers.flatMap((a) => (a.status === 'rejected' ? [String((a.reason as { code?: string }).code ?? a.reason)] : []));
+  const failedRequests = failures.length;
   if (failedRequests === 0) await shown;
   const acceptAllMs = performance.now() - t1;
   const s2 = await ringkit.stats();
@@ -144,6 +146,7 @@ export async function measureClassroom(bare: BenchServer, ringkit: BenchServer, 
     packetsPerMember: (s2.packets - s1.packets) / (n + 1),
     packetsPerMemberWholeRound: (s2.packets - s0.packets) / (n + 1),
     failedRequests,
+    failureCodes: [...new Set(failures)],
     serverCpuMs: s2.cpuMs - s0.cpuMs,
     acceptServerCpuMs: s2.cpuMs - s1.cpuMs,
     bareServerCpuMs: bareCpuMs,
