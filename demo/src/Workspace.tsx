@@ -5,12 +5,13 @@ import {
   OutgoingCallDialog,
   RingingDialog,
   useCall,
+  useIncomingCallNotification,
   useConnectionState,
   useRingkitEvent,
   useRingkitStoreApi,
   type BusyPolicy,
 } from '../../src/react/index.js';
-import { isGroupCall, isOneToOneCall } from './callFilters.js';
+import { isCall, isGroupCall, isOneToOneCall } from './callFilters.js';
 import { Classroom } from './Classroom.js';
 import { DialForm } from './DialForm.js';
 import { GroupCallPanel } from './GroupCallPanel.js';
@@ -29,7 +30,8 @@ type Tab = 'calls' | 'group' | 'classroom';
  * page), who is online, the call history (the kit's `CallHistoryList`), group calls and the
  * classroom. An outgoing call shows the kit's `OutgoingCallDialog`; one-to-one calls ring in
  * the kit's `RingingDialog` (with call waiting when the busy setting lets calls ring), group calls
- * in its `IncomingCallToast`.
+ * in its `IncomingCallToast`; a system notification tells of a call while the tab is hidden, once
+ * the user allows it (`useIncomingCallNotification`).
  * @example <RingkitProvider url={location.origin} userID="alice"><Workspace userID="alice" onSignOut={leave} /></RingkitProvider>
  */
 export function Workspace({ userID, onSignOut }: { userID: string; onSignOut: () => void }) {
@@ -38,6 +40,7 @@ export function Workspace({ userID, onSignOut }: { userID: string; onSignOut: ()
   const [busyPolicy, setBusyPolicy] = useState<BusyPolicy>('reject');
   const call = useCall({ busyPolicy });
   const online = useOnlineUsers();
+  const notifications = useIncomingCallNotification({ busyPolicy, filter: isCall });
   const [tab, setTab] = useState<Tab>('calls');
   useGroupMembership(LOBBY_GROUP);
   const store = useRingkitStoreApi();
@@ -61,6 +64,11 @@ export function Workspace({ userID, onSignOut }: { userID: string; onSignOut: ()
         <span role="status" className="demo-connection" data-state={connection}>
           {t.connection}: {t.connectionState[connection]}
         </span>
+        {notifications.permission === 'default' && (
+          <button type="button" className="rk-button" onClick={() => void notifications.requestPermission()}>
+            {t.notifyMe}
+          </button>
+        )}
         <button type="button" className="rk-button" onClick={onSignOut}>
           {t.signOut}
         </button>

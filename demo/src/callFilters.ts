@@ -12,3 +12,9 @@ export const isOneToOneCall = (invitation: Invitation): boolean => invitation.mo
  * @example <IncomingCallToast filter={isGroupCall} />
  */
 export const isGroupCall = (invitation: Invitation): boolean => invitation.mode === 'advanced' && invitation.groupID === LOBBY_GROUP;
+
+/**
+ * Any call of the demo, one-to-one or group (not the classroom's raise-hand rounds).
+ * @example useIncomingCallNotification({ filter: isCall })
+ */
+export const isCall = (invitation: Invitation): boolean => isOneToOneCall(invitation) || isGroupCall(invitation);
