@@ -25,7 +25,7 @@ export { useCallUser } from './hooks/useCallUser.js';
 export { useCallActions, type CallActionsAllowed, type UseCallActionsResult } from './hooks/useCallActions.js';
 export { useBusy, type UseBusyResult } from './hooks/useBusy.js';
 export { useRaiseHand, DEFAULT_ROUND_TIMEOUT, type AskOptions, type UseRaiseHandResult } from './hooks/useRaiseHand.js';
-export { encodeLower, encodeRound, encodeSpeak, raiseHandKind, type RaiseHandKind } from './data/raiseHandData.js';
+export { encodeLower, encodeRound, encodeSpeak, isLowerMarker, raiseHandKind, type RaiseHandKind } from './data/raiseHandData.js';
 export { useInvitationList, type UseInvitationListResult } from './hooks/useInvitationList.js';
 export { useCallHistory, type UseCallHistoryResult } from './hooks/useCallHistory.js';
 export { useGroupMembers, type UseGroupMembersResult } from './hooks/useGroupMembers.js';

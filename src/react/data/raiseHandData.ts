@@ -46,3 +46,11 @@ export function raiseHandKind(invitation: Invitation): { kind: RaiseHandKind; ro
   if (data?.ringkit === 'lowerHand' && typeof data.roundID === 'string') return { kind: 'lower', roundID: data.roundID };
   return undefined;
 }
+
+/**
+ * A raise-hand lower marker: cancelled the moment it is sent, so it never rings and is never announced.
+ * @example ringing.filter((i) => !isLowerMarker(i))
+ */
+export function isLowerMarker(invitation: Invitation): boolean {
+  return raiseHandKind(invitation)?.kind === 'lower';
+}

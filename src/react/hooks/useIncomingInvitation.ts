@@ -4,7 +4,7 @@ import type { SignalingClient } from '../../client/SignalingClient.js';
 import type { Invitation } from '../../protocol/types.js';
 import type { OperationResult } from '../../protocol/wire.js';
 import { selectCallUser } from '../../store/selectors/selectCallUser.js';
-import { raiseHandKind } from '../data/raiseHandData.js';
+import { isLowerMarker } from '../data/raiseHandData.js';
 import { useActionRunner, type ActionStatus } from '../internal/useActionRunner.js';
 import { useBusyPolicy, type BusyPolicy } from '../internal/useBusyPolicy.js';
 import { useServerSeconds } from '../internal/serverClock.js';
@@ -53,8 +53,6 @@ export interface UseIncomingInvitationResult extends ActionStatus {
 }
 
 const NO_FILTER = () => true;
-/** A raise-hand lower marker is cancelled the moment it is sent: it never rings. */
-const isMarker = (invitation: Invitation) => raiseHandKind(invitation)?.kind === 'lower';
 
 /**
  * The invitation ringing for me, with answers and ready button props. It stops ringing on every
@@ -74,7 +72,7 @@ export function useIncomingInvitation(options: UseIncomingInvitationOptions = {}
   const { run, status } = useActionRunner(store);
   const ringing = useBusyPolicy(store, options.busyPolicy ?? 'ring');
   const filter = options.filter ?? NO_FILTER;
-  const invitations = useStableArray(ringing.filter((i) => !isMarker(i) && filter(i)));
+  const invitations = useStableArray(ringing.filter((i) => !isLowerMarker(i) && filter(i)));
   const invitation = invitations[0];
   const inviteID = invitation?.inviteID;
   const deadline = useStore(store, (s) => selectCallUser(s, inviteID, s.userID)?.deadline);

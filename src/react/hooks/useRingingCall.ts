@@ -10,6 +10,7 @@ import { isAnnouncedRingEnd } from '../data/ringEndReason.js';
 import { watchRingEnds, type RingEnd } from '../data/watchRingEnds.js';
 import { useActionRunner, type ActionStatus } from '../internal/useActionRunner.js';
 import { BUSY_REJECT_DATA } from '../internal/useBusyPolicy.js';
+import { isLowerMarker } from '../data/raiseHandData.js';
 import { useIncomingInvitation, type RingkitButtonProps, type UseIncomingInvitationOptions } from './useIncomingInvitation.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 
@@ -89,7 +90,7 @@ export function useRingingCall(options: UseRingingCallOptions = {}, client?: Sig
   useEffect(
     () =>
       watchRingEnds(store, (end) => {
-        if (isAnnouncedRingEnd(end.reason) && (filter.current?.(end.invitation) ?? true)) setNotice(end);
+        if (isAnnouncedRingEnd(end.reason) && !isLowerMarker(end.invitation) && (filter.current?.(end.invitation) ?? true)) setNotice(end);
       }),
     [store],
   );

@@ -1,8 +1,9 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { SignalingClient } from '../../../src/client/SignalingClient.js';
-import { RaiseHandPanel, RingkitLabelsProvider, RingkitProvider } from '../../../src/react/index.js';
+import { RaiseHandPanel, RingingDialog, RingkitLabelsProvider, RingkitProvider } from '../../../src/react/index.js';
 import { connectClient, eventually, startServer } from '../support/ringkit.js';
 import { expectAccessible } from './support/expectAccessible.js';
 
@@ -16,13 +17,14 @@ async function classroom() {
 }
 
 /** One pane per user, like the classroom story: each a region named after the user. */
-function Panes({ clients, locale = 'en' }: { clients: SignalingClient[]; locale?: 'en' | 'zh' }) {
+function Panes({ clients, locale = 'en', teacherExtra }: { clients: SignalingClient[]; locale?: 'en' | 'zh'; teacherExtra?: ReactNode }) {
   return (
     <RingkitLabelsProvider locale={locale}>
       {clients.map((c, i) => (
         <section key={c.userID} aria-label={c.userID}>
           <RingkitProvider client={c}>
             <RaiseHandPanel groupID="class" view={i === 0 ? 'teacher' : 'student'} />
+            {i === 0 && teacherExtra}
           </RingkitProvider>
         </section>
       ))}
@@ -92,10 +94,13 @@ describe('RaiseHandPanel', () => {
     await expectAccessible(container);
   });
 
-  it('lets a student lower a raised hand; the queue closes up and nobody is left ringing', async () => {
+  it('lets a student lower a raised hand; the queue closes up and nothing rings or is announced', async () => {
     const user = userEvent.setup();
     const clients = await classroom();
-    render(<Panes clients={clients.slice(0, 3)} />);
+    // The teacher's app also has a ringing dialog (rounds are not the teacher's to answer; markers never ring).
+    const rung: string[] = [];
+    clients[0]!.on('invitationReceived', (e) => rung.push(e.data));
+    render(<Panes clients={clients.slice(0, 3)} teacherExtra={<RingingDialog />} />);
     const teacher = pane('teacher');
     await user.click(teacher.getByRole('button', { name: 'Ask to raise hands' }));
     for (const id of ['s2', 's1']) {
@@ -113,6 +118,10 @@ describe('RaiseHandPanel', () => {
     const teacherClient = clients[0]!;
     await eventually(() => expect(teacherClient.getInvitations().filter((i) => i.state === 'active' && i.inviter === 's2')).toEqual([]));
     expect(pane('s2').queryByRole('button', { name: 'Raise hand' })).toBeNull();
+    // The engine delivered the marker to the teacher, yet the dialog neither rang nor announced it.
+    await eventually(() => expect(rung).toEqual([expect.stringContaining('lowerHand')]));
+    expect(teacher.queryByRole('alertdialog')).toBeNull();
+    expect(teacher.getAllByRole('status').map((s) => s.textContent)).toEqual(['1 of 4 raised a hand', '']);
   });
 
   it('speaks Chinese, takes label overrides, and the view prop forces the student side', async () => {
