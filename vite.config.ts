@@ -68,6 +68,12 @@ export default defineConfig({
         test: { name: 'storybook', browser: chromium(), testTimeout: 20_000 },
       },
       {
+        // The same stories in the dark theme: axe checks the dark colours too.
+        plugins: [storybookTest({ configDir: '.storybook', initialGlobals: { theme: 'dark' } })],
+        optimizeDeps: { include: [...browserDeps, 'storybook/test', 'axe-core'] },
+        test: { name: 'storybook-dark', browser: chromium(), testTimeout: 20_000 },
+      },
+      {
         // Tests that need a real browser (e.g. the ringtone's blocked autoplay).
         extends: true,
         optimizeDeps: { include: browserDeps },

@@ -8,7 +8,9 @@ import { clientsOf, ringkitUsers, UserPane } from './support/ringkitUsers.js';
 /** Level 1: CSS variables on any wrapper. */
 const variables = {
   '--rk-color-accept': '#0f766e',
+  '--rk-color-accept-text': '#ffffff',
   '--rk-color-reject': '#9f1239',
+  '--rk-color-reject-text': '#ffffff',
   '--rk-color-focus': '#0f766e',
   '--rk-radius': '2px',
   '--rk-radius-small': '2px',
@@ -17,10 +19,20 @@ const variables = {
 
 /** Level 2: a className and the data-rk-state attribute, styled by the app. */
 const brandCSS = `
-.acme-call .rk-ringing-dialog__dialog { border: 2px solid #6d28d9; border-radius: 20px; background: linear-gradient(160deg, #f5f3ff, #ffffff 60%); }
-.acme-call .rk-ringing__title { color: #4c1d95; letter-spacing: 0.01em; }
-.acme-call .rk-button[data-rk-variant='accept'] { background: #6d28d9; border-color: #6d28d9; border-radius: 999px; }
-.acme-call .rk-button[data-rk-variant='reject'] { background: #ffffff; color: #9f1239; border: 2px solid #9f1239; border-radius: 999px; }
+.acme-call {
+  --rk-color-bg: #faf7ff;
+  --rk-color-text: #1f1235;
+  --rk-color-text-muted: #5b4b7a;
+  --rk-color-accept: #6d28d9;
+  --rk-color-accept-text: #ffffff;
+  --rk-color-reject: #9f1239;
+  --rk-color-focus: #6d28d9;
+  --rk-radius: 20px;
+}
+.acme-call .rk-ringing-dialog__dialog { border: 2px solid #6d28d9; background: linear-gradient(160deg, #f5f3ff, #ffffff 60%); }
+.acme-call .rk-ringing__title { color: #4c1d95; }
+.acme-call .rk-button { border-radius: 999px; }
+.acme-call .rk-button[data-rk-variant='reject'] { background: #ffffff; color: #9f1239; border: 2px solid #9f1239; }
 .acme-call[data-rk-state='ringing'] .rk-avatar { box-shadow: 0 0 0 4px #ddd6fe; }
 `;
 

@@ -29,8 +29,9 @@ export function watchRingEnds(store: RingkitStore, onEnd: (end: RingEnd) => void
     ringing = now;
     for (const before of gone) {
       const invitation = state.invitations[before.inviteID] ?? before;
-      const reason = ringEndReason(invitation, state.userID, store.client.deviceID) ?? 'cancelled';
-      onEnd({ invitation, reason });
+      const reason = ringEndReason(invitation, state.userID, store.client.deviceID);
+      // Undefined: the snapshot still says it rings (e.g. the mirror was reset); nothing to tell.
+      if (reason) onEnd({ invitation, reason });
     }
   });
 }

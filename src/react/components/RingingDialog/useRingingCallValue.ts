@@ -21,7 +21,11 @@ export interface IncomingCallProps extends UseRingingCallOptions {
   client?: SignalingClient;
 }
 
-/** Builds the incoming-call context value from the shared props. */
+/**
+ * Builds the incoming-call context value (the ringing call, its ringtone, labels, ids) from the
+ * props `RingingDialog` and `IncomingCallToast` share.
+ * @example const value = useRingingCallValue({ ringtone: '/sounds/ring.mp3' }); <RingingCallContext.Provider value={value}>…
+ */
 export function useRingingCallValue({ ringtone: src, getUser, labels: own, client, ...options }: IncomingCallProps): RingingCallContextValue {
   const ring = useRingingCall(options, client);
   const ringtone = useRingtone(src, ring.invitation !== undefined);
