@@ -236,6 +236,18 @@ export class SignalingClient {
     await this.enqueue(() => this.applyWire({ invitation, serverTime }, 'fetch'));
   }
 
+  /**
+   * Marks this device busy (or free) on the server, e.g. while in a call of another system: with
+   * `busyPolicy: 'reject'` an invitation to you is then rejected at invite time with
+   * `{"reason":"busy"}`, and none of your devices rings. The mark belongs to this device's
+   * presence: it is sent again after every reconnect and goes away when the device does.
+   * @example await client.setBusy(true)
+   */
+  async setBusy(busy: boolean): Promise<void> {
+    this.markedBusy = busy;
+    if (this.state === 'connected') await this.call('session:busy', { busy });
+  }
+
   /** Creates a group you belong to (servers with client groups enabled). */
   createGroup(groupID: string, members: string[] = []): Promise<{ groupID: string }> {
     return this.mutate('group:create', { groupID, members });
@@ -256,6 +268,7 @@ export class SignalingClient {
   // ---- internals ----
 
   private leftWithPage = false;
+  private markedBusy = false;
 
   private readonly onPageHide = (): void => {
     if (this.state === 'disconnected') return;
@@ -341,6 +354,7 @@ export class SignalingClient {
       this.serverOffset = result.serverTime - Date.now();
       const missed = result.updates.filter((u) => u.missed).map((u) => u.invitation.inviteID);
       if (missed.length > 0) void this.transport.request('session:missedSeen', { inviteIDs: missed }, this.requestTimeoutMs).catch(() => undefined);
+      if (this.markedBusy) await this.transport.request('session:busy', { busy: true }, this.requestTimeoutMs).catch(() => undefined);
       await this.enqueue(async () => {
         for (const update of result.updates) await this.applyWire(update, 'sync');
         for (const id of result.unknown) await this.endLost(id, result.serverTime);

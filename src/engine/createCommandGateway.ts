@@ -14,7 +14,7 @@ import type { Session } from './Session.js';
 import type { RingkitStorage } from './storage.js';
 
 /** Bookkeeping the client sends by itself: limited separately (10× the rate), so the app's own requests cannot starve it. */
-const BOOKKEEPING_COMMANDS: ReadonlySet<string> = new Set(['session:sync', 'session:missedSeen', 'session:leave', 'invitation:received']);
+const BOOKKEEPING_COMMANDS: ReadonlySet<string> = new Set(['session:sync', 'session:missedSeen', 'session:leave', 'session:busy', 'invitation:received']);
 
 /**
  * The command gateway: the one way in for a device's commands. Counts the request against the

@@ -200,6 +200,10 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
       await deps.devices.leave(session);
       return {};
     },
+    async 'session:busy'(session, p) {
+      await storage.setDeviceBusy(session.userID, session.connectionID, p.busy);
+      return { busy: p.busy };
+    },
     async 'session:missedSeen'(session, p) {
       await storage.clearMissed(session.userID, p.inviteIDs);
       return {};

@@ -14,6 +14,7 @@ export function createRuleContext(options: { storage: RingkitStorage; groups: Gr
     isGroupMember: (groupID, userID) => groups.isMember(groupID, userID),
     onlineAmong: (userIDs) => storage.onlineAmong(userIDs),
     async isBusy(userID, exceptInviteID) {
+      if (await storage.isMarkedBusy(userID)) return true;
       const ids = (await storage.activeInvitationsOfUser(userID)).filter((id) => id !== exceptInviteID);
       const invitations = await storage.getInvitations(ids);
       return invitations.some(

@@ -132,6 +132,13 @@ export interface RingkitStorage {
   deviceCount(userID: string): Promise<number>;
   /** The subset of `userIDs` with at least one connected device. */
   onlineAmong(userIDs: string[]): Promise<Set<string>>;
+  /**
+   * Marks a connected device busy (or free), as the app set it: part of the device's presence,
+   * so it goes with the device. A device that is not registered is not marked.
+   */
+  setDeviceBusy(userID: string, connectionID: string, busy: boolean): Promise<void>;
+  /** Whether any connected device of the user is marked busy. */
+  isMarkedBusy(userID: string): Promise<boolean>;
 
   /**
    * Multi-node stores: users whose last devices lived on nodes that died since the last call

@@ -67,6 +67,7 @@ export interface CommandResults {
   'session:missedSeen': Record<string, never>;
   'session:sync': SyncResult;
   'session:leave': Record<string, never>;
+  'session:busy': { busy: boolean };
   'group:create': { groupID: string };
   'group:join': { groupID: string };
   'group:leave': { groupID: string };

@@ -111,6 +111,7 @@ export const commandSchemas = {
     known: z.record(inviteIDSchema, z.number().int().min(0)).refine((r) => Object.keys(r).length <= 10_000),
   }),
   'session:leave': z.strictObject({}),
+  'session:busy': z.strictObject({ busy: z.boolean() }),
   'group:create': z.strictObject({ requestID, groupID: idSchema, members: z.array(idSchema).max(10_000).optional() }),
   'group:join': z.strictObject({ requestID, groupID: idSchema }),
   'group:leave': z.strictObject({ requestID, groupID: idSchema }),

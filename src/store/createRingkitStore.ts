@@ -31,7 +31,7 @@ export interface RingkitStore extends StoreApi<RingkitState> {
   attach(): () => void;
   /** Unsubscribes from the client, whatever the attach count. */
   destroy(): void;
-  /** Marks me busy (or not) for `busyPolicy: 'reject'`. */
+  /** Marks me busy (or not) for `busyPolicy: 'reject'`, here and on the server (`client.setBusy`). */
   setBusy(busy: boolean): void;
   /** Records a failure as `lastError` (null clears it). */
   reportError(error: RingkitErrorInfo | null): void;
@@ -82,7 +82,10 @@ export function createRingkitStore(client: SignalingClient, options: CreateRingk
     client,
     attach,
     destroy,
-    setBusy: (busy) => store.setState((s) => (s.busy === busy ? s : { ...s, busy }), true),
+    setBusy: (busy) => {
+      store.setState((s) => (s.busy === busy ? s : { ...s, busy }), true);
+      client.setBusy(busy).catch(() => undefined); // the client sends it again on its next connect
+    },
     reportError: (lastError) => store.setState((s) => (s.lastError === lastError ? s : { ...s, lastError }), true),
   };
   if (options.attach !== false) attach();

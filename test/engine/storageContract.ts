@@ -376,6 +376,25 @@ export function describeStorageContract(name: string, makeStorage: () => Promise
         expect(await storage.onlineAmong(['bob', 'carol', 'dave'])).toEqual(new Set(['bob']));
         expect(await storage.onlineAmong([])).toEqual(new Set());
       });
+
+      it('keeps a busy mark per connected device, gone with the device', async () => {
+        await storage.setDeviceBusy('bob', 'c1', true);
+        expect(await storage.isMarkedBusy('bob')).toBe(false); // not a registered device
+        await storage.addDevice('bob', 'c1');
+        await storage.addDevice('bob', 'c2');
+        await storage.setDeviceBusy('bob', 'c1', true);
+        expect(await storage.isMarkedBusy('bob')).toBe(true);
+        expect(await storage.isMarkedBusy('carol')).toBe(false);
+        await storage.setDeviceBusy('bob', 'c2', false);
+        expect(await storage.isMarkedBusy('bob')).toBe(true);
+        await storage.removeDevice('bob', 'c1');
+        expect(await storage.isMarkedBusy('bob')).toBe(false);
+        await storage.addDevice('bob', 'c1');
+        expect(await storage.isMarkedBusy('bob')).toBe(false);
+        await storage.setDeviceBusy('bob', 'c2', true);
+        await storage.setDeviceBusy('bob', 'c2', false);
+        expect(await storage.isMarkedBusy('bob')).toBe(false);
+      });
     });
 
     describe('across nodes', () => {

@@ -41,6 +41,8 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
   const timers = new Map<string, number>();
   const outcomes = new Map<string, { outcome: string; expires: number }>();
   const devices = new Map<string, Set<string>>();
+  /** userID → its connected devices the app marked busy. */
+  const busyDevices = new Map<string, Set<string>>();
   let seq = 0;
 
   const setOf = (map: Map<string, Set<string>>, key: string) => {
@@ -210,6 +212,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
       return set.size;
     },
     async removeDevice(userID, connectionID) {
+      removeFrom(busyDevices, userID, connectionID);
       const set = devices.get(userID);
       set?.delete(connectionID);
       if (set && set.size === 0) devices.delete(userID);
@@ -220,6 +223,13 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
     },
     async onlineAmong(userIDs) {
       return new Set(userIDs.filter((id) => (devices.get(id)?.size ?? 0) > 0));
+    },
+    async setDeviceBusy(userID, connectionID, busy) {
+      if (!busy) removeFrom(busyDevices, userID, connectionID);
+      else if (devices.get(userID)?.has(connectionID)) setOf(busyDevices, userID).add(connectionID);
+    },
+    async isMarkedBusy(userID) {
+      return (busyDevices.get(userID)?.size ?? 0) > 0;
     },
     async close() {},
   };

@@ -13,7 +13,7 @@ export interface UseBusyResult {
   busy: boolean;
   /** What the app marked (without the active-call part). */
   markedBusy: boolean;
-  /** Marks me busy or free (e.g. while in a call of another system). */
+  /** Marks me busy or free (e.g. while in a call of another system); the server then refuses calls with `busyPolicy: 'reject'`. */
   setBusy(busy: boolean): void;
 }
 

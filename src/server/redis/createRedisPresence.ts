@@ -1,12 +1,12 @@
 import type { RingkitStorage } from '../../engine/storage.js';
 import type { RedisHandle } from './connectRedis.js';
-import { DEVICE_SCRIPT, HEARTBEAT_SCRIPT, ONLINE_SCRIPT, SWEEP_NODES_SCRIPT } from './redisScripts.js';
+import { BUSY_SCRIPT, DEVICE_SCRIPT, HEARTBEAT_SCRIPT, ONLINE_SCRIPT, SWEEP_NODES_SCRIPT } from './redisScripts.js';
 
 /**
  * The device half of the storage contract, plus the node heartbeat.
  * @example const offline: string[] = await presence.sweepOfflineUsers()
  */
-export type RedisPresence = Pick<RingkitStorage, 'addDevice' | 'removeDevice' | 'deviceCount' | 'onlineAmong'> & {
+export type RedisPresence = Pick<RingkitStorage, 'addDevice' | 'removeDevice' | 'deviceCount' | 'onlineAmong' | 'setDeviceBusy' | 'isMarkedBusy'> & {
   /**
    * Users left with no live device since the last call: those whose devices were on nodes that
    * died (each reported by exactly one caller in the cluster), and those whose `removeDevice` on
@@ -107,6 +107,12 @@ export function createRedisPresence(redis: RedisHandle, options: RedisPresenceOp
       if (userIDs.length === 0) return new Set();
       const flags = (await redis.script(ONLINE_SCRIPT, [], [prefix, ...userIDs])) as number[];
       return new Set(userIDs.filter((_, i) => Number(flags[i]) === 1));
+    },
+    async setDeviceBusy(userID, connectionID, busy) {
+      await redis.script(BUSY_SCRIPT, [], [prefix, busy ? 'set' : 'clear', userID, connectionID]);
+    },
+    async isMarkedBusy(userID) {
+      return Number(await redis.script(BUSY_SCRIPT, [], [prefix, 'check', userID, ''])) === 1;
     },
     async sweepOfflineUsers() {
       const offline = new Set((await redis.script(SWEEP_NODES_SCRIPT, [], [prefix])) as string[]);

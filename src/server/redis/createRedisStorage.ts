@@ -178,6 +178,8 @@ export async function createRedisStorage(options: RedisStorageOptions = {}): Pro
     removeDevice: presence.removeDevice,
     deviceCount: presence.deviceCount,
     onlineAmong: presence.onlineAmong,
+    setDeviceBusy: presence.setDeviceBusy,
+    isMarkedBusy: presence.isMarkedBusy,
     sweepOfflineUsers: presence.sweepOfflineUsers,
     async takeRequestToken(key, perSecond) {
       const window = Math.floor(Date.now() / 1000);

@@ -11,6 +11,8 @@
  * - `P req:<key>` request outcome string (SET NX PX)
  * - `P node:<nodeID>` liveness key of a server node (PX presence TTL)
  * - `P dev:<userID>` hash connectionID → nodeID
+ * - `P busy:<userID>` set of the user's connectionIDs the app marked busy (they count only while
+ *   the device is live)
  * - `P nodes` set of nodeIDs that registered devices; `P ndev:<nodeID>` set of userIDs with a
  *   device on that node (for `sweepOfflineUsers` after the node dies)
  * - `P groups` set of groupIDs; `P gm:<groupID>` members; `P gu:<userID>` groups of a user
@@ -187,12 +189,38 @@ if ARGV[2] == 'add' then
   redis.call('SADD', p .. 'ndev:' .. node, ARGV[3])
 elseif ARGV[2] == 'remove' then
   redis.call('HDEL', key, ARGV[4])
+  redis.call('SREM', p .. 'busy:' .. ARGV[3], ARGV[4])
   local h = redis.call('HGETALL', key)
   local still = false
   for j = 2, #h, 2 do if h[j] == node then still = true end end
   if not still then redis.call('SREM', p .. 'ndev:' .. node, ARGV[3]) end
 end
 return { live(key), lapsed }
+`;
+
+/**
+ * The app-set busy mark of a device. ARGV: prefix, op ('set' | 'clear' | 'check'), userID,
+ * connectionID ('' for check). 'set' marks only a registered device; 'check' returns 1 when a
+ * live device of the user is marked, dropping marks of devices that are gone.
+ * @example await handle.script(BUSY_SCRIPT, [], [prefix, 'check', 'bob', ''])
+ */
+export const BUSY_SCRIPT = `
+local p = ARGV[1]
+local key = p .. 'busy:' .. ARGV[3]
+local devices = p .. 'dev:' .. ARGV[3]
+if ARGV[2] == 'set' then
+  if redis.call('HEXISTS', devices, ARGV[4]) == 1 then redis.call('SADD', key, ARGV[4]) end
+  return 0
+elseif ARGV[2] == 'clear' then
+  redis.call('SREM', key, ARGV[4])
+  return 0
+end
+for _, conn in ipairs(redis.call('SMEMBERS', key)) do
+  local node = redis.call('HGET', devices, conn)
+  if not node then redis.call('SREM', key, conn)
+  elseif redis.call('EXISTS', p .. 'node:' .. node) == 1 then return 1 end
+end
+return 0
 `;
 
 /**
