@@ -1,5 +1,5 @@
-import { isPending, type CallUser, type Invitation } from '../../protocol/types.js';
-import { parseJSONObject } from './callData.js';
+import { isPending, type Invitation } from '../../protocol/types.js';
+import { isBusyRejection } from './inviteeStatus.js';
 
 /**
  * Where a 1v1 call stands for this device.
@@ -40,7 +40,6 @@ export interface CallView {
   endedAt: number | undefined;
 }
 
-const answeredBusy = (user: CallUser) => user.reason === 'busy' || parseJSONObject(user.data)?.reason === 'busy';
 
 /**
  * The state of a 1v1 advanced call for `self` on `deviceID` (a pure function of the snapshot).
@@ -65,7 +64,7 @@ export function deriveCallView(invitation: Invitation, self: string, deviceID: s
   if (active && me.state === 'accepted' && peerUser.state === 'accepted') return { ...base, status: 'connected', reason: null, endedAt: undefined };
 
   const answer = outgoing ? peerUser : me;
-  if (answer.state === 'rejected') return ended(answeredBusy(answer) ? 'busy' : 'rejected');
+  if (answer.state === 'rejected') return ended(isBusyRejection(answer) ? 'busy' : 'rejected');
   if (answer.state === 'timeout') return ended('timeout');
   if (answer.state === 'cancelled') return ended(answer.reason === 'callerGone' ? 'callerGone' : 'cancelled');
   const left = [me, peerUser].filter((u) => u.state === 'quit').map((u) => u.updateTime);

@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { SignalingClient } from '../../../src/client/SignalingClient.js';
 import { InviteMembersPicker, RingkitLabelsProvider, RingkitProvider, type InviteMembersPickerProps, type RingkitLocale } from '../../../src/react/index.js';
@@ -57,9 +58,15 @@ describe('InviteMembersPicker', () => {
     expect(invite.disabled).toBe(true);
     await expectAccessible(container);
 
-    fireEvent.click(box('dave'));
+    // Keyboard: Tab reaches the first free checkbox (dave), Space ticks it; Tab, Space: erin.
+    const user = userEvent.setup();
+    await user.tab(); // the scrollable list
+    await user.tab();
+    expect(document.activeElement).toBe(box('dave'));
+    await user.keyboard(' ');
     expect(remaining.textContent).toBe('You can add 1 more person.');
-    fireEvent.click(box('erin'));
+    await user.tab();
+    await user.keyboard(' ');
     // At the limit: the rest are disabled and say why.
     expect(remaining.textContent).toBe('No one else can be added.');
     expect(box('frank').disabled).toBe(true);
@@ -67,12 +74,14 @@ describe('InviteMembersPicker', () => {
     expect(box('dave').checked && box('erin').checked).toBe(true);
     await expectAccessible(container);
     // Unchecking frees a place again.
-    fireEvent.click(box('erin'));
+    await user.keyboard(' ');
     expect(box('frank').disabled).toBe(false);
-    fireEvent.click(box('erin'));
+    await user.keyboard(' ');
 
-    // Enter in the form submits it.
-    fireEvent.submit(screen.getByRole('button', { name: 'Invite 2' }).closest('form')!);
+    // Tab skips the disabled boxes to Invite; Enter submits.
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Invite 2' }));
+    await user.keyboard('{Enter}');
     await eventually(() => expect(screen.getByText('Ringing dave and erin.')).toBeTruthy());
     expect(onInvited).toHaveBeenCalledTimes(1);
     await eventually(() => expect(description(box('dave'))).toBe('Ringing'));

@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { SignalingClient } from '../../../src/client/SignalingClient.js';
 import { OutgoingCallDialog, RingkitLabelsProvider, RingkitProvider, useInvite, type RingkitLocale } from '../../../src/react/index.js';
@@ -89,8 +90,15 @@ describe('OutgoingCallDialog', () => {
     await eventually(() => expect(within(row('dave')).getByText('Offline')).toBeTruthy(), 4000);
     expect(status().textContent).toBe('dave: Offline');
 
-    // Cancel just carol: the others keep ringing.
-    fireEvent.click(within(dialog()).getByRole('button', { name: 'Cancel carol' }));
+    // Keyboard: from Cancel (focused when the dialog opened), Shift+Tab goes back through the ✕ of
+    // each ringing invitee (dave, then carol); Enter cancels just carol, the others keep ringing.
+    const user = userEvent.setup();
+    expect(document.activeElement).toBe(within(dialog()).getByRole('button', { name: 'Cancel' }));
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(within(dialog()).getByRole('button', { name: 'Cancel dave' }));
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(within(dialog()).getByRole('button', { name: 'Cancel carol' }));
+    await user.keyboard('{Enter}');
     await eventually(() => expect(within(row('carol')).getByText('Cancelled')).toBeTruthy());
     expect(within(dialog()).queryByRole('button', { name: 'Cancel carol' })).toBeNull();
     expect(within(row('bob')).getByText('Ringing')).toBeTruthy();
@@ -104,9 +112,8 @@ describe('OutgoingCallDialog', () => {
     await expectAccessible(container);
 
     // Escape inside the dialog cancels everyone still ringing (dave).
-    const cancel = within(dialog()).getByRole('button', { name: 'Cancel' });
-    cancel.focus();
-    fireEvent.keyDown(cancel, { key: 'Escape' });
+    within(dialog()).getByRole('list', { name: 'Invitees' }).focus();
+    await user.keyboard('{Escape}');
     await eventually(() => expect(within(row('dave')).getByText('Cancelled')).toBeTruthy());
     expect(within(dialog()).getByRole('button', { name: 'Close' })).toBeTruthy();
     expect(within(row('bob')).getByText('Accepted')).toBeTruthy();

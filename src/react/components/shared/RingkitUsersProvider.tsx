@@ -41,11 +41,7 @@ export function RingkitUsersProvider({ getUser, children }: RingkitUsersProvider
  * @example const { name, avatarUrl } = useDisplayUser(invitation.inviter, props.getUser)
  */
 export function useDisplayUser(userID: string, getUser?: GetUser): DisplayUser {
-  const fromContext = useContext(UsersContext);
-  const lookup = getUser ?? fromContext;
-  const found = lookup?.(userID);
-  const name = found?.name || userID;
-  const avatarUrl = found?.avatarUrl;
+  const { name, avatarUrl } = useUserLookup(getUser)(userID);
   return useMemo(() => ({ userID, name, ...(avatarUrl ? { avatarUrl } : {}) }), [userID, name, avatarUrl]);
 }
 
