@@ -53,7 +53,11 @@ describe('RaiseHandPanel', () => {
     await expectAccessible(container);
 
     // s3, then s1, then s4 raise: the teacher's list shows them in that order, numbered.
-    for (const id of ['s3', 's1', 's4']) {
+    // s3 by keyboard: focus "Raise hand", Enter.
+    pane('s3').getByRole('button', { name: 'Raise hand' }).focus();
+    await user.keyboard('{Enter}');
+    await eventually(() => expect(pane('s3').getByRole('button', { name: 'Lower hand' })).toBeTruthy());
+    for (const id of ['s1', 's4']) {
       await user.click(pane(id).getByRole('button', { name: 'Raise hand' }));
       await eventually(() => expect(pane(id).getByRole('button', { name: 'Lower hand' })).toBeTruthy());
     }
@@ -70,7 +74,11 @@ describe('RaiseHandPanel', () => {
     const invitation = pane('s3').getByRole('group', { name: 'You are invited to speak' });
     await expectAccessible(container);
     expect(pane('s1').queryByRole('group', { name: 'You are invited to speak' })).toBeNull();
-    await user.click(within(invitation).getByRole('button', { name: 'Accept' }));
+    // Keyboard: from "Lower hand", Tab reaches Accept (then Decline); Space accepts.
+    pane('s3').getByRole('button', { name: 'Lower hand' }).focus();
+    await user.tab();
+    expect(document.activeElement).toBe(within(invitation).getByRole('button', { name: 'Accept' }));
+    await user.keyboard(' ');
     await eventually(() => expect(pane('s3').getByText('You are speaking.')).toBeTruthy());
     await eventually(() => expect(teacher.getByText('Speaking now').parentElement?.textContent).toContain('s3'));
     await eventually(() => expect(pane('s2').getByText('Speaking now').parentElement?.textContent).toMatch(/s3.*Speaking/));
