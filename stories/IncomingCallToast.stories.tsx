@@ -69,17 +69,33 @@ export const QueuedCalls: Story = {
   },
 };
 
-/** bob is in a call with carol: the toast offers the call-waiting choices; Decline as busy tells alice he is busy. */
+/** Puts bob in a connected call with carol, then alice calls him. */
+async function callWhileInCall(loaded: Record<string, unknown>) {
+  const [alice, bob, carol] = clientsOf(loaded) as [SignalingClient, SignalingClient, SignalingClient];
+  await bob.accept((await call(carol, 'bob')).inviteID);
+  return { alice, fromAlice: await call(alice, 'bob') };
+}
+
+/** bob is in a call with carol when alice calls: the toast offers the call-waiting choices. */
 export const CallWaiting: Story = {
   play: async ({ canvas, loaded, globals }) => {
     const L = storyLabels(globals).incomingCall;
-    const [alice, bob, carol] = clientsOf(loaded) as [SignalingClient, SignalingClient, SignalingClient];
-    await bob.accept((await call(carol, 'bob')).inviteID);
-    const { inviteID } = await call(alice, 'bob');
+    await callWhileInCall(loaded);
     const toast = await canvas.findByRole('region', { name: L.title('alice') });
-    await expect(within(toast).getByRole('button', { name: L.endAndAccept })).toBeEnabled();
+    await expect(toast).toHaveAccessibleDescription(`${L.description('audio', false, 2)} · ${L.inCall}`);
+    for (const name of [L.declineBusy, L.decline, L.endAndAccept]) await expect(within(toast).getByRole('button', { name })).toBeEnabled();
+  },
+};
+
+/** Call waiting, then Decline as busy: alice is told bob is busy. */
+export const DeclineAsBusy: Story = {
+  play: async ({ canvas, loaded, globals }) => {
+    const L = storyLabels(globals).incomingCall;
+    const { alice, fromAlice } = await callWhileInCall(loaded);
+    const toast = await canvas.findByRole('region', { name: L.title('alice') });
     await userEvent.click(within(toast).getByRole('button', { name: L.declineBusy }));
-    await waitFor(() => expect(alice.getInvitation(inviteID)?.users.find((u) => u.userID === 'bob')?.data).toBe('{"reason":"busy"}'));
+    await waitFor(() => expect(alice.getInvitation(fromAlice.inviteID)?.users.find((u) => u.userID === 'bob')?.data).toBe('{"reason":"busy"}'));
+    await waitFor(() => expect(canvas.queryByRole('region', { name: L.title('alice') })).toBeNull());
   },
 };
 
