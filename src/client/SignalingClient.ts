@@ -62,7 +62,7 @@ export interface SignalingClientOptions {
 const MAX_ENDED_IN_MIRROR = 500;
 
 /**
- * The framework-free client (PROTOCOL.md section 10): connects, keeps a version-guarded mirror
+ * The framework-free client: connects, keeps a version-guarded mirror
  * of every invitation it is involved in, and turns server updates into the events of section 5.
  * Create it with `createSignalingClient`.
  * @example

@@ -24,7 +24,7 @@ export interface CreateSignalingClientOptions {
 }
 
 /**
- * Creates a signaling client (PROTOCOL.md section 10).
+ * Creates a signaling client.
  * @example
  * const client = createSignalingClient({ url: 'http://localhost:4000', token })
  * client.on('invitationReceived', (e) => showRinging(e))

@@ -24,7 +24,7 @@ export interface DeriveContext {
 }
 
 /**
- * The events a recipient sees when its mirror moves from `prev` to `next` (PROTOCOL.md
+ * The events a recipient sees when its mirror moves from `prev` to `next` (docs/protocol.md
  * section 5). Because events come from the difference between two versions, a change is seen
  * exactly once however updates are merged, repeated or replayed after a reconnect.
  * @example const events = deriveEvents(prev, next, { self: 'alice', deviceID: 'phone', missed: false, serverTime })

@@ -6,7 +6,7 @@ const ACTIONS: ReadonlySet<string> = new Set<SignalingActionType>([
 
 /**
  * The `SignalingInfo` of a history message, or null for anything that is not a ringkit
- * signaling message (PROTOCOL.md section 7).
+ * signaling message (docs/protocol.md section 7).
  * @example const info = parseSignalingInfo(message); if (info?.actionType === 'timeout') showMissedCall()
  */
 export function parseSignalingInfo(message: unknown): SignalingInfo | null {

@@ -82,7 +82,7 @@ export function createCommandGateway(options: {
   }
 
   /**
-   * Answers a requestID's first outcome again to every retry (PROTOCOL.md section 4): a change
+   * Answers a requestID's first outcome again to every retry (docs/protocol.md section 4): a change
    * stores it in its own commit, anything else right after (see `requestOutcomes.ts`).
    */
   async function runOnce<N extends CommandName>(session: Session, name: N, payload: unknown, reply: (ack: CommandAck<N>) => void) {

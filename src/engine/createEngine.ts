@@ -43,7 +43,7 @@ export interface EngineOptions {
 }
 
 /**
- * The invitation engine: every rule of PROTOCOL.md, pure TypeScript, with storage, groups,
+ * The invitation engine: every rule of docs/protocol.md, pure TypeScript, with storage, groups,
  * clock and delivery injected. It wires four parts together — the invitation transactions, the
  * command gateway, the timer loop and the device registry. Transports (socket.io, in-page
  * loopback) call `connect` and `disconnect` for each device and `execute` for each command.

@@ -61,7 +61,7 @@ export function adaptiveWindow(maxMs: number): CoalescePolicy {
 }
 
 /**
- * Coalesces changes per invitation (PROTOCOL.md section 5): the first change after a quiet
+ * Coalesces changes per invitation (docs/protocol.md section 5): the first change after a quiet
  * window goes out at once; changes arriving within the window of the last send are merged. The
  * window is fixed (a number) or chosen per change by a `CoalescePolicy`. At the end of the
  * window each recipient gets one delta update — the newest snapshot among the changes it was a

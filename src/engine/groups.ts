@@ -1,5 +1,5 @@
 /**
- * The group directory the engine consults (PROTOCOL.md section 9). Apps may plug in their own.
+ * The group directory the engine consults (docs/protocol.md section 9). Apps may plug in their own.
  * @example const groups: GroupDirectory = createMemoryGroupDirectory()
  */
 export interface GroupDirectory {

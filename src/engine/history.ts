@@ -3,7 +3,7 @@ import type { HistoryIntent } from './Draft.js';
 import { conversationKey, type HistoryDraft } from './storage.js';
 
 /**
- * Turns an operation's history intents into messages (PROTOCOL.md section 7): one in the group
+ * Turns an operation's history intents into messages (docs/protocol.md section 7): one in the group
  * conversation for group invitations, otherwise one in the inviter's one-to-one conversation
  * with each user concerned. onlineUserOnly invitations leave no history.
  */

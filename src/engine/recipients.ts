@@ -10,7 +10,7 @@ export function isUndelivered(inv: Invitation, userID: string): boolean {
 }
 
 /**
- * Who hears about a change (PROTOCOL.md section 5): the inviter, every user whose own state is
+ * Who hears about a change (docs/protocol.md section 5): the inviter, every user whose own state is
  * not terminal, the users the change touched, and every member of the invitation's group —
  * never an undelivered onlineUserOnly invitee.
  */

@@ -1,5 +1,5 @@
 /**
- * The request-outcome store, in one place (PROTOCOL.md section 4: a requestID's first outcome is
+ * The request-outcome store, in one place (docs/protocol.md section 4: a requestID's first outcome is
  * answered again to every retry for 5 minutes). A successful change stores its outcome inside the
  * invitation's own atomic commit (`InvitationCommit.requestOutcome`), so no crash can separate the
  * change from the answer a retry gets; outcomes of requests that commit nothing (errors, reads,

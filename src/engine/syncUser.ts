@@ -4,7 +4,7 @@ import { canSee, isRecipient } from './recipients.js';
 import type { RingkitStorage } from './storage.js';
 
 /**
- * What a (re)connecting device is missing (PROTOCOL.md section 6): the current snapshot of every
+ * What a (re)connecting device is missing (docs/protocol.md section 6): the current snapshot of every
  * invitation it should hear about and holds an older version of (or none), the newest state of
  * every invitation it already knows, and invitations that ended while none of the user's devices
  * was connected (`missed: true`), until a device acknowledges them with `session:missedSeen`.

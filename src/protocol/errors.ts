@@ -1,5 +1,5 @@
 /**
- * Every error code of PROTOCOL.md section 8, plus `INTERNAL`.
+ * Every error code of docs/protocol.md section 8, plus `INTERNAL`.
  * @example ERROR_CODES.includes(code)
  */
 export const ERROR_CODES = [

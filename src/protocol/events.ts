@@ -1,5 +1,5 @@
 /**
- * The client's events (PROTOCOL.md section 5) and their payloads.
+ * The client's events (docs/protocol.md section 5) and their payloads.
  * @module
  */
 import type { CallUser, EndReason, Invitation, InvitationMode } from './types.js';

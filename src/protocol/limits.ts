@@ -1,5 +1,5 @@
 /**
- * The configurable limits of PROTOCOL.md section 9, with their defaults.
+ * The configurable limits of docs/protocol.md section 9, with their defaults.
  * @example const limits: RingkitLimits = { ...DEFAULT_LIMITS, maxCallUsers: 4 }
  */
 export interface RingkitLimits {
@@ -30,7 +30,7 @@ export interface RingkitLimits {
 }
 
 /**
- * The defaults PROTOCOL.md names.
+ * The defaults docs/protocol.md names.
  * @example createRingkitServer({ limits: { ...DEFAULT_LIMITS, maxInvitees: 4 } })
  */
 export const DEFAULT_LIMITS: Readonly<RingkitLimits> = Object.freeze({
@@ -49,7 +49,7 @@ export const DEFAULT_LIMITS: Readonly<RingkitLimits> = Object.freeze({
 });
 
 /**
- * How long a `requestID` is remembered (PROTOCOL.md section 4).
+ * How long a `requestID` is remembered (docs/protocol.md section 4).
  * @example REQUEST_ID_TTL_MS // 300000
  */
 export const REQUEST_ID_TTL_MS = 5 * 60 * 1000;

@@ -43,7 +43,7 @@ const data = z.string().max(1_000_000).optional();
 const userList = z.array(idSchema).min(1).max(10_000);
 
 /**
- * `offlinePushInfo` as PROTOCOL.md section 6 describes it.
+ * `offlinePushInfo` as docs/protocol.md section 6 describes it.
  * @example offlinePushInfoSchema.parse({ title: 'Alice', desc: 'Incoming call' })
  */
 export const offlinePushInfoSchema = z.strictObject({

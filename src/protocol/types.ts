@@ -1,10 +1,10 @@
 /**
- * The data model of PROTOCOL.md sections 1–3 and 7.
+ * The data model of docs/protocol.md sections 1–3 and 7.
  * @module
  */
 
 /**
- * Every per-user state of PROTOCOL.md section 2, in display order.
+ * Every per-user state of docs/protocol.md section 2, in display order.
  * @example const labels: Record<CallUserState, string> = Object.fromEntries(CALL_USER_STATES.map((s) => [s, s])) as never
  */
 export const CALL_USER_STATES = [
@@ -140,7 +140,7 @@ export interface Invitation {
 }
 
 /**
- * The kinds of signaling messages kept in history (PROTOCOL.md section 7).
+ * The kinds of signaling messages kept in history (docs/protocol.md section 7).
  * @example const a: SignalingActionType = 'accept'
  */
 export type SignalingActionType =

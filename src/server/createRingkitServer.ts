@@ -88,7 +88,7 @@ export interface RingkitServer {
 }
 
 /**
- * Starts a ringkit signaling server (PROTOCOL.md section 9).
+ * Starts a ringkit signaling server (docs/protocol.md section 9).
  * @example
  * const server = await createRingkitServer({ port: 4000, auth: { jwt: { secret: process.env.JWT_SECRET! } } })
  * await server.groups.createGroup('class-1', ['teacher', 's1', 's2'])

@@ -3,7 +3,7 @@ import { connectClient, type TestClient } from '../support/harness.js';
 import { type CallServer, outcome, startCallServer, userIn } from './callSupport.js';
 
 /**
- * PROTOCOL.md section 4, advanced mode: who may call what, in every user state.
+ * docs/protocol.md section 4, advanced mode: who may call what, in every user state.
  *
  * Where the protocol leaves the error open, the project's rule is: users who are not listed and
  * cannot see the call → INVITATION_NOT_FOUND; listed users in the wrong state → INVALID_STATE;

@@ -13,7 +13,7 @@ import { inviteUsers } from './inviteUsers.js';
 type InviteParams = CommandPayload<'invitation:invite'> & { groupID?: string };
 
 /**
- * Builds a new invitation for `invite` and `inviteInGroup` (PROTOCOL.md section 4).
+ * Builds a new invitation for `invite` and `inviteInGroup` (docs/protocol.md section 4).
  * Returns the draft (version 1) and the invitees that were skipped.
  */
 export async function createInvitation(

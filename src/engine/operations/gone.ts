@@ -5,7 +5,7 @@ import { settle } from '../settle.js';
 export const GONE_DATA = JSON.stringify({ reason: 'gone' });
 
 /**
- * A user has had no connected device for the grace period (PROTOCOL.md section 6): as inviter
+ * A user has had no connected device for the grace period (docs/protocol.md section 6): as inviter
  * with nobody accepted yet, every pending invitee → cancelled (`callerGone`); as an accepted
  * participant of an advanced call → quit with data `{"reason":"gone"}`. Returns false when
  * neither applies.

@@ -26,7 +26,7 @@ export interface RedisServerOptionsOptions extends Pick<RedisStorageOptions, 're
 export type RedisServerOptions = Required<Pick<RingkitServerOptions, 'storage' | 'groups' | 'adapter' | 'onClose'>>;
 
 /**
- * Everything a server node needs to share one Redis with other nodes (PROTOCOL.md section 9,
+ * Everything a server node needs to share one Redis with other nodes (docs/protocol.md section 9,
  * "Scale-out"): the Redis storage, the Redis group directory, and the socket.io Redis pub/sub
  * adapter that relays notifications to sockets on every node, plus an `onClose` that releases
  * the three connections (storage and groups share one; the adapter's publisher and subscriber
