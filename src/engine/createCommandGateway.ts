@@ -9,7 +9,8 @@ import type { Publish } from './createInvitationTransactions.js';
 import { createRateLimiter } from './createRateLimiter.js';
 import type { EngineLogger } from './EngineLogger.js';
 import { fail } from './fail.js';
-import { createRequestOutcomes, requestOutcomeKey, type RequestOutcomeSlot } from './requestOutcomes.js';
+import { requestFingerprint } from './requestFingerprint.js';
+import { createRequestOutcomes, requestOutcomeKey, type RecalledOutcome, type RequestOutcomeSlot } from './requestOutcomes.js';
 import type { Session } from './Session.js';
 import type { RingkitStorage } from './storage.js';
 
@@ -35,7 +36,7 @@ export function createCommandGateway(options: {
   const { storage, limits, clock, logger, handlers, publishAll } = options;
   const limiter = createRateLimiter(limits.requestsPerSecond, () => clock.now());
   const bookkeepingLimiter = createRateLimiter(limits.requestsPerSecond * 10, () => clock.now());
-  const inflight = new Map<string, Promise<WireAck<unknown>>>();
+  const inflight = new Map<string, { fingerprint: string; ack: Promise<WireAck<unknown>> }>();
   /** connectionID → its commands still running, so a disconnect is handled after them. */
   const running = new Map<string, Set<Promise<void>>>();
   const outcomes = createRequestOutcomes(storage, logger);
@@ -49,6 +50,10 @@ export function createCommandGateway(options: {
     }
     return parsed.data as CommandPayload<N>;
   }
+
+  /** The error for a requestID already used with another command or other parameters. */
+  const reusedKey = (name: string) =>
+    new RingkitError('INVALID_PARAMETER', `requestID already used with another command or other parameters (${name}); use a new requestID for a new request`);
 
   const toAck = (error: unknown): WireAck<never> => {
     if (error instanceof RingkitError) return { ok: false, error: error.toJSON() };
@@ -92,21 +97,23 @@ export function createCommandGateway(options: {
       reply(ack);
       return publications;
     }
-    let stored: CommandAck<N> | undefined;
+    const fingerprint = requestFingerprint(name, payload);
+    let stored: RecalledOutcome<CommandResult<N>> | undefined;
     try {
       stored = await outcomes.recall<CommandResult<N>>(key);
     } catch (error) {
       return reply(toAck(error)), [];
     }
-    if (stored) return reply(stored), [];
+    // A reused key answers its first outcome only to the same command with the same parameters.
+    if (stored) return reply(stored.fingerprint === fingerprint ? stored.ack : toAck(reusedKey(name))), [];
     const running = inflight.get(key);
-    if (running) return reply((await running) as CommandAck<N>), [];
-    const slot: RequestOutcomeSlot = { key, committed: false };
+    if (running) return reply(running.fingerprint === fingerprint ? ((await running.ack) as CommandAck<N>) : toAck(reusedKey(name))), [];
+    const slot: RequestOutcomeSlot = { key, committed: false, fingerprint };
     const outcome = run(session, name, payload, slot).then(async (r) => {
       await outcomes.remember(slot, r.ack);
       return r;
     });
-    inflight.set(key, outcome.then((r) => r.ack));
+    inflight.set(key, { fingerprint, ack: outcome.then((r) => r.ack) });
     try {
       const { ack, publications } = await outcome;
       reply(ack);

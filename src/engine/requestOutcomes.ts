@@ -17,6 +17,8 @@ import type { RequestOutcome, RingkitStorage } from './storage.js';
  */
 export interface RequestOutcomeSlot {
   readonly key: string;
+  /** The command and parameters the requestID is bound to (`requestFingerprint`). */
+  readonly fingerprint: string;
   /** Set once a commit stored the outcome. */
   committed: boolean;
 }
@@ -40,11 +42,20 @@ export function isFinal(ack: WireAck<unknown>): boolean {
 }
 
 /**
- * The stored form of an acknowledgement.
- * @example storage.putRequestOutcome(key, encodeOutcome(ack), REQUEST_ID_TTL_MS)
+ * The stored form of an acknowledgement, with the fingerprint of the request it answered.
+ * @example storage.putRequestOutcome(key, encodeOutcome(ack, slot.fingerprint), REQUEST_ID_TTL_MS)
  */
-export function encodeOutcome(ack: WireAck<unknown>): string {
-  return JSON.stringify(ack);
+export function encodeOutcome(ack: WireAck<unknown>, fingerprint: string): string {
+  return JSON.stringify({ fingerprint, ack });
+}
+
+/**
+ * A stored outcome and the fingerprint of the request it answered.
+ * @example const earlier: RecalledOutcome<OperationResult> | undefined = await outcomes.recall(key)
+ */
+export interface RecalledOutcome<T> {
+  fingerprint: string;
+  ack: WireAck<T>;
 }
 
 /**
@@ -52,7 +63,7 @@ export function encodeOutcome(ack: WireAck<unknown>): string {
  * @example storage.commit({ ..., requestOutcome: outcomeForCommit(slot, { ok: true, result }) })
  */
 export function outcomeForCommit(slot: RequestOutcomeSlot, ack: WireAck<unknown>): RequestOutcome {
-  return { key: slot.key, outcome: encodeOutcome(ack), ttlMs: REQUEST_ID_TTL_MS };
+  return { key: slot.key, outcome: encodeOutcome(ack, slot.fingerprint), ttlMs: REQUEST_ID_TTL_MS };
 }
 
 /**
@@ -64,15 +75,15 @@ export function outcomeForCommit(slot: RequestOutcomeSlot, ack: WireAck<unknown>
 export function createRequestOutcomes(storage: RingkitStorage, logger: EngineLogger) {
   return {
     /** The first outcome stored under `key`, or undefined. */
-    async recall<T>(key: string): Promise<WireAck<T> | undefined> {
+    async recall<T>(key: string): Promise<RecalledOutcome<T> | undefined> {
       const stored = await storage.getRequestOutcome(key);
-      return stored === undefined ? undefined : (JSON.parse(stored) as WireAck<T>);
+      return stored === undefined ? undefined : (JSON.parse(stored) as RecalledOutcome<T>);
     },
     /** Stores a final outcome that no commit stored (the first one stored wins). */
     async remember(slot: RequestOutcomeSlot, ack: WireAck<unknown>): Promise<void> {
       if (slot.committed || !isFinal(ack)) return;
       await storage
-        .putRequestOutcome(slot.key, encodeOutcome(ack), REQUEST_ID_TTL_MS)
+        .putRequestOutcome(slot.key, encodeOutcome(ack, slot.fingerprint), REQUEST_ID_TTL_MS)
         .catch((err: unknown) => logger.warn({ err }, 'could not remember a request outcome'));
     },
   };
