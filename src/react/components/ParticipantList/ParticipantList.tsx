@@ -16,7 +16,7 @@ import { ParticipantListRow, type ParticipantRowRenderer } from './ParticipantLi
  * Props of `ParticipantList`.
  * @example const p: ParticipantListProps = { inviteID, rowHeight: 48 }
  */
-export interface ParticipantListProps extends Omit<HTMLAttributes<HTMLElement>, 'children'> {
+export interface ParticipantListProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
   /** The invitation whose users to list. */
   inviteID: string | null | undefined;
   /** Height of one row in pixels (rows are virtualized at this height; default 48). */
@@ -79,7 +79,7 @@ export function ParticipantList({
 
   const own = { className: 'rk-root rk-participant-list', 'data-rk-searching': search ? true : undefined };
   return (
-    <section {...mergeProps(own, props as Record<string, unknown>)} aria-label={labels.list}>
+    <div {...mergeProps(own, props as Record<string, unknown>)}>
       <div className="rk-participant-list__header">
         <label htmlFor={searchID} className="rk-visually-hidden">
           {labels.search}
@@ -125,6 +125,6 @@ export function ParticipantList({
             ))}
         </div>
       </div>
-    </section>
+    </div>
   );
 }
