@@ -4,6 +4,7 @@ import type { Invitation, SignalingClient } from '../src/index.js';
 import {
   CallHistoryList,
   OutgoingCallDialog,
+  ParticipantList,
   RaiseHandPanel,
   raiseHandKind,
   RingingDialog,
@@ -16,32 +17,35 @@ import { storyLabels } from './support/storyLabels.js';
 /** Classroom invitations belong to the raise-hand panel, not to the ringing dialog. */
 const isCall = (invitation: Invitation) => !raiseHandKind(invitation);
 
-/** One user's phone on `useCall`: call the other user, hang up, and the kit's outgoing dialog while it rings. */
+/** One user's phone on `useCall`: call the other user, hang up, the kit's outgoing dialog while it rings and its participant list while connected. */
 function Phone({ peer }: { peer: string }) {
   const call = useCall();
   return (
-    <div className="rk-story-phone" data-rk-state={call.status} style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
-      <p role="status" style={{ margin: 0 }}>
-        Call: <b>{call.status}</b>
-        {call.reason ? ` (${call.reason})` : ''}
-      </p>
-      {call.status === 'idle' && (
-        <button type="button" className="rk-button" data-rk-variant="accept" onClick={() => void call.call(peer, { roomID: 'playground' })}>
-          Call {peer}
-        </button>
-      )}
-      {call.status === 'connected' && (
-        <button type="button" className="rk-button" data-rk-variant="reject" onClick={() => void call.hangUp()}>
-          Hang up
-        </button>
-      )}
-      {call.status === 'ended' && (
-        <button type="button" className="rk-button" onClick={call.reset}>
-          OK
-        </button>
-      )}
-      <OutgoingCallDialog inviteID={call.direction === 'outgoing' && call.status === 'calling' ? call.callID : null} />
-    </div>
+    <>
+      <div className="rk-story-phone" data-rk-state={call.status} style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
+        <p role="status" style={{ margin: 0 }}>
+          Call: <b>{call.status}</b>
+          {call.reason ? ` (${call.reason})` : ''}
+        </p>
+        {call.status === 'idle' && (
+          <button type="button" className="rk-button" data-rk-variant="accept" onClick={() => void call.call(peer, { roomID: 'playground' })}>
+            Call {peer}
+          </button>
+        )}
+        {call.status === 'connected' && (
+          <button type="button" className="rk-button" data-rk-variant="reject" onClick={() => void call.hangUp()}>
+            Hang up
+          </button>
+        )}
+        {call.status === 'ended' && (
+          <button type="button" className="rk-button" onClick={call.reset}>
+            OK
+          </button>
+        )}
+        <OutgoingCallDialog inviteID={call.direction === 'outgoing' && call.status === 'calling' ? call.callID : null} />
+      </div>
+      {call.status === 'connected' && <ParticipantList inviteID={call.callID} />}
+    </>
   );
 }
 
@@ -102,6 +106,8 @@ export const TwoUsersSideBySide: StoryObj<typeof TwoUsers> = {
       await userEvent.click(within(dialog).getByRole('button', { name: L.incomingCall.accept }));
       await waitFor(() => expect(alice.getByText('connected')).toBeVisible());
       await expect(bob.getByText('connected')).toBeVisible();
+      // Both are in alice's participant list, accepted.
+      await waitFor(() => expect(alice.getAllByText(L.common.states.accepted, { selector: '.rk-badge' })).toHaveLength(2));
     });
     await step('bob hangs up; both call logs show the answered call', async () => {
       await userEvent.click(bob.getByRole('button', { name: 'Hang up' }));

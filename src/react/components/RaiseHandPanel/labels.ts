@@ -79,7 +79,7 @@ export const raiseHandPanelLabels: LabelTable<RaiseHandPanelLabels> = {
     raisedHands: '举手名单',
     noHands: '还没有人举手。',
     position: (n) => `${n}.`,
-    inviteToSpeak: '请他发言',
+    inviteToSpeak: '邀请发言',
     inviteNext: '请下一位',
     lowerAll: '全部放下',
     speakingNow: '正在发言',
