@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { expect, fireEvent, userEvent, waitFor, within } from 'storybook/test';
 import type { SignalingClient } from '../src/index.js';
 import { InviteMembersPicker, useActiveInvitations, type GetUser } from '../src/react/index.js';
 import { clientsOf, ringkitUsers, UserPane } from './support/ringkitUsers.js';
@@ -79,6 +79,26 @@ export const Invited: Story = {
     await waitFor(() => expect(within(picker).getByRole('checkbox', { name: 'Erin' })).toBeDisabled());
     await expect(within(picker).getByRole('checkbox', { name: 'Lee' })).toHaveAccessibleDescription(L.reasons.ringing);
     await expect(within(picker).getByText(L.remaining(5))).toBeVisible();
+  },
+};
+
+/**
+ * Bob rings Dave a moment before alice presses Invite (same tick, so her picker could not know):
+ * Erin rings, and the server's `errorInvitees` says why Dave was skipped.
+ */
+export const Skipped: Story = {
+  play: async ({ canvas, globals, loaded }) => {
+    const L = storyLabels(globals).inviteMembersPicker;
+    const [, bob] = clientsOf(loaded) as SignalingClient[];
+    const inviteID = await startCall(loaded, ['bob'], [bob!]);
+    const picker = await canvas.findByRole('group', { name: L.title });
+    await waitFor(() => expect(within(picker).getByRole('checkbox', { name: 'Bob' })).toBeDisabled());
+    await userEvent.click(within(picker).getByRole('checkbox', { name: 'Dave' }));
+    await userEvent.click(within(picker).getByRole('checkbox', { name: 'Erin' }));
+    void bob!.callingInvite(inviteID, ['dave']);
+    fireEvent.click(canvas.getByRole('button', { name: L.invite(2) }));
+    await waitFor(() => expect(canvas.getByText(L.notInvited('Dave', L.failures.INVALID_STATE!))).toBeVisible());
+    await expect(canvas.getByText(L.invited(['Erin']))).toBeVisible();
   },
 };
 

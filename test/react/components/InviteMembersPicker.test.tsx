@@ -2,6 +2,8 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { SignalingClient } from '../../../src/client/SignalingClient.js';
+import { createLoopbackServer, createMemoryGroupDirectory, createMemoryStorage } from '../../../src/engine/index.js';
+import { createLoopbackTransport, createSignalingClient } from '../../../src/index.js';
 import { InviteMembersPicker, RingkitLabelsProvider, RingkitProvider, type InviteMembersPickerProps, type RingkitLocale } from '../../../src/react/index.js';
 import { connectClient, eventually, startServer } from '../support/ringkit.js';
 import { expectAccessible } from './support/expectAccessible.js';
@@ -103,6 +105,35 @@ describe('InviteMembersPicker', () => {
     await eventually(() => expect(screen.getByRole('alert').textContent).toBe('Nobody was invited: the call is full.'));
     expect(alice.getInvitation(inviteID)?.users.map((u) => u.userID)).toEqual(['alice', 'bob', 'carol']);
     await expectAccessible(container);
+  });
+
+  it('lists whom the server skipped: bob rang dave a moment before alice pressed Invite', async () => {
+    // The in-page engine: requests reach it in the order they are sent, so bob's callingInvite is
+    // applied before alice's, which her picker (not updated yet) sends in the same tick.
+    const groups = createMemoryGroupDirectory();
+    await groups.createGroup('team', TEAM);
+    const server = createLoopbackServer({ storage: createMemoryStorage(), groups });
+    const [alice, bob] = ['alice', 'bob'].map((userID) => createSignalingClient({ transport: createLoopbackTransport(server, { userID }) }));
+    await Promise.all([alice!.connect(), bob!.connect()]);
+    try {
+      const { inviteID } = await alice!.inviteInGroup('team', ['bob'], { mode: 'advanced' });
+      await bob!.accept(inviteID);
+      const { container } = renderPicker(alice!, { inviteID });
+      await eventually(() => expect(box('bob').disabled).toBe(true));
+      fireEvent.click(box('dave'));
+      fireEvent.click(box('erin'));
+      void bob!.callingInvite(inviteID, ['dave']);
+      fireEvent.click(screen.getByRole('button', { name: 'Invite 2' }));
+      await eventually(() => expect(screen.getByText('dave was not invited: already in the call or ringing.')).toBeTruthy());
+      expect(screen.getByText('Ringing erin.')).toBeTruthy();
+      await eventually(() => expect(description(box('erin'))).toBe('Ringing'));
+      expect(description(box('dave'))).toBe('Ringing');
+      await expectAccessible(container);
+    } finally {
+      alice!.disconnect();
+      bob!.disconnect();
+      server.close();
+    }
   });
 
   it('in Chinese', async () => {
