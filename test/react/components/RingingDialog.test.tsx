@@ -140,13 +140,14 @@ describe('RingingDialog', () => {
     const alice = await connectClient(server, 'alice');
     const phone = await connectClient(server, 'bob', { deviceID: 'phone' });
     const laptop = await connectClient(server, 'bob', { deviceID: 'laptop' });
-    render(<BobScreen bob={phone} />);
+    const { container } = render(<BobScreen bob={phone} />);
     const first = await call(alice, 'bob');
     await screen.findByRole('alertdialog');
     await laptop.next('invitationReceived');
     await laptop.accept(first.inviteID);
     await eventually(() => expect(screen.getByRole('status')).toHaveTextContent('Call from alice answered on another device'));
     expect(screen.queryByRole('alertdialog')).toBeNull();
+    await expectAccessible(container);
 
     const second = await alice.invite('bob');
     await screen.findByRole('alertdialog');
