@@ -37,7 +37,8 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('ringkit installed from its tarball into a fresh Vite React app', () => {
+// Each step runs tsc, Vite or Chromium on a shared machine: generous timeouts.
+describe('ringkit installed from its tarball into a fresh Vite React app', { timeout: 180_000 }, () => {
   it('installs no Redis client, and one copy each of React and react-query (the app’s)', () => {
     const modules = join(app, 'node_modules');
     for (const name of ['redis', '@redis/client', '@socket.io/redis-adapter']) expect(existsSync(join(modules, name)), name).toBe(false);
@@ -62,6 +63,13 @@ describe('ringkit installed from its tarball into a fresh Vite React app', () =>
     for (const serverText of ['DEVELOPMENT MODE', 'storage unavailable', 'the token has expired']) expect(js).not.toContain(serverText);
     const css = readdirSync(assets).filter((f) => f.endsWith('.css')).map((f) => readFileSync(join(assets, f), 'utf8')).join('\n');
     expect(css).toContain('--rk-');
+  });
+
+  it("ringkit's declarations type-check with skipLibCheck off, for every entry, without the Redis packages", async () => {
+    writeFileSync(join(app, 'entries.ts'), ["import * as a from 'ringkit';", "import * as r from 'ringkit/react';", "import * as s from 'ringkit/server';", "import * as e from 'ringkit/engine';", 'console.log(a, r, s, e);', ''].join('\n'));
+    const options = { target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', lib: ['ES2023', 'DOM', 'DOM.Iterable'], types: ['node'], jsx: 'react-jsx', strict: true, noEmit: true, skipLibCheck: false };
+    writeFileSync(join(app, 'tsconfig.entries.json'), JSON.stringify({ compilerOptions: options, files: ['entries.ts'] }));
+    await expect(run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.entries.json'], app)).resolves.toBe('');
   });
 
   it('runs ringkit-server from the package, and --redis names the optional packages it lacks', async () => {

@@ -62,7 +62,7 @@ export async function connectRedis(options: RedisConnectionOptions = {}): Promis
   const { ErrorReply } = await loadRedisPackage('redis');
   const toStorageError = (err: unknown) => storageErrorOf(err, err instanceof ErrorReply);
   const owned = !options.client;
-  const client: RedisClientLike = options.client ?? ((await createRedisClient(options.url)) as unknown as RedisClientLike);
+  const client: RedisClientLike = options.client ?? (await createRedisClient(options.url));
   const onError = (err: Error) => options.onError?.(err);
   client.on('error', onError);
 
@@ -120,7 +120,7 @@ export const reconnectStrategy = (retries: number) => Math.min(50 * 2 ** retries
  * up to about 2 s.
  * @example const client = await createRedisClient('redis://localhost:6379'); await client.connect()
  */
-export async function createRedisClient(url = 'redis://localhost:6379') {
+export async function createRedisClient(url = 'redis://localhost:6379'): Promise<RedisClientLike> {
   const { createClient } = await loadRedisPackage('redis');
   return createClient({ url, disableOfflineQueue: true, pingInterval: 5000, socket: { reconnectStrategy } });
 }

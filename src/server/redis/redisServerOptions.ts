@@ -1,6 +1,6 @@
 import type { Namespace } from 'socket.io';
 import type { RingkitServerOptions } from '../createRingkitServer.js';
-import { closeClient, createRedisClient, reconnectStrategy, withTimeout, type RedisClientLike } from './connectRedis.js';
+import { closeClient, createRedisClient, reconnectStrategy, withTimeout } from './connectRedis.js';
 import { createRedisGroupDirectory } from './createRedisGroupDirectory.js';
 import { createRedisStorage, type RedisStorageOptions } from './createRedisStorage.js';
 import { loadRedisPackage } from './loadRedisPackage.js';
@@ -73,8 +73,8 @@ export async function redisServerOptions(url: string, opts: RedisServerOptionsOp
     throw err;
   }
 
-  const storage = await createRedisStorage({ ...storageOptionsOf(opts), keyPrefix, client: main as unknown as RedisClientLike });
-  const groups = await createRedisGroupDirectory({ keyPrefix, client: main as unknown as RedisClientLike });
+  const storage = await createRedisStorage({ ...storageOptionsOf(opts), keyPrefix, client: main });
+  const groups = await createRedisGroupDirectory({ keyPrefix, client: main });
 
   const namespaces = new Set<Namespace>();
   const base = createAdapter(swallowRejections(pub, onError), swallowRejections(sub, onError), { key: `${keyPrefix}io` });
