@@ -9,6 +9,7 @@ import type { Publish } from './createInvitationTransactions.js';
 import { createRateLimiter } from './createRateLimiter.js';
 import type { EngineLogger } from './EngineLogger.js';
 import { fail } from './fail.js';
+import { requestCost } from './requestCost.js';
 import { requestFingerprint } from './requestFingerprint.js';
 import { createRequestOutcomes, requestOutcomeKey, type RecalledOutcome, type RequestOutcomeSlot } from './requestOutcomes.js';
 import type { Session } from './Session.js';
@@ -61,21 +62,23 @@ export function createCommandGateway(options: {
     return { ok: false, error: { code: 'INTERNAL', message: 'internal error' } };
   };
 
-  /** Counts a request against the user's rate: shared by all nodes when storage can, else per node. */
-  function withinRate(userID: string, name: string): boolean | Promise<boolean> {
+  /**
+   * Counts a request against the user's rate, by its cost: shared by all nodes when storage can,
+   * else per node.
+   */
+  function withinRate(userID: string, name: string, payload: unknown): boolean | Promise<boolean> {
     const bookkeeping = BOOKKEEPING_COMMANDS.has(name);
-    if (storage.takeRequestToken) {
-      const [key, perSecond] = bookkeeping ? [`${userID}:bookkeeping`, limits.requestsPerSecond * 10] : [userID, limits.requestsPerSecond];
-      return storage.takeRequestToken(key, perSecond);
-    }
-    return (bookkeeping ? bookkeepingLimiter : limiter).take(userID);
+    const perSecond = bookkeeping ? limits.requestsPerSecond * 10 : limits.requestsPerSecond;
+    const cost = Math.min(requestCost(name, payload), perSecond); // never more than a full second's budget
+    if (storage.takeRequestToken) return storage.takeRequestToken(bookkeeping ? `${userID}:bookkeeping` : userID, perSecond, cost);
+    return (bookkeeping ? bookkeepingLimiter : limiter).take(userID, cost);
   }
 
   /** Runs one command and returns its ack plus what to publish after the caller hears it. */
   async function run<N extends CommandName>(session: Session, name: N, payload: unknown, outcome?: RequestOutcomeSlot): Promise<{ ack: CommandAck<N>; publications: Publish[] }> {
     const publications: Publish[] = [];
     try {
-      if (!(await withinRate(session.userID, name))) fail('RATE_LIMITED', `more than ${limits.requestsPerSecond} requests per second`);
+      if (!(await withinRate(session.userID, name, payload))) fail('RATE_LIMITED', `more than ${limits.requestsPerSecond} requests per second`);
       const params = validate(name, payload);
       // TypeScript cannot relate `handlers[name]` to `name` itself: the map's type guarantees it.
       const handler = handlers[name] as unknown as CommandHandler<N>;

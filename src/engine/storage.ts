@@ -147,10 +147,11 @@ export interface RingkitStorage {
   sweepOfflineUsers?(): Promise<string[]>;
 
   /**
-   * Multi-node stores: counts one request of `key` in the current one-second window shared by
-   * every node; false once more than `perSecond` were counted. Without it each node limits alone.
+   * Multi-node stores: counts a request of `key` (as `cost` requests, default 1) in the current
+   * one-second window shared by every node; false once more than `perSecond` were counted.
+   * Without it each node limits alone.
    */
-  takeRequestToken?(key: string, perSecond: number): Promise<boolean>;
+  takeRequestToken?(key: string, perSecond: number, cost?: number): Promise<boolean>;
 
   /** Releases connections and timers. */
   close(): Promise<void>;

@@ -27,6 +27,10 @@ export interface RingkitLimits {
   maxHttpBufferSize: number;
   /** Bytes the server may hold for one connection that does not read; past it the connection is closed (it reconnects and resyncs). */
   maxOutboundBufferBytes: number;
+  /** Packets one connection may send per second (burst: twice that); past it the connection is closed. */
+  inboundPacketsPerSecond: number;
+  /** Bytes one connection may send per second (burst: twice that); past it the connection is closed. */
+  inboundBytesPerSecond: number;
 }
 
 /**
@@ -46,6 +50,8 @@ export const DEFAULT_LIMITS: Readonly<RingkitLimits> = Object.freeze({
   requestsPerSecond: 50,
   maxHttpBufferSize: 256 * 1024,
   maxOutboundBufferBytes: 4 * 1024 * 1024,
+  inboundPacketsPerSecond: 1000,
+  inboundBytesPerSecond: 1024 * 1024,
 });
 
 /**

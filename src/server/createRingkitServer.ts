@@ -19,6 +19,7 @@ import { createOriginCheck, normalizeOrigin, type AllowedOrigins } from './creat
 import { createGroupRooms, userRoom } from './createGroupRooms.js';
 import { createAuthenticator, type AuthOptions, type Identity } from './createAuthenticator.js';
 import { capOutboundBuffer } from './capOutboundBuffer.js';
+import { limitInbound } from './limitInbound.js';
 import { createWebhookNotifier } from './createWebhookNotifier.js';
 import { setLongTimeout } from './setLongTimeout.js';
 
@@ -118,6 +119,9 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
     serveClient: false,
     ...(options.adapter && { adapter: options.adapter }),
   });
+  limitInbound(io.engine, { packetsPerSecond: limits.inboundPacketsPerSecond, bytesPerSecond: limits.inboundBytesPerSecond }, (why) =>
+    logger.warn({ why, limits: [limits.inboundPacketsPerSecond, limits.inboundBytesPerSecond] }, 'a connection sent more than its inbound budget: closed'),
+  );
   capOutboundBuffer(io.engine, limits.maxOutboundBufferBytes, (bytes) =>
     logger.warn({ bytes, limit: limits.maxOutboundBufferBytes }, 'a connection stopped reading: closed (it will reconnect and resync)'),
   );

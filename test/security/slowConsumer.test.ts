@@ -13,7 +13,7 @@ describe('slow consumers', () => {
   it('a device that stops reading is disconnected once its outbound buffer passes the cap; the others go on', async () => {
     const warnings: string[] = [];
     const logger = pino({ level: 'warn' }, new Writable({ write: (chunk: Buffer, _e, done) => (warnings.push(chunk.toString()), done()) }));
-    const server = await startServer({ logger, maxOutboundBufferBytes: 256 * 1024, maxDataBytes: 64 * 1024, requestsPerSecond: 10_000 });
+    const server = await startServer({ logger, maxOutboundBufferBytes: 256 * 1024, maxDataBytes: 64 * 1024, requestsPerSecond: 10_000, inboundBytesPerSecond: 1e9 });
 
     const child = spawn(process.execPath, ['--import', 'tsx', script, server.url, 'slow'], { stdio: ['ignore', 'pipe', 'inherit'] });
     onTestFinished(() => void child.kill('SIGKILL'));

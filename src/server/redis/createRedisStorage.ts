@@ -38,7 +38,7 @@ export interface RedisStorage extends RingkitStorage {
   /** Users left with no live device by dead nodes (or by removals that failed); see the presence. */
   sweepOfflineUsers(): Promise<string[]>;
   /** Counts a request in the one-second window every node shares. */
-  takeRequestToken(key: string, perSecond: number): Promise<boolean>;
+  takeRequestToken(key: string, perSecond: number, cost?: number): Promise<boolean>;
 }
 
 const DAY_SECONDS = 86_400;
@@ -181,9 +181,9 @@ export async function createRedisStorage(options: RedisStorageOptions = {}): Pro
     setDeviceBusy: presence.setDeviceBusy,
     isMarkedBusy: presence.isMarkedBusy,
     sweepOfflineUsers: presence.sweepOfflineUsers,
-    async takeRequestToken(key, perSecond) {
+    async takeRequestToken(key, perSecond, cost = 1) {
       const window = Math.floor(Date.now() / 1000);
-      const count = await redis.script(RATE_WINDOW_SCRIPT, [`${prefix}rate:${key}:${window}`], []);
+      const count = await redis.script(RATE_WINDOW_SCRIPT, [`${prefix}rate:${key}:${window}`], [String(cost)]);
       return Number(count) <= perSecond;
     },
     async close() {
