@@ -173,8 +173,8 @@ export const CallerGone: Story = {
   },
 };
 
-/** bob has two devices; he answers on the laptop, so the phone's dialog closes and says why. */
-export const AnsweredOnAnotherDevice: Story = {
+/** bob's phone shows the dialog; his laptop answers through its client. */
+const twoDevices: Pick<Story, 'loaders' | 'render'> = {
   loaders: [ringkitUsers(['alice', 'bob', 'bob'])],
   render: (args, { loaded }) => {
     const [, phone, laptop] = clientsOf(loaded) as [SignalingClient, SignalingClient, SignalingClient];
@@ -189,18 +189,27 @@ export const AnsweredOnAnotherDevice: Story = {
       </>
     );
   },
-  play: async ({ canvas, loaded, globals }) => {
-    const L = storyLabels(globals).incomingCall;
-    const [alice, , laptop] = clientsOf(loaded) as [SignalingClient, SignalingClient, SignalingClient];
-    const phone = within(canvas.getByRole('region', { name: "bob's phone" }));
-    const { inviteID } = await call(alice, 'bob');
-    await phone.findByRole('alertdialog', { name: L.title('alice') });
-    await waitFor(() => expect(laptop.getInvitation(inviteID)).toBeDefined());
-    await laptop.accept(inviteID);
-    await waitFor(() => expect(phone.queryByRole('alertdialog')).toBeNull());
-    await expect(phone.getByRole('status')).toHaveTextContent(L.ended.answeredElsewhere('alice'));
-  },
 };
+
+/** Rings on bob's phone and laptop, then the laptop answers with `answer`; the phone's dialog closes and says why. */
+async function answerOnLaptop({ canvas, loaded, globals }: Parameters<NonNullable<Story['play']>>[0], answer: 'accept' | 'reject') {
+  const L = storyLabels(globals).incomingCall;
+  const [alice, , laptop] = clientsOf(loaded) as [SignalingClient, SignalingClient, SignalingClient];
+  const phone = within(canvas.getByRole('region', { name: "bob's phone" }));
+  const { inviteID } = await call(alice, 'bob');
+  await phone.findByRole('alertdialog', { name: L.title('alice') });
+  await waitFor(() => expect(laptop.getInvitation(inviteID)).toBeDefined());
+  await laptop[answer](inviteID);
+  await waitFor(() => expect(phone.queryByRole('alertdialog')).toBeNull());
+  const said = answer === 'accept' ? L.ended.answeredElsewhere('alice') : L.ended.declinedElsewhere('alice');
+  await expect(phone.getByRole('status')).toHaveTextContent(said);
+}
+
+/** bob has two devices; he answers on the laptop, so the phone's dialog closes and says why. */
+export const AnsweredOnAnotherDevice: Story = { ...twoDevices, play: (context) => answerOnLaptop(context, 'accept') };
+
+/** bob declines on the laptop: the phone stops ringing and says it was declined there. */
+export const DeclinedOnAnotherDevice: Story = { ...twoDevices, play: (context) => answerOnLaptop(context, 'reject') };
 
 /**
  * A ringtone the browser refuses to start before the user interacted with the page: the dialog
