@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --quick] [-- --profile] [-- --only latency,classroom] [-- --json path]`:
+ * `npm run bench [-- --quick] [-- --profile] [-- --only latency,classroom] [-- --json path]`
+ * (`--quick`: fewer samples, the class of 200 only, heap at 500 connections):
  * ringkit's performance as ratios against baselines measured in the same run, so the numbers
  * mean something on a shared, noisy machine. Servers run in their own processes (`serverProcess.ts`),
  * clients in this one, over WebSocket; latency samples are interleaved with their baselines.
@@ -81,7 +82,7 @@ try {
 
   if (sections.has('classroom')) {
     const classes: ClassroomResult[] = [];
-    for (const n of [200, 1000]) {
+    for (const n of quick ? [200] : [200, 1000]) {
       log(`classroom N=${n}`);
       const c = await measureClassroom(bare, ringkit, n, { runs: quick ? 1 : 3, ...(values.profile && n === 1000 && { profilePath: `${profileDir}classroom-1000.cpuprofile` }) });
       classes.push(c);
