@@ -87,8 +87,9 @@ describe('InviteMembersPicker', () => {
     await eventually(() => expect(screen.getByText('Ringing dave and erin.')).toBeTruthy());
     expect(onInvited).toHaveBeenCalledTimes(1);
     await eventually(() => expect(description(box('dave'))).toBe('Ringing'));
-    expect(dave.getInvitation(inviteID)?.users.find((u) => u.userID === 'dave')?.state).toBe('received');
-    expect(erin.events.some((e) => e.name === 'invitationReceived')).toBe(true);
+    // They ring on their own devices (their receipt arrives when it arrives: eventually).
+    await eventually(() => expect(dave.getInvitation(inviteID)?.users.find((u) => u.userID === 'dave')?.state).toBe('received'));
+    await eventually(() => expect(erin.events.some((e) => e.name === 'invitationReceived')).toBe(true));
     expect(remaining.textContent).toBe('The call is full.');
     expect(container.querySelector('form')!.dataset.rkState).toBe('full');
     expect(box('gina').disabled).toBe(true);

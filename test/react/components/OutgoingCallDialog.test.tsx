@@ -117,7 +117,7 @@ describe('OutgoingCallDialog', () => {
     await eventually(() => expect(within(row('dave')).getByText('Cancelled')).toBeTruthy());
     expect(within(dialog()).getByRole('button', { name: 'Close' })).toBeTruthy();
     expect(within(row('bob')).getByText('Accepted')).toBeTruthy();
-    expect(carol!.getInvitation(inviteID)?.users.find((u) => u.userID === 'carol')?.state).toBe('cancelled');
+    await eventually(() => expect(carol!.getInvitation(inviteID)?.users.find((u) => u.userID === 'carol')?.state).toBe('cancelled'));
     await expectAccessible(container);
   });
 
@@ -142,7 +142,7 @@ describe('OutgoingCallDialog', () => {
     expect(dialog().dataset.rkState).toBe('unanswered');
     expect(within(dialog()).getByText('无人接听')).toBeTruthy();
     expect(within(dialog()).getByRole('button', { name: '关闭' })).toBeTruthy();
-    expect(bob!.getInvitation(inviteID)?.state).toBe('ended');
+    await eventually(() => expect(bob!.getInvitation(inviteID)?.state).toBe('ended'));
     await expectAccessible(container);
   });
 });
