@@ -87,9 +87,7 @@ export function OutgoingCallDialog({
   const summaryID = useId();
   if (!call.invitation || closedID === shownID) return null;
 
-  const names = [...call.invitees.map((u) => u.userID), ...errorInvitees.map((e) => e.userID)]
-    .filter((id, i, all) => all.indexOf(id) === i)
-    .map((id) => displayUser(id).name);
+  const names = [...new Set([...call.invitees.map((u) => u.userID), ...errorInvitees.map((e) => e.userID)])].map((id) => displayUser(id).name);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Escape' && call.isInviter && call.ringing > 0 && !call.pending) {
       event.stopPropagation();
