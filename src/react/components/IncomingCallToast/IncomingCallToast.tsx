@@ -1,14 +1,9 @@
 import type { HTMLAttributes, ReactNode } from 'react';
 import { mergeProps } from '../../mergeProps.js';
 import { RingEndStatus } from '../RingingDialog/RingEndStatus.js';
-import { RingingActions } from '../RingingDialog/RingingActions.js';
-import { RingingCallContext, useRingingCallContext } from '../RingingDialog/RingingCallContext.js';
-import { RingingCaller } from '../RingingDialog/RingingCaller.js';
-import { RingingCountdown } from '../RingingDialog/RingingCountdown.js';
-import { RingingQueueNote } from '../RingingDialog/RingingQueueNote.js';
+import { RingingCallContext } from '../RingingDialog/RingingCallContext.js';
+import { RingingDialogLayout } from '../RingingDialog/RingingDialog.js';
 import { useRingingCallValue, type IncomingCallProps } from '../RingingDialog/useRingingCallValue.js';
-import { RingtoneMuteButton } from '../shared/RingtoneMuteButton.js';
-import { RingtoneUnlockButton } from '../shared/RingtoneUnlockButton.js';
 
 /**
  * Props of `IncomingCallToast`.
@@ -50,19 +45,7 @@ export function IncomingCallToast({ ringtone, getUser, labels, client, busyPolic
 }
 
 /**
- * The toast's default layout.
+ * The toast's default layout: the same parts, in the same order, as `RingingDialogLayout`.
  * @example <IncomingCallToast><IncomingCallToastLayout /></IncomingCallToast>
  */
-export function IncomingCallToastLayout() {
-  const { ringtone } = useRingingCallContext();
-  return (
-    <>
-      <RingingCaller />
-      <RingingCountdown />
-      <RingtoneUnlockButton ringtone={ringtone} />
-      <RingingActions />
-      <RingingQueueNote />
-      {ringtone.audible || ringtone.muted ? <RingtoneMuteButton ringtone={ringtone} /> : null}
-    </>
-  );
-}
+export const IncomingCallToastLayout = RingingDialogLayout;

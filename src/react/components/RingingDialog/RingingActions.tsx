@@ -1,4 +1,5 @@
 import type { HTMLAttributes } from 'react';
+import type { RingkitButtonProps } from '../../hooks/useIncomingInvitation.js';
 import { mergeProps } from '../../mergeProps.js';
 import { useRingingCallContext } from './RingingCallContext.js';
 
@@ -10,30 +11,23 @@ import { useRingingCallContext } from './RingingCallContext.js';
  */
 export function RingingActions({ ...props }: HTMLAttributes<HTMLDivElement>) {
   const { ring, labels } = useRingingCallContext();
+  const buttons: [RingkitButtonProps, 'accept' | 'reject' | undefined, string][] = ring.callWaiting
+    ? [
+        [ring.declineBusyButtonProps, undefined, labels.declineBusy],
+        [ring.rejectButtonProps, 'reject', labels.decline],
+        [ring.endAndAcceptButtonProps, 'accept', labels.endAndAccept],
+      ]
+    : [
+        [ring.rejectButtonProps, 'reject', labels.reject],
+        [ring.acceptButtonProps, 'accept', labels.accept],
+      ];
   return (
     <div {...mergeProps({ className: 'rk-ringing__actions', 'data-rk-call-waiting': ring.callWaiting || undefined }, props)}>
-      {ring.callWaiting ? (
-        <>
-          <button {...ring.declineBusyButtonProps} className="rk-button">
-            {labels.declineBusy}
-          </button>
-          <button {...ring.rejectButtonProps} className="rk-button" data-rk-variant="reject">
-            {labels.decline}
-          </button>
-          <button {...ring.endAndAcceptButtonProps} className="rk-button" data-rk-variant="accept">
-            {labels.endAndAccept}
-          </button>
-        </>
-      ) : (
-        <>
-          <button {...ring.rejectButtonProps} className="rk-button" data-rk-variant="reject">
-            {labels.reject}
-          </button>
-          <button {...ring.acceptButtonProps} className="rk-button" data-rk-variant="accept">
-            {labels.accept}
-          </button>
-        </>
-      )}
+      {buttons.map(([buttonProps, variant, label]) => (
+        <button key={buttonProps['data-rk-action']} {...buttonProps} className="rk-button" data-rk-variant={variant}>
+          {label}
+        </button>
+      ))}
     </div>
   );
 }

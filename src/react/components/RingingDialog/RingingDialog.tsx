@@ -50,7 +50,8 @@ export function RingingDialog({ ringtone, getUser, labels, client, busyPolicy, f
 }
 
 /**
- * The dialog's default layout: caller, countdown, sound controls, answer buttons, queue note.
+ * The default layout of `RingingDialog` (and `IncomingCallToast`): caller, countdown, sound controls,
+ * answer buttons, queue note.
  * @example <RingingDialog><RingingDialogLayout /><p>Custom footer</p></RingingDialog>
  */
 export function RingingDialogLayout() {
