@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { SignalingClient } from '../src/index.js';
-import { encodeCallData, IncomingCallToast } from '../src/react/index.js';
+import { IncomingCallToast } from '../src/react/index.js';
+import { call, callTwice, callWhileInCall } from './support/incomingCalls.js';
 import { clientsOf, ringkitUsers, UserPane } from './support/ringkitUsers.js';
 import { storyLabels } from './support/storyLabels.js';
 
@@ -24,9 +25,6 @@ const meta: Meta<typeof IncomingCallToast> = {
 };
 export default meta;
 type Story = StoryObj<typeof IncomingCallToast>;
-
-const call = (from: SignalingClient, to: string, data: Record<string, unknown> = {}) =>
-  from.invite(to, { mode: 'advanced', data: encodeCallData({ roomID: 'story-room', ...data }) });
 
 /** alice video-calls bob: a region named after her; the focus stays where bob was working. */
 export const Ringing: Story = {
@@ -60,21 +58,12 @@ export const Accepting: Story = {
 export const QueuedCalls: Story = {
   play: async ({ canvas, loaded, globals }) => {
     const L = storyLabels(globals).incomingCall;
-    const [alice, , carol] = clientsOf(loaded) as [SignalingClient, SignalingClient, SignalingClient];
-    await call(alice, 'bob');
-    await call(carol, 'bob');
+    await callTwice(loaded);
     const toast = await canvas.findByRole('region', { name: L.title('alice') });
     await expect(await within(toast).findByText(L.waiting(1))).toBeVisible();
     await expect(canvas.queryByRole('region', { name: L.title('carol') })).toBeNull();
   },
 };
-
-/** Puts bob in a connected call with carol, then alice calls him. */
-async function callWhileInCall(loaded: Record<string, unknown>) {
-  const [alice, bob, carol] = clientsOf(loaded) as [SignalingClient, SignalingClient, SignalingClient];
-  await bob.accept((await call(carol, 'bob')).inviteID);
-  return { alice, fromAlice: await call(alice, 'bob') };
-}
 
 /** bob is in a call with carol when alice calls: the toast offers the call-waiting choices. */
 export const CallWaiting: Story = {

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { SignalingClient } from '../src/index.js';
 import { encodeCallData, RingingDialog } from '../src/react/index.js';
+import { call, callTwice, callWhileInCall } from './support/incomingCalls.js';
 import { clientsOf, ringkitUsers, UserPane } from './support/ringkitUsers.js';
 import { silentWavDataURL } from './support/silentWav.js';
 import { storyLabels } from './support/storyLabels.js';
@@ -21,9 +22,6 @@ const meta: Meta<typeof RingingDialog> = {
 };
 export default meta;
 type Story = StoryObj<typeof RingingDialog>;
-
-const call = (from: SignalingClient, to: string | string[], data: Record<string, unknown> = {}, timeout = 30) =>
-  from.invite(to, { mode: 'advanced', data: encodeCallData({ roomID: 'story-room', ...data }), timeout });
 
 /** alice calls bob (audio): the dialog is named after her, focus starts on Reject, Enter rejects. */
 export const Ringing: Story = {
@@ -71,9 +69,7 @@ export const GroupCall: Story = {
 export const QueuedCalls: Story = {
   play: async ({ canvas, loaded, globals }) => {
     const L = storyLabels(globals).incomingCall;
-    const [alice, , carol] = clientsOf(loaded) as [SignalingClient, SignalingClient, SignalingClient];
-    await call(alice, 'bob');
-    await call(carol, 'bob');
+    await callTwice(loaded);
     const first = await canvas.findByRole('alertdialog', { name: L.title('alice') });
     await expect(await within(first).findByText(L.waiting(1))).toBeVisible();
     await expect(canvas.getAllByRole('alertdialog')).toHaveLength(1);
@@ -84,9 +80,7 @@ export const QueuedCalls: Story = {
 export const QueueAdvances: Story = {
   play: async ({ canvas, loaded, globals }) => {
     const L = storyLabels(globals).incomingCall;
-    const [alice, , carol] = clientsOf(loaded) as [SignalingClient, SignalingClient, SignalingClient];
-    await call(alice, 'bob');
-    await call(carol, 'bob');
+    await callTwice(loaded);
     const first = await canvas.findByRole('alertdialog', { name: L.title('alice') });
     await within(first).findByText(L.waiting(1));
     await waitFor(() => expect(within(first).getByRole('button', { name: L.reject })).toHaveFocus());
@@ -96,15 +90,6 @@ export const QueueAdvances: Story = {
     await waitFor(() => expect(within(next).getByRole('button', { name: L.reject })).toHaveFocus());
   },
 };
-
-/** Puts bob in a connected call with carol, then alice calls him. */
-async function callWhileInCall(loaded: Record<string, unknown>) {
-  const [alice, bob, carol] = clientsOf(loaded) as [SignalingClient, SignalingClient, SignalingClient];
-  const withCarol = await call(carol, 'bob');
-  await bob.accept(withCarol.inviteID);
-  const fromAlice = await call(alice, 'bob');
-  return { alice, carol, withCarol, fromAlice };
-}
 
 /** bob is in a connected call with carol when alice calls: End and accept, Decline, Decline as busy (focus on Decline). */
 export const CallWaiting: Story = {
