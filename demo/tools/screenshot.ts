@@ -5,12 +5,12 @@
  */
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_LAUNCH } from './chromiumLaunch.js';
+import { chromiumLaunchOptions } from '../../test/support/chromiumLaunchOptions.js';
 import { spawnDemo } from './spawnDemo.js';
 
 const out = join(import.meta.dirname, '..', '..', 'docs', 'ringing-call.png');
 const demo = await spawnDemo();
-const browser = await chromium.launch(CHROMIUM_LAUNCH);
+const browser = await chromium.launch(chromiumLaunchOptions);
 try {
   const open = async (userID: string) => {
     const context = await browser.newContext({ viewport: { width: 960, height: 600 }, deviceScaleFactor: 1 });

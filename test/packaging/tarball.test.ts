@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_LAUNCH } from '../../demo/tools/chromiumLaunch.js';
+import { chromiumLaunchOptions } from '../support/chromiumLaunchOptions.js';
 import { extractCodeBlocks } from './extractCodeBlocks.js';
 import { run } from './support/run.js';
 import { startProcess } from './support/startProcess.js';
@@ -92,7 +92,7 @@ describe('ringkit installed from its tarball into a fresh Vite React app', { tim
       cwd: app,
       ready: /Local:\s+(http:\S+)/,
     });
-    const browser = await chromium.launch(CHROMIUM_LAUNCH);
+    const browser = await chromium.launch(chromiumLaunchOptions);
     try {
       const tabs = await browser.newContext();
       const errors: string[] = [];

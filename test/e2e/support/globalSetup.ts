@@ -1,7 +1,7 @@
 import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { buildDemo } from '../../../demo/buildDemo.js';
-import { CHROMIUM_LAUNCH } from '../../../demo/tools/chromiumLaunch.js';
+import { chromiumLaunchOptions } from '../../support/chromiumLaunchOptions.js';
 import { spawnDemo } from '../../../demo/tools/spawnDemo.js';
 
 /**
@@ -12,7 +12,7 @@ import { spawnDemo } from '../../../demo/tools/spawnDemo.js';
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   await buildDemo();
-  const [demo, browser] = await Promise.all([spawnDemo(), chromium.launchServer(CHROMIUM_LAUNCH)]);
+  const [demo, browser] = await Promise.all([spawnDemo(), chromium.launchServer(chromiumLaunchOptions)]);
   project.provide('demoUrl', demo.url);
   project.provide('browserWSEndpoint', browser.wsEndpoint());
   return async () => {
