@@ -80,7 +80,7 @@ export function CallHistoryList({
             <h3 id={`${headingID}-${i}`} className="rk-call-history-list__heading">
               {dayHeading(group.date, labels)}
             </h3>
-            <ul className="rk-call-history-list__records" aria-labelledby={`${headingID}-${i}`}>
+            <ul className="rk-list rk-call-history-list__records" aria-labelledby={`${headingID}-${i}`}>
               {group.records.map((record) =>
                 renderRecord ? (
                   <Fragment key={record.inviteID}>{renderRecord(record, unseen.has(record.inviteID))}</Fragment>

@@ -110,7 +110,7 @@ export function InviteMembersPicker({
         )}
         {!fetched.isLoading && !fetched.error && rows.length === 0 && <p className="rk-invite-members-picker__note">{labels.noMembers}</p>}
         {/* Focusable: a long list scrolls, also when every checkbox in it is disabled. */}
-        <ul className="rk-invite-members-picker__members" tabIndex={0} aria-labelledby={titleID}>
+        <ul className="rk-list rk-scroll-area rk-invite-members-picker__members" tabIndex={0} aria-labelledby={titleID}>
           {rows.map((row) => (
             <InviteMembersPickerOption
               key={row.userID}

@@ -17,7 +17,7 @@ export function OutgoingCallInvitees(props: OutgoingCallInviteesProps) {
   const { call, errorInvitees, labels } = useOutgoingCallContext();
   const invited = new Set(call.invitees.map((u) => u.userID));
   // Focusable: a long list scrolls, also when it holds no button.
-  const own = { className: 'rk-outgoing-call-dialog__invitees', 'aria-label': labels.invitees, tabIndex: 0 };
+  const own = { className: 'rk-list rk-scroll-area rk-outgoing-call-dialog__invitees', 'aria-label': labels.invitees, tabIndex: 0 };
   return (
     <ul {...mergeProps(own, props as Record<string, unknown>)}>
       {call.invitees.map((user) => (

@@ -87,7 +87,7 @@ export function ParticipantList({
         <input
           id={searchID}
           type="search"
-          className="rk-participant-list__search"
+          className="rk-input rk-participant-list__search"
           placeholder={labels.search}
           value={query}
           onChange={(e) => setQuery(e.target.value)}

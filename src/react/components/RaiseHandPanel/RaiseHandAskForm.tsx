@@ -31,7 +31,7 @@ export function RaiseHandAskForm({ timeout, ...props }: RaiseHandAskFormProps) {
       </label>
       <input
         id={id}
-        className="rk-raise-hand-panel__input"
+        className="rk-input rk-raise-hand-panel__input"
         value={prompt}
         maxLength={500}
         placeholder={labels.promptPlaceholder}

@@ -55,7 +55,7 @@ export function RaiseHandQueue({ actions, ...props }: RaiseHandQueueProps) {
   const withActions = actions ?? hand.role === 'teacher';
   if (hand.raisedHands.length === 0) return <p className="rk-raise-hand-panel__empty">{labels.noHands}</p>;
   return (
-    <ol {...mergeProps({ className: 'rk-raise-hand-panel__queue', 'aria-label': labels.raisedHands }, props)}>
+    <ol {...mergeProps({ className: 'rk-list rk-raise-hand-panel__queue', 'aria-label': labels.raisedHands }, props)}>
       {hand.raisedHands.map((user, i) => (
         <QueueRow key={user.userID} user={user} position={i + 1} actions={withActions} />
       ))}
