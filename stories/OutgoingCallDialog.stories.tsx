@@ -22,7 +22,7 @@ const NAMES: Record<string, string> = {
 const getUser: GetUser = (id) => (NAMES[id] ? { name: NAMES[id] } : undefined);
 
 /** alice's screen: a Call button (it places the call through `useInvite`) and the dialog. */
-function Caller({ place, ringbackUrl }: { place: (invite: UseInviteResult) => Promise<unknown>; ringbackUrl?: string }) {
+function Caller({ place, ringback }: { place: (invite: UseInviteResult) => Promise<unknown>; ringback?: string }) {
   const invite = useInvite();
   return (
     <>
@@ -35,18 +35,18 @@ function Caller({ place, ringbackUrl }: { place: (invite: UseInviteResult) => Pr
         inviteID={invite.inviteID}
         errorInvitees={invite.errorInvitees}
         getUser={getUser}
-        {...(ringbackUrl && { ringbackUrl })}
+        {...(ringback && { ringback })}
       />
     </>
   );
 }
 
 /** A story whose alice places the call with `place`. */
-const calling = (place: (invite: UseInviteResult) => Promise<unknown>, ringbackUrl?: string): Story['render'] =>
+const calling = (place: (invite: UseInviteResult) => Promise<unknown>, ringback?: string): Story['render'] =>
   function Render(_, { loaded }) {
     return (
       <UserPane client={clientsOf(loaded)[0]!} width={420}>
-        <Caller place={place} {...(ringbackUrl && { ringbackUrl })} />
+        <Caller place={place} {...(ringback && { ringback })} />
       </UserPane>
     );
   };

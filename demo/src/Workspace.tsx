@@ -101,7 +101,7 @@ export function Workspace({ userID, onSignOut }: { userID: string; onSignOut: ()
         {tab === 'group' && <GroupCallPanel online={online} self={userID} />}
         {tab === 'classroom' && <Classroom self={userID} />}
       </section>
-      <OutgoingCallDialog inviteID={call.status === 'calling' ? call.callID : null} ringbackUrl={ringtoneUrl()} className="demo-outgoing" />
+      <OutgoingCallDialog inviteID={call.status === 'calling' ? call.callID : null} ringback={ringtoneUrl()} className="demo-outgoing" />
       <RingingDialog busyPolicy={busyPolicy} filter={isOneToOneCall} ringtone={ringtoneUrl()} />
       <IncomingCallToast busyPolicy={busyPolicy} filter={isGroupCall} ringtone={ringtoneUrl()} />
     </main>

@@ -13,7 +13,7 @@ import type { OutgoingCallDialogLabels } from './labels.js';
  */
 export interface OutgoingCallContextValue {
   call: UseOutgoingCallResult;
-  /** The ringback (`useRingtone`), silent without `ringbackUrl`. */
+  /** The ringback (`useRingtone`), silent without the `ringback` prop. */
   ringback: UseRingtoneResult;
   errorInvitees: readonly ErrorInvitee[];
   labels: OutgoingCallDialogLabels;

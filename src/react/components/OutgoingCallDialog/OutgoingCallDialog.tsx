@@ -27,8 +27,8 @@ export interface OutgoingCallDialogProps extends Omit<HTMLAttributes<HTMLDivElem
   errorInvitees?: readonly ErrorInvitee[];
   /** Called when the user closes the dialog (after nobody rings any more). */
   onClose?: () => void;
-  /** A ringback sound (URL) looped while the call rings; silent without it. */
-  ringbackUrl?: string;
+  /** URL of the ringback sound to loop while the call rings (none: silent), like `RingingDialog`'s `ringtone`. */
+  ringback?: string;
   /** Move the focus to Cancel when the dialog opens (default true: the user just placed the call). */
   autoFocus?: boolean;
   labels?: Partial<OutgoingCallDialogLabels>;
@@ -42,7 +42,7 @@ export interface OutgoingCallDialogProps extends Omit<HTMLAttributes<HTMLDivElem
  * "Calling …": the call I am making, each invitee with a live state badge (ringing, not delivered
  * yet, offline, accepted, declined, busy, no answer …), the reasons of invitees the server
  * skipped, a polite live region that announces every change, **Cancel** (everyone), and in a call
- * with several invitees a ✕ per ringing invitee ("Cancel Bob"). With `ringbackUrl` it loops a
+ * with several invitees a ✕ per ringing invitee ("Cancel Bob"). With `ringback` (a URL) it loops a
  * ringback while the call rings (`useRingtone`), with "Sound is blocked — click to enable" when the
  * browser refuses sound before a user gesture, and a mute toggle.
  *
@@ -59,7 +59,7 @@ export function OutgoingCallDialog({
   inviteID,
   errorInvitees = NONE,
   onClose,
-  ringbackUrl,
+  ringback: src,
   autoFocus = true,
   labels: ownLabels,
   getUser,
@@ -72,7 +72,7 @@ export function OutgoingCallDialog({
   const common = useRingkitLabels('common');
   const displayUser = useUserLookup(getUser);
   const announcement = useInviteeAnnouncement(call.invitees, labels, common, displayUser);
-  const ringback = useRingtone(ringbackUrl, call.status === 'calling');
+  const ringback = useRingtone(src, call.status === 'calling');
   const [closedID, setClosedID] = useState<string | null>(null);
   const shownID = call.invitation?.inviteID ?? null;
   const close = useCallback(() => {
