@@ -2,6 +2,7 @@ import type { ButtonHTMLAttributes } from 'react';
 import type { UseRingtoneResult } from '../../hooks/useRingtone.js';
 import { useRingkitLabels } from '../../labels/RingkitLabelsProvider.js';
 import { mergeProps } from '../../mergeProps.js';
+import { BellIcon } from './BellIcon.js';
 import type { RingtoneLabels } from './ringtoneLabels.js';
 
 /**
@@ -21,7 +22,8 @@ export function RingtoneMuteButton({ ringtone, labels: own, ...props }: Ringtone
   const labels = useRingkitLabels('ringtone', own);
   return (
     <button {...mergeProps(ringtone.muteButtonProps, { className: 'rk-button rk-ringtone-mute' }, props)}>
-      <span aria-hidden="true">{ringtone.muted ? '🔕' : '🔔'}</span> {labels.mute}
+      <BellIcon off={ringtone.muted} />
+      {labels.mute}
     </button>
   );
 }
