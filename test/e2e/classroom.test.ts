@@ -30,7 +30,7 @@ test('classroom: the first to enter teaches, three students raise hands in their
   const order = await raised.allTextContents();
   expect(order.map((text) => studentIDs.find((id) => text.includes(id)))).toEqual([studentIDs[1], studentIDs[2], studentIDs[0]]);
 
-  await raised.filter({ hasText: studentIDs[2] }).getByRole('button', { name: /Invite to speak/ }).click();
+  await raised.filter({ hasText: studentIDs[2] }).getByRole('button', { name: `Invite to speak: ${studentIDs[2]}`, exact: true }).click();
   const invitation = s3.getByRole('group', { name: 'You are invited to speak' });
   await invitation.getByRole('button', { name: 'Accept' }).click();
   await s3.getByText('You are speaking.').waitFor();

@@ -36,9 +36,9 @@ function QueueRow({ user, position, actions }: { user: CallUser; position: numbe
           className="rk-button rk-raise-hand-panel__invite"
           disabled={hand.pending || hand.disabled}
           onClick={() => void hand.inviteToSpeak(user.userID)}
+          aria-label={labels.inviteToSpeakName(shown.name)}
         >
           {labels.inviteToSpeak}
-          <span className="rk-visually-hidden">: {shown.name}</span>
         </button>
       )}
     </li>

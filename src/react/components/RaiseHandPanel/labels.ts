@@ -16,6 +16,8 @@ export interface RaiseHandPanelLabels {
   /** The visible position of a raised hand in the queue. */
   position: (position: number) => string;
   inviteToSpeak: string;
+  /** A row's Invite to speak button as announced: the visible words, then the student's name. */
+  inviteToSpeakName: (name: string) => string;
   inviteNext: string;
   lowerAll: string;
   speakingNow: string;
@@ -53,6 +55,7 @@ export const raiseHandPanelLabels: LabelTable<RaiseHandPanelLabels> = {
     noHands: 'No hands raised yet.',
     position: (n) => `${n}.`,
     inviteToSpeak: 'Invite to speak',
+    inviteToSpeakName: (name) => `Invite to speak: ${name}`,
     inviteNext: 'Invite next',
     lowerAll: 'Lower all',
     speakingNow: 'Speaking now',
@@ -80,6 +83,7 @@ export const raiseHandPanelLabels: LabelTable<RaiseHandPanelLabels> = {
     noHands: '还没有人举手。',
     position: (n) => `${n}.`,
     inviteToSpeak: '邀请发言',
+    inviteToSpeakName: (name) => `邀请发言：${name}`,
     inviteNext: '请下一位',
     lowerAll: '全部放下',
     speakingNow: '正在发言',
