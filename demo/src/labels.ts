@@ -1,8 +1,8 @@
 import { createContext, useContext } from 'react';
 import type { ConnectionState } from '../../src/index.js';
 
-/** The end reasons `useCall` reports (its type is open for app values). */
-export type KnownEndReason = 'cancelled' | 'rejected' | 'busy' | 'timeout' | 'hungUp' | 'answeredElsewhere' | 'callerGone' | 'failed';
+/** The end reasons `useCall` reports that the phone card puts in words (its type is open for app values; answeredElsewhere is the RingingDialog's to say). */
+export type KnownEndReason = 'cancelled' | 'rejected' | 'busy' | 'timeout' | 'hungUp' | 'callerGone' | 'failed';
 
 /**
  * Every text of the demo's own screens, in English and Chinese (the kit's components carry their
@@ -52,7 +52,6 @@ export const en = {
     busy: (peer: string) => `${peer} is busy`,
     timeout: (peer: string) => `${peer} did not answer`,
     hungUp: (peer: string) => `Call with ${peer} ended`,
-    answeredElsewhere: () => 'Answered on another device',
     callerGone: (peer: string) => `${peer} went offline`,
     failed: (peer: string) => `Could not call ${peer}`,
   } satisfies Record<KnownEndReason, (peer: string) => string>,
@@ -121,7 +120,6 @@ export const zh: DemoLabels = {
     busy: (peer) => `${peer} 忙线中`,
     timeout: (peer) => `${peer} 无应答`,
     hungUp: (peer) => `与 ${peer} 的通话已结束`,
-    answeredElsewhere: () => '已在其他设备上接听',
     callerGone: (peer) => `${peer} 已离线`,
     failed: (peer) => `无法呼叫 ${peer}`,
   },

@@ -18,7 +18,8 @@ test('bob signed in on two tabs: both ring, he answers on one, the other stops a
 
   await bobLaptop.getByRole('timer').waitFor();
   await ringing(bobPhone, a).waitFor({ state: 'detached' });
-  await bobPhone.getByRole('status').filter({ hasText: /^Answered on another device$/ }).waitFor();
+  await bobPhone.getByRole('status').filter({ hasText: new RegExp(`^Call from ${a} answered on another device$`) }).waitFor();
+  expect(await bobPhone.getByText(/answered on another device/i).count()).toBe(1);
   expect(await bobPhone.getByRole('timer').count()).toBe(0);
   await alice.getByRole('timer').waitFor();
 });
