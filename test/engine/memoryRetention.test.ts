@@ -51,6 +51,12 @@ describe('in-memory storage retention', () => {
     expect((await h.run('alice', 'history:get', conversation)).messages).toEqual([]);
   });
 
+  it('keeps at most maxRequestOutcomes requestID outcomes: the oldest go first', async () => {
+    const storage = createMemoryStorage({ maxRequestOutcomes: 3 });
+    for (const key of ['a', 'b', 'c', 'd']) await storage.putRequestOutcome(key, `outcome ${key}`, 300_000);
+    expect(await Promise.all(['a', 'b', 'c', 'd'].map((k) => storage.getRequestOutcome(k)))).toEqual([undefined, 'outcome b', 'outcome c', 'outcome d']);
+  });
+
   it('stays bounded under churn: 2,000 invite+cancel leave the last 100 and nothing else', async () => {
     const h = harness(86_400, 100);
     let last = '';

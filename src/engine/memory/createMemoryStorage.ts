@@ -12,6 +12,11 @@ export interface MemoryStorageOptions {
   retentionSeconds?: number;
   /** Most ended invitations kept at once; the oldest are forgotten first. Default 10,000 (a few KB each). */
   maxEndedInvitations?: number;
+  /**
+   * Most requestID outcomes kept at once (each is kept its ttl, 5 minutes, unless this many newer
+   * ones arrive first; then a very late retry runs again). Default 50,000 (about 1 KB each).
+   */
+  maxRequestOutcomes?: number;
 }
 
 /**
@@ -20,13 +25,14 @@ export interface MemoryStorageOptions {
  * Memory stays bounded: active invitations are kept, ended ones for `retentionSeconds` and at
  * most `maxEndedInvitations` of them (oldest first), and with an invitation go its entries in
  * users' lists, its missed marks and its history messages; request outcomes expire after their
- * ttl. Forgetting happens as commits arrive.
+ * ttl, and at most `maxRequestOutcomes` are kept. Forgetting happens as commits arrive.
  * @example const server = await createRingkitServer({ storage: createMemoryStorage({ retentionSeconds: 3600 }) })
  */
 export function createMemoryStorage(options: MemoryStorageOptions = {}): RingkitStorage {
   const now = options.now ?? Date.now;
   const retentionMs = (options.retentionSeconds ?? 86_400) * 1000;
   const maxEnded = options.maxEndedInvitations ?? 10_000;
+  const maxOutcomes = options.maxRequestOutcomes ?? 50_000;
   /** Ended invitations in the order they ended, with when (insertion order = age order). */
   const ended = new Map<string, number>();
   /** History keys each invitation wrote to. */
@@ -122,6 +128,10 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
     if (existing && existing.expires > now()) return false;
     outcomes.delete(key); // re-inserted at the end, so the map stays in expiry order for prune()
     outcomes.set(key, { outcome, expires: now() + ttlMs });
+    for (const [oldest, entry] of outcomes) {
+      if (outcomes.size <= maxOutcomes && entry.expires > now()) break;
+      outcomes.delete(oldest);
+    }
     return true;
   }
 
