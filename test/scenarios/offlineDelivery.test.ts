@@ -25,7 +25,8 @@ describe('offline delivery: bob is away when alice calls', () => {
   });
 
   it('alice cancels while bob is away: bob later sees a missed call once, without ringing', async () => {
-    const server = await startServer();
+    const storage = createMemoryStorage();
+    const server = await startServer({ storage });
     const alice = await connectClient(server, 'alice');
     const { inviteID } = await alice.invite('bob', { timeout: 30, data: 'hello' });
     await alice.cancel(inviteID, { data: 'gave up' });
@@ -36,7 +37,8 @@ describe('offline delivery: bob is away when alice calls', () => {
     expect(bob.seen('invitationReceived')).toEqual([]);
     expect(bob.getInvitation(inviteID)).toMatchObject({ state: 'ended', endReason: 'cancelled' });
 
-    // Once: bob's next device does not get it again.
+    // Once: bob's next device does not get it again, once his phone has acknowledged it.
+    await vi.waitFor(async () => expect(await storage.missedOf('bob'), 'the missed call is acknowledged').toEqual([]));
     const bobAgain = await connectClient(server, 'bob', { deviceID: 'tablet' });
     // A later invitation proves the tablet is in sync and listening.
     const { inviteID: later } = await alice.invite('bob', { timeout: 30 });
@@ -47,7 +49,8 @@ describe('offline delivery: bob is away when alice calls', () => {
   });
 
   it('the invitation times out while bob is away: bob later sees a missed timeout once, without ringing', async () => {
-    const server = await startServer();
+    const storage = createMemoryStorage();
+    const server = await startServer({ storage });
     const alice = await connectClient(server, 'alice');
     const { inviteID } = await alice.invite('bob', { timeout: 1 });
     await alice.next('invitationTimeout', (e) => e.inviteID === inviteID);
@@ -56,6 +59,7 @@ describe('offline delivery: bob is away when alice calls', () => {
     const missed = await bob.next('invitationTimeout', (e) => e.inviteID === inviteID);
     expect(missed).toMatchObject({ missed: true, isSelfTimeout: true, inviteeList: ['bob'] });
     expect(bob.seen('invitationReceived')).toEqual([]);
+    await vi.waitFor(async () => expect(await storage.missedOf('bob'), 'the missed timeout is acknowledged').toEqual([]));
     bob.disconnect();
 
     const bobAgain = await connectClient(server, 'bob');
