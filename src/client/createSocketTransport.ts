@@ -42,6 +42,7 @@ export function createSocketTransport(options: SocketTransportOptions): Transpor
         },
       });
       let closedFor: WireError | undefined;
+      const comeBack = () => setTimeout(() => socket?.connect(), 200 + Math.random() * 800);
       socket.on('connect', () => listener.onOpen());
       socket.on(UPDATE_EVENT, (update: WireUpdate) => listener.onUpdate(update));
       socket.on(CLOSED_EVENT, (error: WireError) => (closedFor = error));
@@ -52,7 +53,7 @@ export function createSocketTransport(options: SocketTransportOptions): Transpor
         if (closedFor) return listener.onClose(false, closedFor);
         listener.onClose(true);
         // A server that shuts down (restart, deploy) closes sockets itself: come back like after a network loss.
-        if (reason === 'io server disconnect') setTimeout(() => socket?.connect(), 200 + Math.random() * 800);
+        if (reason === 'io server disconnect') comeBack();
       });
       socket.on('connect_error', (err: Error & { data?: { code?: string; message?: string } }) => {
         const data = err.data;
@@ -60,7 +61,11 @@ export function createSocketTransport(options: SocketTransportOptions): Transpor
         if (data?.code === 'UNAUTHENTICATED' || data?.code === 'TOO_MANY_DEVICES') {
           listener.onClose(false, { code: data.code, message: data.message ?? err.message });
           socket?.disconnect();
-        } else listener.onClose(true, { code: data?.code ?? 'NOT_CONNECTED', message: data?.message ?? err.message });
+        } else {
+          listener.onClose(true, { code: data?.code ?? 'NOT_CONNECTED', message: data?.message ?? err.message });
+          // socket.io retries a failed connection by itself, but not one its server refused (e.g. INTERNAL).
+          if (!socket?.active) comeBack();
+        }
       });
     },
     close() {

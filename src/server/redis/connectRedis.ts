@@ -79,10 +79,13 @@ export async function connectRedis(options: RedisConnectionOptions = {}): Promis
 
   const shas = new Map<string, string>();
   const commandOptions = { timeout: options.commandTimeoutMs ?? 5000 };
+  const noReply = `no reply within ${commandOptions.timeout} ms`;
   const call = async (args: string[]) => {
     if (!client.isReady) throw new RingkitError('INTERNAL', 'storage unavailable: Redis is not connected');
     try {
-      return await client.sendCommand(args, commandOptions);
+      // node-redis times out only a command still waiting to be written; one written just as the
+      // connection dropped and came back could otherwise wait for its reply forever.
+      return await withTimeout(client.sendCommand(args, commandOptions), commandOptions.timeout, noReply);
     } catch (err) {
       throw toStorageError(err);
     }
