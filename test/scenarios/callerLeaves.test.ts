@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createMemoryStorage } from '../../src/server/index.js';
-import { connectClient, startServer } from '../support/harness.js';
+import { connectClient, dropConnections, startServer } from '../support/harness.js';
 
 describe('the caller closes the app (explicit disconnect), with the default 35 s grace period', () => {
   it('bob stops ringing at once: cancelled with reason callerGone', async () => {
@@ -24,7 +24,7 @@ describe('the caller closes the app (explicit disconnect), with the default 35 s
     await bob.next('invitationReceived', (e) => e.inviteID === inviteID);
 
     // The server loses alice's connection without a word from her; her client reconnects by itself.
-    for (const socket of server.io.sockets.sockets.values()) if (socket.data.session.userID === 'alice') socket.conn.close();
+    dropConnections(server, 'alice');
     await alice.next('connectionStateChanged', (e) => e.state === 'reconnecting');
     await alice.next('connectionStateChanged', (e) => e.state === 'connected' && e.previous === 'reconnecting');
     await vi.waitFor(async () => expect(await storage.deviceCount('alice')).toBe(1));

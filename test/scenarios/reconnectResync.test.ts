@@ -1,12 +1,10 @@
-import type { Socket } from 'socket.io';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStorage, type RingkitServer } from '../../src/server/index.js';
-import { connectClient, startServer, until } from '../support/harness.js';
+import { connectClient, dropConnections, startServer, until } from '../support/harness.js';
 
 /**
- * Simulates a network loss for every device of `userID`: the transport closes under the socket
- * (not a server-side disconnect, so the client reconnects by itself), and reconnection attempts are
- * held at the door until `release()` is called.
+ * Simulates a network loss for every device of `userID` (`dropConnections`), with reconnection
+ * attempts held at the door until `release()` is called.
  */
 function networkLoss(server: RingkitServer, userID: string) {
   let open!: () => void;
@@ -17,9 +15,7 @@ function networkLoss(server: RingkitServer, userID: string) {
     if (held && session?.userID === userID) void gate.then(() => next());
     else next();
   });
-  for (const socket of server.io.sockets.sockets.values() as Iterable<Socket>) {
-    if ((socket.data.session as { userID: string }).userID === userID) socket.conn.close();
-  }
+  dropConnections(server, userID);
   return {
     release() {
       held = false;

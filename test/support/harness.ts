@@ -81,3 +81,13 @@ export async function until(condition: () => boolean, timeoutMs = 5000, what = '
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/**
+ * A network drop for every device of `userID`: the transport closes under the socket without a
+ * word from either side (not a server-side disconnect), so the client reconnects by itself.
+ */
+export function dropConnections(server: RingkitServer, userID: string): void {
+  for (const socket of server.io.sockets.sockets.values()) {
+    if ((socket.data.session as { userID: string } | undefined)?.userID === userID) socket.conn.close();
+  }
+}
