@@ -347,7 +347,12 @@ export class SignalingClient {
     for (const inv of this.mirror.values()) if (inv.state === 'active') known[inv.inviteID] = inv.version;
     try {
       const ack = await this.transport.request('session:sync', { known }, this.requestTimeoutMs);
-      if (!ack.ok) throw RingkitError.from(ack.error);
+      if (!ack.ok) {
+        // The link is up but the server could not answer (e.g. its storage is restarting): ask
+        // again shortly, or the client would wait in 'connecting' until the link happened to drop.
+        setTimeout(() => this.state !== 'disconnected' && void this.resync(), 200 + Math.random() * 800);
+        return;
+      }
       const result = ack.result;
       this.currentUserID = result.userID;
       this.currentDeviceID = result.deviceID;
