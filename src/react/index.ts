@@ -31,16 +31,16 @@ export { useCallHistory, type UseCallHistoryResult } from './hooks/useCallHistor
 export { useGroupMembers, type UseGroupMembersResult } from './hooks/useGroupMembers.js';
 export { useOutgoingCall, type OutgoingCallStatus, type UseOutgoingCallResult } from './hooks/useOutgoingCall.js';
 export { inviteeStatus, isBusyRejection, participantGroup, type InviteeStatus } from './data/inviteeStatus.js';
-export { sortParticipantIDs } from './data/sortParticipants.js';
+export { sortParticipantIDs } from './data/sortParticipantIDs.js';
 export { pickMembers, type MemberAvailability, type MemberChoice, type MemberPicks } from './data/pickMembers.js';
 export { useCallRecords, CALL_RECORDS_PAGE, type UseCallRecordsOptions, type UseCallRecordsResult } from './hooks/useCallRecords.js';
 export { useMissedCallCount, type UseMissedCallCountResult } from './hooks/useMissedCallCount.js';
 export { callRecordOf, dayKey, groupByDay, type CallRecord, type CallRecordKind } from './data/callRecords.js';
 export { createMissedSeenStore, missedSeenStore, type MissedSeenStore } from './data/missedSeenStore.js';
-export { ringkitQueryKeys } from './data/queryKeys.js';
+export { ringkitQueryKeys } from './data/ringkitQueryKeys.js';
 export { BUSY_REJECT_DATA, type BusyPolicy } from './internal/useBusyPolicy.js';
-export type { ActionStatus } from './internal/useActionRunner.js';
-export type { PageStatus } from './internal/usePagedList.js';
+export type { ActionStatus } from './types/ActionStatus.js';
+export type { PageStatus } from './types/PageStatus.js';
 export { useRingtone, type UseRingtoneOptions, type UseRingtoneResult } from './hooks/useRingtone.js';
 export {
   useIncomingCallNotification,
@@ -56,7 +56,7 @@ export { describeCall, type CallDescription } from './data/describeCall.js';
 export { mergeProps } from './mergeProps.js';
 export { RingkitLabelsProvider, useRingkitLabels, type RingkitLabelOverrides, type RingkitLabelsProviderProps } from './labels/RingkitLabelsProvider.js';
 export { defaultLabels, type RingkitLabels } from './labels/defaultLabels.js';
-export { commonLabels, type CommonLabels, type LabelTable, type RingkitLocale } from './labels/RingkitLabels.js';
+export { commonLabels, type CommonLabels, type LabelTable, type RingkitLocale } from './labels/commonLabels.js';
 export {
   RingkitUsersProvider,
   useDisplayUser,
@@ -71,11 +71,11 @@ export { RingtoneMuteButton, type RingtoneMuteButtonProps } from './components/s
 export { RingtoneUnlockButton, type RingtoneUnlockButtonProps } from './components/shared/RingtoneUnlockButton.js';
 export { ringtoneLabels, type RingtoneLabels } from './components/shared/ringtoneLabels.js';
 // Components: one line each, alphabetical.
+export * from './components/CallHistoryList/index.js';
 export * from './components/IncomingCallToast/index.js';
 export * from './components/InviteMembersPicker/index.js';
 export * from './components/OutgoingCallDialog/index.js';
 export * from './components/ParticipantList/index.js';
-export * from './components/CallHistoryList/index.js';
 export * from './components/RaiseHandPanel/index.js';
 export * from './components/RingingDialog/index.js';
 export * from '../store/index.js';

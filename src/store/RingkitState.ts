@@ -7,7 +7,7 @@ import type { ConnectionState } from '../protocol/events.js';
 import type { CallUserState, Invitation } from '../protocol/types.js';
 
 /**
- * A failure as hooks and the store report it: the PROTOCOL.md section 8 code and a message.
+ * A failure as hooks and the store report it: the error code of docs/protocol.md section 8 and a message.
  * @example if (error?.code === 'INVALID_STATE') toast('Already answered')
  */
 export interface RingkitErrorInfo {

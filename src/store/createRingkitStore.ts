@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { SignalingClient } from '../client/SignalingClient.js';
 import type { ClientEventMap } from '../protocol/events.js';
 import { EMPTY_STATE, syncFromClient } from './syncFromClient.js';
-import { ringkitEventTable } from './eventTable.js';
+import { ringkitEventTable } from './ringkitEventTable.js';
 import type { RingkitErrorInfo, RingkitState } from './RingkitState.js';
 import { withIdentity } from './withIdentity.js';
 

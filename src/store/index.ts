@@ -3,7 +3,7 @@
  * @module
  */
 export { createRingkitStore, type CreateRingkitStoreOptions, type RingkitStore } from './createRingkitStore.js';
-export { ringkitEventTable, type RingkitEventTable } from './eventTable.js';
+export { ringkitEventTable, type RingkitEventTable } from './ringkitEventTable.js';
 export { replaceSnapshot, MAX_ENDED_INVITATIONS } from './replaceSnapshot.js';
 export { toErrorInfo } from './toErrorInfo.js';
 export type { InvitationRole, MyPart, RingkitErrorInfo, RingkitState } from './RingkitState.js';

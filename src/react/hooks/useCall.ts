@@ -5,9 +5,10 @@ import type { Invitation } from '../../protocol/types.js';
 import type { InviteResult, OperationResult } from '../../protocol/wire.js';
 import { encodeCallData, parseCallData } from '../data/callData.js';
 import { deriveCallView, type CallEndReason, type CallStatus } from '../data/deriveCallView.js';
-import { useActionRunner, type ActionStatus } from '../internal/useActionRunner.js';
+import { useActionRunner } from '../internal/useActionRunner.js';
+import type { ActionStatus } from '../types/ActionStatus.js';
 import { useBusyPolicy, type BusyPolicy } from '../internal/useBusyPolicy.js';
-import { useServerSeconds } from '../internal/serverClock.js';
+import { useServerSeconds } from '../internal/useServerSeconds.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 
 /**

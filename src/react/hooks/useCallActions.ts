@@ -3,7 +3,8 @@ import { useStore } from 'zustand';
 import type { CallingInviteOptions, SignalingClient } from '../../client/SignalingClient.js';
 import type { InviteResult, OperationResult } from '../../protocol/wire.js';
 import { selectCallUser } from '../../store/selectors/selectCallUser.js';
-import { useActionRunner, type ActionStatus } from '../internal/useActionRunner.js';
+import { useActionRunner } from '../internal/useActionRunner.js';
+import type { ActionStatus } from '../types/ActionStatus.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 
 /**

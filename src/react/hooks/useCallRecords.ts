@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import type { SignalingClient } from '../../client/SignalingClient.js';
 import { callRecordOf, type CallRecord } from '../data/callRecords.js';
 import { missedSeenStore, type MissedSeenStore } from '../data/missedSeenStore.js';
-import type { PageStatus } from '../internal/usePagedList.js';
+import type { PageStatus } from '../types/PageStatus.js';
 import { useInvitationList } from './useInvitationList.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 

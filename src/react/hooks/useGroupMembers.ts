@@ -4,7 +4,7 @@ import { useStore } from 'zustand';
 import type { SignalingClient } from '../../client/SignalingClient.js';
 import type { RingkitErrorInfo } from '../../store/RingkitState.js';
 import { toErrorInfo } from '../../store/toErrorInfo.js';
-import { ringkitQueryKeys } from '../data/queryKeys.js';
+import { ringkitQueryKeys } from '../data/ringkitQueryKeys.js';
 import { retryTransient } from '../internal/retryTransient.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 

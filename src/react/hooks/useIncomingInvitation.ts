@@ -5,9 +5,10 @@ import type { Invitation } from '../../protocol/types.js';
 import type { OperationResult } from '../../protocol/wire.js';
 import { selectCallUser } from '../../store/selectors/selectCallUser.js';
 import { isLowerMarker } from '../data/raiseHandData.js';
-import { useActionRunner, type ActionStatus } from '../internal/useActionRunner.js';
+import { useActionRunner } from '../internal/useActionRunner.js';
+import type { ActionStatus } from '../types/ActionStatus.js';
 import { useBusyPolicy, type BusyPolicy } from '../internal/useBusyPolicy.js';
-import { useServerSeconds } from '../internal/serverClock.js';
+import { useServerSeconds } from '../internal/useServerSeconds.js';
 import { useStableArray } from '../internal/useStableArray.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 

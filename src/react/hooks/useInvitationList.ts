@@ -3,8 +3,9 @@ import { useEffect, useMemo } from 'react';
 import type { SignalingClient } from '../../client/SignalingClient.js';
 import type { Invitation } from '../../protocol/types.js';
 import type { QueryInvitationsResult } from '../../protocol/wire.js';
-import { usePagedList, type PageStatus } from '../internal/usePagedList.js';
-import { ringkitQueryKeys } from '../data/queryKeys.js';
+import { usePagedList } from '../internal/usePagedList.js';
+import type { PageStatus } from '../types/PageStatus.js';
+import { ringkitQueryKeys } from '../data/ringkitQueryKeys.js';
 
 /**
  * What `useInvitationList` returns.

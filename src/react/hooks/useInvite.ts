@@ -2,7 +2,8 @@ import { useCallback, useMemo, useState } from 'react';
 import type { CancelOptions, InviteOptions, SignalingClient } from '../../client/SignalingClient.js';
 import type { Invitation } from '../../protocol/types.js';
 import type { CancelResult, ErrorInvitee, InviteResult } from '../../protocol/wire.js';
-import { useActionRunner, type ActionStatus } from '../internal/useActionRunner.js';
+import { useActionRunner } from '../internal/useActionRunner.js';
+import type { ActionStatus } from '../types/ActionStatus.js';
 import { useInvitation } from './useInvitation.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 

@@ -5,7 +5,8 @@ import type { SignalingClient } from '../../client/SignalingClient.js';
 import { isPending, type CallUser, type Invitation } from '../../protocol/types.js';
 import type { CancelResult } from '../../protocol/wire.js';
 import { isBusyRejection } from '../data/inviteeStatus.js';
-import { useActionRunner, type ActionStatus } from '../internal/useActionRunner.js';
+import { useActionRunner } from '../internal/useActionRunner.js';
+import type { ActionStatus } from '../types/ActionStatus.js';
 import { useActiveInvitations } from './useActiveInvitations.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 

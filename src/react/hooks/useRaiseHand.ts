@@ -6,7 +6,8 @@ import { isPending, type CallUser, type CallUserState, type Invitation } from '.
 import type { CancelResult, InviteResult, OperationResult } from '../../protocol/wire.js';
 import { selectAcceptedInOrder } from '../../store/selectors/selectAcceptedInOrder.js';
 import { selectClassroom } from '../internal/selectClassroom.js';
-import { useActionRunner, type ActionStatus } from '../internal/useActionRunner.js';
+import { useActionRunner } from '../internal/useActionRunner.js';
+import type { ActionStatus } from '../types/ActionStatus.js';
 import { encodeLower, encodeRound, encodeSpeak, raiseHandKind } from '../data/raiseHandData.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 

@@ -3,21 +3,8 @@ import { useStore } from 'zustand';
 import type { ConnectionState } from '../../protocol/events.js';
 import type { RingkitStore } from '../../store/createRingkitStore.js';
 import type { RingkitErrorInfo } from '../../store/RingkitState.js';
+import type { ActionStatus } from '../types/ActionStatus.js';
 import { toErrorInfo } from '../../store/toErrorInfo.js';
-
-/**
- * What every action hook reports besides its actions: a request is running, the last one failed,
- * or actions are disabled (and why).
- */
-export interface ActionStatus {
-  /** A request started by this hook is running. */
-  pending: boolean;
-  /** The last failure of an action of this hook (cleared when the next one starts). */
-  error: RingkitErrorInfo | null;
-  /** True while not connected: actions then fail at once with `disabledReason`. */
-  disabled: boolean;
-  disabledReason: RingkitErrorInfo | null;
-}
 
 const DISABLED_REASONS: Record<ConnectionState, RingkitErrorInfo | null> = {
   connected: null,

@@ -2,22 +2,10 @@ import { useInfiniteQuery, useQueryClient, type QueryClient, type QueryKey } fro
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { SignalingClient } from '../../client/SignalingClient.js';
-import type { RingkitErrorInfo } from '../../store/RingkitState.js';
 import { toErrorInfo } from '../../store/toErrorInfo.js';
 import { useRingkitStoreApi } from '../hooks/useRingkitStoreApi.js';
+import type { PageStatus } from '../types/PageStatus.js';
 import { retryTransient } from './retryTransient.js';
-
-/**
- * What every paged list hook reports besides its items: more pages, loading, the last failure.
- * @example const { hasNextPage, fetchNextPage }: PageStatus = useInvitationList()
- */
-export interface PageStatus {
-  hasNextPage: boolean;
-  fetchNextPage(): Promise<unknown>;
-  isLoading: boolean;
-  isFetchingNextPage: boolean;
-  error: RingkitErrorInfo | null;
-}
 
 /** How a list hook reads its pages. */
 interface PagedListSpec<P, T> {

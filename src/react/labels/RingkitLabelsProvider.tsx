@@ -1,10 +1,10 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { defaultLabels, type RingkitLabels } from './defaultLabels.js';
-import type { RingkitLocale } from './RingkitLabels.js';
+import type { RingkitLocale } from './commonLabels.js';
 
 /**
  * Overrides for some labels of some components, on top of a built-in language.
- * @example const o: RingkitLabelOverrides = { ringingDialog: { accept: 'Answer' } }
+ * @example const o: RingkitLabelOverrides = { incomingCall: { accept: 'Answer' } }
  */
 export type RingkitLabelOverrides = { [K in keyof RingkitLabels]?: Partial<RingkitLabels[K]> };
 
@@ -25,7 +25,7 @@ const LabelsContext = createContext<RingkitLabels | null>(null);
 /**
  * Sets the language and any custom strings of every ringkit component below it.
  * @example
- * <RingkitLabelsProvider locale="zh" labels={{ ringingDialog: { accept: '接听' } }}>
+ * <RingkitLabelsProvider locale="zh" labels={{ incomingCall: { accept: '接听' } }}>
  *   <RingingDialog />
  * </RingkitLabelsProvider>
  */
@@ -45,7 +45,7 @@ const ENGLISH = defaultLabels('en');
 /**
  * One component's labels: the provider's language and overrides (English without a provider),
  * then the component's own `labels` prop on top.
- * @example const labels = useRingkitLabels('ringingDialog', props.labels)
+ * @example const labels = useRingkitLabels('incomingCall', props.labels)
  */
 export function useRingkitLabels<K extends keyof RingkitLabels>(component: K, own?: Partial<RingkitLabels[K]>): RingkitLabels[K] {
   const all = useContext(LabelsContext) ?? ENGLISH;

@@ -3,7 +3,7 @@ import { inviteMembersPickerLabels, type InviteMembersPickerLabels } from '../co
 import { outgoingCallDialogLabels, type OutgoingCallDialogLabels } from '../components/OutgoingCallDialog/labels.js';
 import { participantListLabels, type ParticipantListLabels } from '../components/ParticipantList/labels.js';
 import { ringtoneLabels, type RingtoneLabels } from '../components/shared/ringtoneLabels.js';
-import { commonLabels, type CommonLabels, type RingkitLocale } from './RingkitLabels.js';
+import { commonLabels, type CommonLabels, type RingkitLocale } from './commonLabels.js';
 import { callHistoryListLabels, type CallHistoryListLabels } from '../components/CallHistoryList/labels.js';
 import { raiseHandPanelLabels, type RaiseHandPanelLabels } from '../components/RaiseHandPanel/labels.js';
 

@@ -1,5 +1,5 @@
 import type { CallRecordKind } from '../../data/callRecords.js';
-import type { LabelTable } from '../../labels/RingkitLabels.js';
+import type { LabelTable } from '../../labels/commonLabels.js';
 
 /**
  * Every visible string of `CallHistoryList` and its parts.

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CallUser } from '../../../protocol/types.js';
 import { inviteeStatus, type InviteeStatus } from '../../data/inviteeStatus.js';
-import type { CommonLabels } from '../../labels/RingkitLabels.js';
+import type { CommonLabels } from '../../labels/commonLabels.js';
 import type { DisplayUser } from '../shared/RingkitUsersProvider.js';
 import type { OutgoingCallDialogLabels } from './labels.js';
 

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useDeferredValue, useId, useMemo, useRef, useState, type HTMLAttributes } from 'react';
 import type { SignalingClient } from '../../../client/SignalingClient.js';
 import type { CallUser } from '../../../protocol/types.js';
-import { sortParticipantIDs } from '../../data/sortParticipants.js';
+import { sortParticipantIDs } from '../../data/sortParticipantIDs.js';
 import { useRingkitStore } from '../../hooks/useRingkitStore.js';
 import { useStableArray } from '../../internal/useStableArray.js';
 import { useRingkitLabels } from '../../labels/RingkitLabelsProvider.js';

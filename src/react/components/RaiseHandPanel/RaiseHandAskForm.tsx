@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent, type HTMLAttributes } from 'react';
 import { mergeProps } from '../../mergeProps.js';
-import { useRaiseHandPanel } from './RaiseHandContext.js';
+import { useRaiseHandPanel } from './RaiseHandPanelContext.js';
 
 /**
  * Props of `RaiseHandAskForm`.

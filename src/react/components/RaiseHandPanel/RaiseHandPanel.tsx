@@ -6,7 +6,7 @@ import { mergeProps } from '../../mergeProps.js';
 import type { GetUser } from '../shared/RingkitUsersProvider.js';
 import type { RaiseHandPanelLabels } from './labels.js';
 import { RaiseHandAskForm } from './RaiseHandAskForm.js';
-import { RaiseHandPanelContext } from './RaiseHandContext.js';
+import { RaiseHandPanelContext } from './RaiseHandPanelContext.js';
 import { RaiseHandQueue } from './RaiseHandQueue.js';
 import { RaiseHandSpeaker } from './RaiseHandSpeaker.js';
 import { RaiseHandStudentControls } from './RaiseHandStudentControls.js';

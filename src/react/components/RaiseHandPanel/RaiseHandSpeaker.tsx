@@ -2,7 +2,7 @@ import type { HTMLAttributes } from 'react';
 import { mergeProps } from '../../mergeProps.js';
 import { useDisplayUser } from '../shared/RingkitUsersProvider.js';
 import { UserAvatar } from '../shared/UserAvatar.js';
-import { useRaiseHandPanel } from './RaiseHandContext.js';
+import { useRaiseHandPanel } from './RaiseHandPanelContext.js';
 import { speakLabel } from './speakLabel.js';
 
 /**

@@ -1,7 +1,7 @@
 import { useId, type HTMLAttributes } from 'react';
 import { isPending } from '../../../protocol/types.js';
 import { mergeProps } from '../../mergeProps.js';
-import { useRaiseHandPanel } from './RaiseHandContext.js';
+import { useRaiseHandPanel } from './RaiseHandPanelContext.js';
 
 /**
  * A student's controls: "Raise hand" while asked, "Lower hand" while the hand is up (with my place

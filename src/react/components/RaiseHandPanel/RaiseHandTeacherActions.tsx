@@ -1,6 +1,6 @@
 import type { HTMLAttributes } from 'react';
 import { mergeProps } from '../../mergeProps.js';
-import { useRaiseHandPanel } from './RaiseHandContext.js';
+import { useRaiseHandPanel } from './RaiseHandPanelContext.js';
 
 /**
  * The teacher's "Invite next" (the first raised hand not yet invited) and "Lower all" (every hand

@@ -5,5 +5,5 @@ export { RaiseHandQueue, type RaiseHandQueueProps } from './RaiseHandQueue.js';
 export { RaiseHandSpeaker } from './RaiseHandSpeaker.js';
 export { RaiseHandStudentControls } from './RaiseHandStudentControls.js';
 export { RaiseHandTeacherActions } from './RaiseHandTeacherActions.js';
-export { RaiseHandPanelContext, useRaiseHandPanel, type RaiseHandPanelContextValue } from './RaiseHandContext.js';
+export { RaiseHandPanelContext, useRaiseHandPanel, type RaiseHandPanelContextValue } from './RaiseHandPanelContext.js';
 export { raiseHandPanelLabels, type RaiseHandPanelLabels } from './labels.js';

@@ -1,4 +1,4 @@
-import type { LabelTable } from '../../labels/RingkitLabels.js';
+import type { LabelTable } from '../../labels/commonLabels.js';
 
 /**
  * Every visible string of `RaiseHandPanel` and its parts.

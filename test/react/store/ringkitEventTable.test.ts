@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INVITATION_EVENT_NAMES } from '../../../src/protocol/events.js';
-import { ringkitEventTable as table } from '../../../src/store/eventTable.js';
+import { ringkitEventTable as table } from '../../../src/store/ringkitEventTable.js';
 import { MAX_ENDED_INVITATIONS, replaceSnapshot } from '../../../src/store/replaceSnapshot.js';
 import { selectCallUser } from '../../../src/store/selectors/selectCallUser.js';
 import { selectIsBusy } from '../../../src/store/selectors/selectIsBusy.js';
