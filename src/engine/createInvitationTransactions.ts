@@ -7,7 +7,7 @@ import type { EngineLogger } from './EngineLogger.js';
 import { fail } from './fail.js';
 import type { GroupDirectory } from './groups.js';
 import { historyMessages } from './history.js';
-import { audienceOf, isUndelivered } from './recipients.js';
+import { audienceOf, canSee, isUndelivered } from './recipients.js';
 import { outcomeForCommit, type RequestOutcomeSlot } from './requestOutcomes.js';
 import type { RequestOutcome, RingkitStorage } from './storage.js';
 import { nextTickAt } from './timing.js';
@@ -157,13 +157,9 @@ export function createInvitationTransactions(options: {
       ));
   }
 
-  /** Whether `viewer` may see the invitation (as `canSee`, with the draft's O(1) lookup). */
+  /** Whether `viewer` may see the invitation (`canSee`, with the draft's O(1) lookup); null is the engine itself. */
   async function visible(draft: Draft, viewer: string | null): Promise<boolean> {
-    const inv = draft.invitation;
-    if (viewer === null) return true;
-    if (isUndelivered(inv, viewer)) return false;
-    if (viewer === inv.inviter || draft.user(viewer) !== undefined) return true;
-    return inv.groupID !== undefined && (await groups.isMember(inv.groupID, viewer));
+    return viewer === null || canSee(draft.invitation, viewer, groups, (id) => draft.user(id) !== undefined);
   }
 
   /** The invitation as the current step leaves it, with only the users the step changed. */

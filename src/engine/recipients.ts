@@ -9,14 +9,20 @@ export function isUndelivered(inv: Invitation, userID: string): boolean {
   return inv.undelivered?.includes(userID) ?? false;
 }
 
+/** The users a change names: the inviter, the users it touched, and every user whose own state is not terminal. */
+function namedIn(inv: Invitation, changed: Iterable<string>): Set<string> {
+  const named = new Set<string>([inv.inviter, ...changed]);
+  for (const u of inv.users) if (!isTerminal(u.state, inv.mode)) named.add(u.userID);
+  return named;
+}
+
 /**
  * Who hears about a change (docs/protocol.md section 5): the inviter, every user whose own state is
  * not terminal, the users the change touched, and every member of the invitation's group —
  * never an undelivered onlineUserOnly invitee.
  */
 export async function recipientsOf(inv: Invitation, changed: Iterable<string>, groups: GroupDirectory): Promise<Set<string>> {
-  const recipients = new Set<string>([inv.inviter, ...changed]);
-  for (const u of inv.users) if (!isTerminal(u.state, inv.mode)) recipients.add(u.userID);
+  const recipients = namedIn(inv, changed);
   if (inv.groupID) for (const id of (await groups.getMembers(inv.groupID)) ?? []) recipients.add(id);
   for (const id of inv.undelivered ?? []) recipients.delete(id);
   return recipients;
@@ -42,20 +48,24 @@ export async function audienceOf(
   }
   const members = new Set((await groups.getMembers(inv.groupID)) ?? []);
   const recipients = new Set<string>();
-  const add = (userID: string) => members.has(userID) || recipients.add(userID);
-  add(inv.inviter);
-  for (const userID of changed) add(userID);
-  for (const u of inv.users) if (!isTerminal(u.state, inv.mode)) add(u.userID);
+  for (const userID of namedIn(inv, changed)) if (!members.has(userID)) recipients.add(userID);
   return { recipients, groupID: inv.groupID, recipientCount: members.size + recipients.size };
 }
 
 /**
  * Whether a user may see an invitation at all: inviter, listed user, or member of its group
  * (an undelivered onlineUserOnly invitee may not). Everyone else gets INVITATION_NOT_FOUND.
+ * `isListed` answers "is this user in `users`" (a draft passes its indexed lookup).
+ * @example if (!(await canSee(inv, session.userID, groups))) fail('INVITATION_NOT_FOUND', 'no such invitation')
  */
-export async function canSee(inv: Invitation, userID: string, groups: GroupDirectory): Promise<boolean> {
+export async function canSee(
+  inv: Invitation,
+  userID: string,
+  groups: GroupDirectory,
+  isListed: (userID: string) => boolean = (id) => inv.users.some((u) => u.userID === id),
+): Promise<boolean> {
   if (isUndelivered(inv, userID)) return false;
-  if (inv.inviter === userID || inv.users.some((u) => u.userID === userID)) return true;
+  if (inv.inviter === userID || isListed(userID)) return true;
   return inv.groupID !== undefined && (await groups.isMember(inv.groupID, userID));
 }
 

@@ -30,7 +30,8 @@ export { useInvitationList, type UseInvitationListResult } from './hooks/useInvi
 export { useCallHistory, type UseCallHistoryResult } from './hooks/useCallHistory.js';
 export { useGroupMembers, type UseGroupMembersResult } from './hooks/useGroupMembers.js';
 export { useOutgoingCall, type OutgoingCallStatus, type UseOutgoingCallResult } from './hooks/useOutgoingCall.js';
-export { inviteeStatus, isBusyRejection, participantGroup, type InviteeStatus } from './data/inviteeStatus.js';
+export { inviteeStatus, participantGroup, type InviteeStatus } from './data/inviteeStatus.js';
+export { isBusyRejection } from '../protocol/isBusyRejection.js';
 export { sortParticipantIDs } from './data/sortParticipantIDs.js';
 export { pickMembers, type MemberAvailability, type MemberChoice, type MemberPicks } from './data/pickMembers.js';
 export { useCallRecords, CALL_RECORDS_PAGE, type UseCallRecordsOptions, type UseCallRecordsResult } from './hooks/useCallRecords.js';

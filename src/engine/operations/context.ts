@@ -9,6 +9,3 @@ export interface RuleContext {
   /** The subset of `userIDs` with at least one connected device. */
   onlineAmong(userIDs: string[]): Promise<Set<string>>;
 }
-
-/** Data of an invitee rejected at once for being busy. */
-export const BUSY_DATA = JSON.stringify({ reason: 'busy' });

@@ -2,7 +2,8 @@ import type { SignalingActionType } from '../../protocol/types.js';
 import type { Actor } from '../actor.js';
 import type { Draft } from '../Draft.js';
 import { deadlineOf } from '../timing.js';
-import { BUSY_DATA, type RuleContext } from './context.js';
+import { BUSY_DATA } from '../../protocol/isBusyRejection.js';
+import type { RuleContext } from './context.js';
 
 /**
  * Puts invitees into `inviting` with their own deadline, or straight into `rejected` (data

@@ -1,5 +1,5 @@
 import { isPending, type CallUser, type Invitation } from '../../protocol/types.js';
-import { parseJSONObject } from './callData.js';
+import { isBusyRejection } from '../../protocol/isBusyRejection.js';
 import { raiseHandKind } from './raiseHandData.js';
 
 /**
@@ -33,7 +33,6 @@ export interface CallRecord {
 }
 
 const answered = (u: CallUser) => u.state === 'accepted' || u.state === 'quit';
-const busy = (u: CallUser) => u.state === 'rejected' && (u.reason === 'busy' || parseJSONObject(u.data)?.reason === 'busy');
 
 /** Seconds between a callee's accept (kept while they are still `accepted`) and the call's end. */
 function durationOf(invitation: Invitation, callees: CallUser[]): number | undefined {
@@ -74,7 +73,7 @@ export function callRecordOf(invitation: Invitation, self: string, deviceID?: st
       if (invitation.state === 'active' && mine.state === 'accepted') return record('ongoing', elsewhere);
       return record('answered', { ...elsewhere, ...(endTime !== undefined && { endTime }), ...opt('duration', durationOf(invitation, [mine])) });
     }
-    if (busy(mine)) return record('missed', { reason: 'busy', endTime: mine.updateTime });
+    if (isBusyRejection(mine)) return record('missed', { reason: 'busy', endTime: mine.updateTime });
     if (mine.state === 'rejected') return record('declined', { ...elsewhere, endTime: mine.updateTime });
     return record('missed', { endTime: mine.updateTime, ...(mine.reason === 'callerGone' && { reason: 'callerGone' as const }) });
   }
@@ -86,7 +85,7 @@ export function callRecordOf(invitation: Invitation, self: string, deviceID?: st
   if (callees.some(answered)) return record('answered', { ...ended, ...opt('duration', durationOf(invitation, callees)) });
   if (callees.some((u) => u.state === 'cancelled')) return record('cancelled', ended);
   if (callees.some((u) => u.state === 'timeout')) return record('noAnswer', ended);
-  if (callees.length > 0 && callees.every(busy)) return record('declined', { ...ended, reason: 'busy' });
+  if (callees.length > 0 && callees.every(isBusyRejection)) return record('declined', { ...ended, reason: 'busy' });
   return record('declined', ended);
 }
 

@@ -1,5 +1,5 @@
+import { isBusyRejection } from '../../protocol/isBusyRejection.js';
 import { isPending, type CallUser, type CallUserState } from '../../protocol/types.js';
-import { parseJSONObject } from './callData.js';
 
 /**
  * What an outgoing call shows for one invitee: their `CallUserState`, or `'busy'` for a rejection
@@ -7,15 +7,6 @@ import { parseJSONObject } from './callData.js';
  * @example const s: InviteeStatus = 'busy'
  */
 export type InviteeStatus = CallUserState | 'busy';
-
-/**
- * Whether a user rejected because they were busy (the server's busy policy, or an app's
- * `reject({ data: '{"reason":"busy"}' })`).
- * @example isBusyRejection(user) // true for { state: 'rejected', reason: 'busy' }
- */
-export function isBusyRejection(user: Pick<CallUser, 'state' | 'data' | 'reason'>): boolean {
-  return user.state === 'rejected' && (user.reason === 'busy' || parseJSONObject(user.data)?.reason === 'busy');
-}
 
 /**
  * The `InviteeStatus` of a user.

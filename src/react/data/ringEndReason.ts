@@ -1,5 +1,5 @@
 import { isPending, type Invitation } from '../../protocol/types.js';
-import { parseJSONObject } from './callData.js';
+import { isBusyRejection } from '../../protocol/isBusyRejection.js';
 
 /**
  * Why an invitation stopped ringing on this device. `answeredElsewhere` / `declinedElsewhere`:
@@ -32,7 +32,7 @@ export function ringEndReason(invitation: Invitation | undefined, self: string, 
       return here ? 'accepted' : 'answeredElsewhere';
     case 'rejected':
       if (here) return 'declined';
-      return me.reason === 'busy' || parseJSONObject(me.data)?.reason === 'busy' ? 'busyElsewhere' : 'declinedElsewhere';
+      return isBusyRejection(me) ? 'busyElsewhere' : 'declinedElsewhere';
     case 'timeout':
       return 'timeout';
     case 'cancelled':

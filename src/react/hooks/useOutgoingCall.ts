@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { SignalingClient } from '../../client/SignalingClient.js';
 import { isPending, type CallUser, type Invitation } from '../../protocol/types.js';
 import type { CancelResult } from '../../protocol/wire.js';
-import { isBusyRejection } from '../data/inviteeStatus.js';
+import { isBusyRejection } from '../../protocol/isBusyRejection.js';
 import { useActionRunner } from '../internal/useActionRunner.js';
 import type { ActionStatus } from '../types/ActionStatus.js';
 import { useActiveInvitations } from './useActiveInvitations.js';

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
+import { BUSY_DATA } from '../../protocol/isBusyRejection.js';
 import type { Invitation } from '../../protocol/types.js';
 import type { RingkitStore } from '../../store/createRingkitStore.js';
 import { selectIsBusy } from '../../store/selectors/selectIsBusy.js';
@@ -14,10 +15,11 @@ import { selectRingingInvitations } from '../../store/selectors/selectRingingInv
 export type BusyPolicy = 'ring' | 'reject';
 
 /**
- * The data a busy auto-reject sends (the same as the server's `busyPolicy: 'reject'`).
+ * The data a busy auto-reject sends: `BUSY_DATA`, the one wire value of a busy rejection (the
+ * same as the server's `busyPolicy: 'reject'`).
  * @example const busy = user.state === 'rejected' && user.data === BUSY_REJECT_DATA
  */
-export const BUSY_REJECT_DATA = JSON.stringify({ reason: 'busy' });
+export const BUSY_REJECT_DATA = BUSY_DATA;
 
 /** Per store: the decision taken when each ringing invitation was first seen, shared by every hook. */
 const decisionsByStore = new WeakMap<RingkitStore, Map<string, BusyPolicy>>();
