@@ -138,6 +138,7 @@ export class SignalingClient {
         onOpen: () => void this.resync(),
         onClose: (willRetry, error) => this.handleClose(willRetry, error),
         onUpdate: (update) => this.enqueue(() => this.applyWire(update, 'push')),
+        onMediaSignal: (signal) => this.emitter.emit('mediaSignal', signal),
       });
     }
     return done;
@@ -246,6 +247,18 @@ export class SignalingClient {
   async setBusy(busy: boolean): Promise<void> {
     this.markedBusy = busy;
     if (this.state === 'connected') await this.call('session:busy', { busy });
+  }
+
+  /**
+   * Relays an opaque media signal (an SDP or ICE message, at most 64 KiB by default) to the device
+   * on which user `to` holds their part in the call `inviteID`; it arrives there as a
+   * `mediaSignal` event, in the order this device sent it. Both of you must be `accepted` in the
+   * active invitation and this must be your device in it, otherwise INVITATION_NOT_FOUND.
+   * Resolves once the server has relayed it (not once it was received); never retried.
+   * @example await client.sendMediaSignal(inviteID, 'bob', JSON.stringify({ description: pc.localDescription }))
+   */
+  async sendMediaSignal(inviteID: string, to: string, signal: string): Promise<void> {
+    await this.call('media:signal', { inviteID, to, signal });
   }
 
   /** Creates a group you belong to (servers with client groups enabled). */

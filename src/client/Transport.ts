@@ -1,4 +1,5 @@
 import type { CommandRequest } from '../protocol/commands.js';
+import type { MediaSignalEvent } from '../protocol/events.js';
 import type { WireUpdate } from '../protocol/wire.js';
 
 /**
@@ -11,6 +12,8 @@ export interface TransportListener {
   /** The link dropped; `willRetry` says whether the transport reconnects by itself. */
   onClose(willRetry: boolean, error?: { code: string; message: string }): void;
   onUpdate(update: WireUpdate): void;
+  /** A media signal relayed to this device (docs/protocol.md, "Media signals"). */
+  onMediaSignal?(signal: MediaSignalEvent): void;
 }
 
 /**

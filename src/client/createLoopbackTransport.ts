@@ -1,5 +1,6 @@
 import { RingkitError } from '../protocol/errors.js';
 import type { CommandAck, CommandName, CommandParams } from '../protocol/commands.js';
+import type { MediaSignalEvent } from '../protocol/events.js';
 import type { WireUpdate } from '../protocol/wire.js';
 import type { Transport } from './Transport.js';
 
@@ -11,6 +12,7 @@ export interface LoopbackServer {
   attach(
     identity: { userID: string; deviceID: string },
     onUpdate: (update: WireUpdate) => void,
+    onMediaSignal?: (signal: MediaSignalEvent) => void,
   ): Promise<{ request<N extends CommandName>(name: N, params: CommandParams<N>): Promise<CommandAck<N>>; detach(): void }>;
 }
 
@@ -23,11 +25,16 @@ export function createLoopbackTransport(server: LoopbackServer, identity: { user
   let link: Awaited<ReturnType<LoopbackServer['attach']>> | undefined;
   let closed = false;
   const later = (fn: () => void) => setTimeout(fn, 0);
+  // One name for the device across reopenings: its part in a call (and its media signals) stays with it.
+  const deviceID = identity.deviceID ?? `loopback-${crypto.randomUUID().slice(0, 8)}`;
   return {
     open(listener) {
       closed = false;
-      const deviceID = identity.deviceID ?? `loopback-${crypto.randomUUID().slice(0, 8)}`;
-      server.attach({ userID: identity.userID, deviceID }, (update) => later(() => !closed && listener.onUpdate(update))).then(
+      server.attach(
+        { userID: identity.userID, deviceID },
+        (update) => later(() => !closed && listener.onUpdate(update)),
+        (signal) => later(() => !closed && listener.onMediaSignal?.(signal)),
+      ).then(
         (l) => {
           link = l;
           later(() => listener.onOpen());

@@ -2,7 +2,8 @@ import { io, type Socket } from 'socket.io-client';
 import { RingkitError } from '../protocol/errors.js';
 import type { WireError } from '../protocol/errors.js';
 import type { CommandAck, CommandName, CommandParams } from '../protocol/commands.js';
-import { CLOSED_EVENT, UPDATE_EVENT, type WireUpdate } from '../protocol/wire.js';
+import type { MediaSignalEvent } from '../protocol/events.js';
+import { CLOSED_EVENT, MEDIA_SIGNAL_EVENT, UPDATE_EVENT, type WireUpdate } from '../protocol/wire.js';
 import type { Transport, TransportListener } from './Transport.js';
 
 /**
@@ -45,6 +46,7 @@ export function createSocketTransport(options: SocketTransportOptions): Transpor
       const comeBack = () => setTimeout(() => socket?.connect(), 200 + Math.random() * 800);
       socket.on('connect', () => listener.onOpen());
       socket.on(UPDATE_EVENT, (update: WireUpdate) => listener.onUpdate(update));
+      socket.on(MEDIA_SIGNAL_EVENT, (signal: MediaSignalEvent) => listener.onMediaSignal?.(signal));
       socket.on(CLOSED_EVENT, (error: WireError) => (closedFor = error));
       socket.on('disconnect', (reason) => {
         if (reason === 'io client disconnect') return;

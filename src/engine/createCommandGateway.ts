@@ -19,6 +19,15 @@ import type { RingkitStorage } from './storage.js';
 const BOOKKEEPING_COMMANDS: ReadonlySet<string> = new Set(['session:sync', 'session:missedSeen', 'session:leave', 'session:busy', 'invitation:received']);
 
 /**
+ * Relays whose messages must reach the receiver in the order one connection sent them: each
+ * waits for that connection's previous one (other commands still run side by side).
+ */
+const ORDERED_COMMANDS: ReadonlySet<string> = new Set(['media:signal']);
+
+/** Media signals have a per-user budget of their own (`mediaSignalsPerSecond`). */
+const MEDIA_COMMANDS: ReadonlySet<string> = new Set(['media:signal']);
+
+/**
  * The command gateway: the one way in for a device's commands. Counts the request against the
  * user's rate, checks the payload against the command's schema, remembers the first outcome of a
  * requestID, runs the handler, answers, then publishes.
@@ -37,6 +46,9 @@ export function createCommandGateway(options: {
   const { storage, limits, clock, logger, handlers, publishAll } = options;
   const limiter = createRateLimiter(limits.requestsPerSecond, () => clock.now());
   const bookkeepingLimiter = createRateLimiter(limits.requestsPerSecond * 10, () => clock.now());
+  const mediaLimiter = createRateLimiter(limits.mediaSignalsPerSecond, () => clock.now());
+  /** connectionID → the end of its chain of ordered commands (see ORDERED_COMMANDS). */
+  const orderedTails = new Map<string, Promise<void>>();
   const inflight = new Map<string, { fingerprint: string; ack: Promise<WireAck<unknown>> }>();
   /** connectionID → its commands still running, so a disconnect is handled after them. */
   const running = new Map<string, Set<Promise<void>>>();
@@ -67,18 +79,27 @@ export function createCommandGateway(options: {
    * else per node.
    */
   function withinRate(userID: string, name: string, payload: unknown): boolean | Promise<boolean> {
-    const bookkeeping = BOOKKEEPING_COMMANDS.has(name);
-    const perSecond = bookkeeping ? limits.requestsPerSecond * 10 : limits.requestsPerSecond;
+    const { suffix, perSecond, local } = budgetOf(name);
     const cost = Math.min(requestCost(name, payload), perSecond); // never more than a full second's budget
-    if (storage.takeRequestToken) return storage.takeRequestToken(bookkeeping ? `${userID}:bookkeeping` : userID, perSecond, cost);
-    return (bookkeeping ? bookkeepingLimiter : limiter).take(userID, cost);
+    if (storage.takeRequestToken) return storage.takeRequestToken(`${userID}${suffix}`, perSecond, cost);
+    return local.take(userID, cost);
+  }
+
+  /**
+   * The budget a command counts against: the app's requests, the client's bookkeeping, or media
+   * signals. The shared key's suffix starts with a character no userID may hold.
+   */
+  function budgetOf(name: string) {
+    if (BOOKKEEPING_COMMANDS.has(name)) return { suffix: '\u0000bookkeeping', perSecond: limits.requestsPerSecond * 10, local: bookkeepingLimiter };
+    if (MEDIA_COMMANDS.has(name)) return { suffix: '\u0000media', perSecond: limits.mediaSignalsPerSecond, local: mediaLimiter };
+    return { suffix: '', perSecond: limits.requestsPerSecond, local: limiter };
   }
 
   /** Runs one command and returns its ack plus what to publish after the caller hears it. */
   async function run<N extends CommandName>(session: Session, name: N, payload: unknown, outcome?: RequestOutcomeSlot): Promise<{ ack: CommandAck<N>; publications: Publish[] }> {
     const publications: Publish[] = [];
     try {
-      if (!(await withinRate(session.userID, name, payload))) fail('RATE_LIMITED', `more than ${limits.requestsPerSecond} requests per second`);
+      if (!(await withinRate(session.userID, name, payload))) fail('RATE_LIMITED', `more than ${budgetOf(name).perSecond} ${MEDIA_COMMANDS.has(name) ? 'media signals' : 'requests'} per second`);
       const params = validate(name, payload);
       // TypeScript cannot relate `handlers[name]` to `name` itself: the map's type guarantees it.
       const handler = handlers[name] as unknown as CommandHandler<N>;
@@ -126,13 +147,26 @@ export function createCommandGateway(options: {
     }
   }
 
+  /** Runs `work` once the connection's previous ordered command has finished. */
+  function inOrder<T>(connectionID: string, work: () => Promise<T>): Promise<T> {
+    const result = (orderedTails.get(connectionID) ?? Promise.resolve()).then(work);
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    orderedTails.set(connectionID, tail);
+    void tail.then(() => orderedTails.get(connectionID) === tail && orderedTails.delete(connectionID));
+    return result;
+  }
+
   return {
     /**
      * Runs one command for a connected device and answers through `reply` before the change is
      * published (so the acting device holds the new version before it hears about it).
      */
     execute<N extends CommandName>(session: Session, name: N, payload: unknown, reply: (ack: CommandAck<N>) => void): Promise<void> {
-      const task = runOnce(session, name, payload, reply).then(publishAll);
+      const work = () => runOnce(session, name, payload, reply);
+      const task = (ORDERED_COMMANDS.has(name) ? inOrder(session.connectionID, work) : work()).then(publishAll);
       let tasks = running.get(session.connectionID);
       if (!tasks) running.set(session.connectionID, (tasks = new Set()));
       tasks.add(task);

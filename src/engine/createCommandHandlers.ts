@@ -13,6 +13,7 @@ import { callingInvite } from './operations/callingInvite.js';
 import { cancel } from './operations/cancel.js';
 import type { RuleContext } from './operations/context.js';
 import { createInvitation } from './operations/createInvitation.js';
+import { mediaSignalTarget, type DeliverMediaSignal } from './mediaSignalTarget.js';
 import { join } from './operations/join.js';
 import { end, quit } from './operations/leave.js';
 import { modify } from './operations/modify.js';
@@ -23,7 +24,7 @@ import { canSee } from './recipients.js';
 import type { Session } from './Session.js';
 import { conversationKey, type RingkitStorage, type StoredHistoryEntry } from './storage.js';
 import { syncUser } from './syncUser.js';
-import { checkData } from './validate.js';
+import { checkData, checkSignal } from './validate.js';
 
 interface HandlerDeps {
   ctx: RuleContext;
@@ -36,6 +37,8 @@ interface HandlerDeps {
   generateID: (() => string) | undefined;
   pushNotifier: PushNotifier | undefined;
   clientGroups: boolean;
+  /** Delivers a media signal to one device; without it `media:signal` is refused (INVALID_STATE). */
+  deliverMediaSignal: DeliverMediaSignal | undefined;
   logger: { error(obj: object, msg?: string): void };
 }
 
@@ -224,6 +227,21 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
       requireClientGroups();
       await groups.removeMembers(p.groupID, [session.userID]);
       return { groupID: p.groupID };
+    },
+    /**
+     * Relays a media signal (docs/protocol.md, "Media signals"): checked against the stored
+     * invitation on every message, so a user who quit, a device that lost its part or a call that
+     * ended stops at once. Every refusal about the invitation is the made-up ID's answer.
+     */
+    async 'media:signal'(session, p) {
+      const signal = checkSignal(p.signal, ctx.limits);
+      if (p.to === session.userID) fail('INVALID_PARAMETER', 'to: a media signal goes to another participant');
+      const invitation = await storage.getInvitation(p.inviteID);
+      const device = invitation && mediaSignalTarget(invitation, session, p.to);
+      if (device === undefined) fail('INVITATION_NOT_FOUND', 'no such invitation');
+      if (!deps.deliverMediaSignal) fail('INVALID_STATE', 'this server does not relay media signals');
+      deps.deliverMediaSignal(p.to, device, { inviteID: p.inviteID, from: session.userID, fromDeviceID: session.deviceID, signal });
+      return {};
     },
     async 'group:members'(session, p) {
       if (!(await groups.isMember(p.groupID, session.userID))) fail('NOT_GROUP_MEMBER', `you are not a member of ${p.groupID}`);

@@ -8,6 +8,7 @@ import { createInvitationTransactions } from './createInvitationTransactions.js'
 import { createRuleContext } from './createRuleContext.js';
 import { createTimerLoop } from './createTimerLoop.js';
 import { silentLogger, type EngineLogger } from './EngineLogger.js';
+import type { DeliverMediaSignal } from './mediaSignalTarget.js';
 import type { GroupDirectory } from './groups.js';
 import type { PushNotifier } from './push.js';
 import type { Session } from './Session.js';
@@ -24,6 +25,8 @@ export interface EngineOptions {
   deliver: Deliver;
   /** Sends an update to every device of a group's members (and the given users) through one group room; without it group members are named one by one. */
   deliverToGroup?: DeliverToGroup;
+  /** Sends a media signal to one device of one user; without it the engine refuses `media:signal`. */
+  deliverMediaSignal?: DeliverMediaSignal;
   clock?: Clock;
   limits?: Partial<RingkitLimits>;
   /**
@@ -78,6 +81,7 @@ export function createEngine(options: EngineOptions) {
     generateID: options.generateID,
     pushNotifier: options.pushNotifier,
     clientGroups: options.clientGroups ?? false,
+    deliverMediaSignal: options.deliverMediaSignal,
     logger,
   });
   const gateway = createCommandGateway({ storage, limits, clock, logger, handlers, publishAll: tx.publishAll });

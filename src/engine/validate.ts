@@ -9,6 +9,17 @@ export function checkData(data: string | undefined, limits: RingkitLimits, field
   return value;
 }
 
+/**
+ * Rejects a media signal over `maxSignalBytes` UTF-8 bytes with PAYLOAD_TOO_LARGE (a string with
+ * more UTF-16 units than that is over it without being encoded).
+ */
+export function checkSignal(signal: string, limits: RingkitLimits): string {
+  if (signal.length > limits.maxSignalBytes || utf8Bytes(signal) > limits.maxSignalBytes) {
+    fail('PAYLOAD_TOO_LARGE', `signal is over ${limits.maxSignalBytes} bytes`);
+  }
+  return signal;
+}
+
 /** Rejects a timeout outside 0–maxTimeoutSeconds; returns the default when absent. */
 export function checkTimeout(timeout: number | undefined, limits: RingkitLimits): number {
   const value = timeout ?? limits.defaultTimeoutSeconds;

@@ -72,6 +72,7 @@ export interface CommandResults {
   'group:join': { groupID: string };
   'group:leave': { groupID: string };
   'group:members': { groupID: string; members: string[] };
+  'media:signal': Record<string, never>;
 }
 
 /**

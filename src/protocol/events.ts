@@ -153,11 +153,28 @@ export interface InvitationEventMap {
 }
 
 /**
+ * A media signal (an SDP or ICE message, opaque to ringkit) another participant's device relayed
+ * to this device through `sendMediaSignal`. It reaches only the device that accepted (or joined)
+ * the call, in the order the sending device sent it.
+ * @example client.on('mediaSignal', (e) => peers.get(e.from)?.handle(JSON.parse(e.signal)))
+ */
+export interface MediaSignalEvent {
+  inviteID: string;
+  /** The sending user. */
+  from: string;
+  /** The sending device: the one that holds `from`'s part in the call. */
+  fromDeviceID: string;
+  /** The message exactly as it was sent. */
+  signal: string;
+}
+
+/**
  * Every event a `SignalingClient` emits.
  * @example client.on('connectionStateChanged', (e) => console.log(e.state))
  */
 export interface ClientEventMap extends InvitationEventMap {
   connectionStateChanged: ConnectionStateChangedEvent;
+  mediaSignal: MediaSignalEvent;
 }
 
 /**

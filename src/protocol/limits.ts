@@ -31,6 +31,13 @@ export interface RingkitLimits {
   inboundPacketsPerSecond: number;
   /** Bytes one connection may send per second (burst: twice that); past it the connection is closed. */
   inboundBytesPerSecond: number;
+  /** UTF-8 bytes of one media signal (`media:signal`: an SDP or ICE message). */
+  maxSignalBytes: number;
+  /**
+   * Media signals one user may send per second (burst of the same size), a budget of its own beside
+   * `requestsPerSecond`: a call's ICE candidates cannot starve the app's requests, nor the reverse.
+   */
+  mediaSignalsPerSecond: number;
 }
 
 /**
@@ -52,6 +59,8 @@ export const DEFAULT_LIMITS: Readonly<RingkitLimits> = Object.freeze({
   maxOutboundBufferBytes: 4 * 1024 * 1024,
   inboundPacketsPerSecond: 1000,
   inboundBytesPerSecond: 1024 * 1024,
+  maxSignalBytes: 64 * 1024,
+  mediaSignalsPerSecond: 200,
 });
 
 /**

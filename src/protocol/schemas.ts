@@ -116,6 +116,8 @@ export const commandSchemas = {
   'group:join': z.strictObject({ requestID, groupID: idSchema }),
   'group:leave': z.strictObject({ requestID, groupID: idSchema }),
   'group:members': z.strictObject({ groupID: idSchema }),
+  // A relay, not a change: no requestID (nothing to repeat safely). The byte limit is the engine's.
+  'media:signal': z.strictObject({ inviteID: inviteIDSchema, to: idSchema, signal: z.string().min(1) }),
 } as const;
 
 /**

@@ -25,6 +25,13 @@ export const UPDATE_EVENT = 'invitation:update';
 export const CLOSED_EVENT = 'session:closed';
 
 /**
+ * Server → client event name for a relayed media signal (payload: a `MediaSignalEvent`), sent
+ * only to the receiving user's device that holds their part in the call.
+ * @example socket.on(MEDIA_SIGNAL_EVENT, (signal: MediaSignalEvent) => listener.onMediaSignal?.(signal))
+ */
+export const MEDIA_SIGNAL_EVENT = 'media:signalled';
+
+/**
  * One invitation update. `users` is complete when `baseVersion` is absent; otherwise it holds
  * only the users changed after `baseVersion`, and applies to a mirror at version ≥ `baseVersion`
  * (an empty mirror counts as version 0). A client whose mirror is older fetches the snapshot.

@@ -6,6 +6,12 @@ import { UPDATE_EVENT } from '../protocol/wire.js';
 /** The socket.io room of every device of a user. */
 export const userRoom = (userID: string) => `user:${userID}`;
 
+/**
+ * The socket.io room of one device of a user (media signals go there and nowhere else). The two
+ * IDs are JSON-encoded so that no (user, device) pair can name another pair's room.
+ */
+export const deviceRoom = (userID: string, deviceID: string) => `device:${JSON.stringify([userID, deviceID])}`;
+
 /** The socket.io room of every device of a group's members. */
 export const groupRoom = (groupID: string) => `group:${groupID}`;
 

@@ -14,9 +14,9 @@ import { isCommandName } from '../protocol/commands.js';
 import { RingkitError } from '../protocol/errors.js';
 import { DEFAULT_LIMITS, type RingkitLimits } from '../protocol/limits.js';
 import { idSchema } from '../protocol/schemas.js';
-import { CLOSED_EVENT, UPDATE_EVENT } from '../protocol/wire.js';
+import { CLOSED_EVENT, MEDIA_SIGNAL_EVENT, UPDATE_EVENT } from '../protocol/wire.js';
 import { createOriginCheck, normalizeOrigin, type AllowedOrigins } from './createOriginCheck.js';
-import { createGroupRooms, userRoom } from './createGroupRooms.js';
+import { createGroupRooms, deviceRoom, userRoom } from './createGroupRooms.js';
 import { createAuthenticator, type AuthOptions, type Identity } from './createAuthenticator.js';
 import { capOutboundBuffer } from './capOutboundBuffer.js';
 import { limitInbound } from './limitInbound.js';
@@ -140,6 +140,10 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
     deliver(userIDs, update) {
       if (userIDs.length > 0) io.to(userIDs.map(userRoom)).emit(UPDATE_EVENT, update);
     },
+    // One device's room: through the adapter it reaches that device on whichever node it is.
+    deliverMediaSignal(userID, deviceID, signal) {
+      io.to(deviceRoom(userID, deviceID)).emit(MEDIA_SIGNAL_EVENT, signal);
+    },
   });
 
   io.use((socket, next) => {
@@ -157,7 +161,7 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
         }
         socket.data.session = session;
         socket.data.identity = identity;
-        socket.data.rooms = await rooms.roomsOf(session.userID);
+        socket.data.rooms = [...(await rooms.roomsOf(session.userID)), deviceRoom(session.userID, session.deviceID)];
         next();
       })
       .catch((error: unknown) => {

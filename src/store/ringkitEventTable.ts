@@ -38,6 +38,8 @@ export const ringkitEventTable: RingkitEventTable = {
   invitationModified: coveredBySnapshot,
   callUserStateChanged: coveredBySnapshot,
   invitationEnded: coveredBySnapshot,
+  // Media signals are relayed messages for a peer connection, not state: the store keeps none.
+  mediaSignal: (state) => state,
   connectionStateChanged: (state, e) => {
     if (state.connectionState === e.state && !e.error) return state;
     const lastError = e.error ? toErrorInfo(e.error) : state.lastError;

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createLoopbackTransport, createSignalingClient, type SignalingClient } from '../../src/index.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createLoopbackTransport, createSignalingClient, type MediaSignalEvent, type SignalingClient } from '../../src/index.js';
 import { createLoopbackServer } from '../../src/engine/createLoopbackServer.js';
 import { createMemoryGroupDirectory } from '../../src/engine/memory/createMemoryGroupDirectory.js';
 import { createMemoryStorage } from '../../src/engine/memory/createMemoryStorage.js';
@@ -35,5 +35,27 @@ describe('the in-page loopback transport', () => {
   it('gives two loopback devices of one user their own deviceIDs', async () => {
     const [phone, laptop] = (await inPage(['carol', 'carol'])) as [SignalingClient, SignalingClient];
     expect(phone.deviceID).not.toBe(laptop.deviceID);
+  });
+
+  it('relays media signals in order to the device that answered, and to no other device of that user', async () => {
+    const [alice, phone, laptop] = (await inPage(['alice', 'bob', 'bob'])) as [SignalingClient, SignalingClient, SignalingClient];
+    const { inviteID } = await alice.invite('bob', { mode: 'advanced' });
+    await phone.accept(inviteID);
+    const onPhone: MediaSignalEvent[] = [];
+    const onLaptop: MediaSignalEvent[] = [];
+    const onAlice: MediaSignalEvent[] = [];
+    phone.on('mediaSignal', (e) => onPhone.push(e));
+    laptop.on('mediaSignal', (e) => onLaptop.push(e));
+    alice.on('mediaSignal', (e) => onAlice.push(e));
+
+    const sent = Array.from({ length: 20 }, (_, i) => `ice ${i}`);
+    await Promise.all(sent.map((s) => alice.sendMediaSignal(inviteID, 'bob', s)));
+    await phone.sendMediaSignal(inviteID, 'alice', 'answer');
+    await vi.waitFor(() => expect(onAlice).toHaveLength(1));
+    expect(onPhone.map((e) => e.signal)).toEqual(sent);
+    expect(onPhone[0]).toEqual({ inviteID, from: 'alice', fromDeviceID: alice.deviceID, signal: 'ice 0' });
+    expect(onAlice[0]).toEqual({ inviteID, from: 'bob', fromDeviceID: phone.deviceID, signal: 'answer' });
+    expect(onLaptop).toEqual([]);
+    await expect(laptop.sendMediaSignal(inviteID, 'alice', 'x')).rejects.toMatchObject({ code: 'INVITATION_NOT_FOUND' });
   });
 });

@@ -23,6 +23,7 @@ const COMMANDS = [
   'group:join',
   'group:leave',
   'group:members',
+  'media:signal',
 ];
 const UNKNOWN_COMMANDS = ['nope', 'invitation:', 'invitation:delete', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'x'.repeat(5000)];
 
@@ -73,6 +74,12 @@ const JUNK: unknown[] = [
   { invitees: ['bob'], data: 'x'.repeat(200_000) },
   { invitees: ['bob'], data: '😀'.repeat(2049) },
   { members: ['a'], groupID: { evil: true } },
+  { inviteID: 'abc', to: 'bob', signal: 42 },
+  { inviteID: 'abc', to: null, signal: 'x' },
+  { inviteID: 'abc', to: 'bob', signal: { type: 'offer' } },
+  { inviteID: 'abc', to: 'bob', signal: 'x', requestID: 'r1' },
+  { inviteID: 'abc', to: 'bob', signal: 'x'.repeat(200_000) },
+  { inviteID: 'abc', to: 'fuzzer', signal: 'x' },
 ];
 
 type Ack = { ok: boolean; error?: { code: string; message: string } };

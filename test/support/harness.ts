@@ -31,7 +31,7 @@ export async function startServer(options: Partial<RingkitServerOptions> = {}): 
 const ALL_EVENTS: ClientEventName[] = [
   'invitationCreated', 'invitationReceived', 'inviteeAccepted', 'inviteeRejected', 'invitationCancelled',
   'invitationTimeout', 'invitationModified', 'callUserStateChanged', 'invitationEnded', 'invitationUpdated',
-  'connectionStateChanged',
+  'connectionStateChanged', 'mediaSignal',
 ];
 
 /** Creates a client that records all events; `connect` defaults to true. */

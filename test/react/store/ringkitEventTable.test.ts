@@ -13,7 +13,12 @@ const base = { inviteID: 'inv-1' };
 
 describe('the store event table (pure, no sockets)', () => {
   it('has an entry for every client event and nothing else', () => {
-    expect(Object.keys(table).sort()).toEqual([...INVITATION_EVENT_NAMES, 'connectionStateChanged'].sort());
+    expect(Object.keys(table).sort()).toEqual([...INVITATION_EVENT_NAMES, 'connectionStateChanged', 'mediaSignal'].sort());
+  });
+
+  it('keeps no media signal: SDP is relayed to the peer connection, not stored', () => {
+    const state = stateFor('bob');
+    expect(table.mediaSignal(state, { inviteID: 'inv-1', from: 'alice', fromDeviceID: 'd1', signal: '{"type":"offer"}' })).toBe(state);
   });
 
   it('stores a snapshot from invitationReceived, invitationCreated and invitationUpdated, with my role and state', () => {
