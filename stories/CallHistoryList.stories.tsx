@@ -69,7 +69,7 @@ export const AllCalls: Story = {
     await expect(rows[4]).toHaveTextContent(l.duration(192));
     await expect(within(canvas.getByRole('list', { name: l.yesterday })).getAllByRole('listitem')).toHaveLength(1);
     await expect(canvas.getByRole('img', { name: '2 unseen missed calls' })).toBeVisible();
-    await userEvent.click(within(rows[1]!).getByRole('button', { name: new RegExp(`^${l.callBack}`) }));
+    await userEvent.click(within(rows[1]!).getByRole('button', { name: l.callBackTo('alice') }));
     await expect(canvas.getByRole('log')).toHaveTextContent('Calling alice…');
   },
 };

@@ -101,7 +101,7 @@ export function Workspace({ userID, onSignOut }: { userID: string; onSignOut: ()
         {tab === 'group' && <GroupCallPanel online={online} self={userID} />}
         {tab === 'classroom' && <Classroom self={userID} />}
       </section>
-      <OutgoingCallDialog inviteID={call.status === 'calling' ? call.callID : null} ringback={ringtoneUrl()} className="demo-outgoing" />
+      <OutgoingCallDialog inviteID={call.direction === 'outgoing' ? call.callID : null} ringback={ringtoneUrl()} />
       <RingingDialog busyPolicy={busyPolicy} filter={isOneToOneCall} ringtone={ringtoneUrl()} />
       <IncomingCallToast busyPolicy={busyPolicy} filter={isGroupCall} ringtone={ringtoneUrl()} />
     </main>

@@ -30,6 +30,11 @@ export { useInvitationList, type UseInvitationListResult } from './hooks/useInvi
 export { useCallHistory, type UseCallHistoryResult } from './hooks/useCallHistory.js';
 export { useGroupMembers, type UseGroupMembersResult } from './hooks/useGroupMembers.js';
 export { useOutgoingCall, type OutgoingCallStatus, type UseOutgoingCallResult } from './hooks/useOutgoingCall.js';
+export {
+  useOutgoingCallDialog,
+  type UseOutgoingCallDialogOptions,
+  type UseOutgoingCallDialogResult,
+} from './hooks/useOutgoingCallDialog.js';
 export { inviteeStatus, participantGroup, type InviteeStatus } from './data/inviteeStatus.js';
 export { isBusyRejection } from '../protocol/isBusyRejection.js';
 export { sortParticipantIDs } from './data/sortParticipantIDs.js';
@@ -73,10 +78,12 @@ export { RingtoneUnlockButton, type RingtoneUnlockButtonProps } from './componen
 export { ringtoneLabels, type RingtoneLabels } from './components/shared/ringtoneLabels.js';
 // Components: one line each, alphabetical.
 export * from './components/CallHistoryList/index.js';
+export * from './components/InCallView/index.js';
 export * from './components/IncomingCallToast/index.js';
 export * from './components/InviteMembersPicker/index.js';
 export * from './components/OutgoingCallDialog/index.js';
 export * from './components/ParticipantList/index.js';
+export * from './components/Phone/index.js';
 export * from './components/RaiseHandPanel/index.js';
 export * from './components/RingingDialog/index.js';
 export * from '../store/index.js';

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { SignalingClient } from '../../client/SignalingClient.js';
 import type { Invitation } from '../../protocol/types.js';
+import type { RingkitState } from '../../store/RingkitState.js';
 import type { InviteResult, OperationResult } from '../../protocol/wire.js';
 import { encodeCallData, parseCallData } from '../data/callData.js';
 import { deriveCallView, type CallEndReason, type CallStatus } from '../data/deriveCallView.js';
@@ -67,6 +68,23 @@ export interface UseCallResult extends ActionStatus {
 const isOneToOneCall = (i: Invitation) => i.mode === 'advanced' && i.groupID === undefined;
 
 /**
+ * The newest 1v1 call in progress that this device holds (it placed it, or accepted it), found in
+ * the store: how a `useCall` that did not place a call (an in-call view, a second component) still
+ * shows it.
+ */
+const selectHeldCall = (s: RingkitState, deviceID: string): string | undefined => {
+  let held: Invitation | undefined;
+  for (const i of Object.values(s.invitations)) {
+    if (i.state !== 'active' || !isOneToOneCall(i) || i.users.length !== 2) continue;
+    const me = i.users.find((u) => u.userID === s.userID);
+    if (me?.state !== 'accepted' || me.deviceID !== deviceID) continue;
+    const status = deriveCallView(i, s.userID, deviceID).status;
+    if ((status === 'calling' || status === 'connected') && (!held || i.createTime > held.createTime)) held = i;
+  }
+  return held?.inviteID;
+};
+
+/**
  * The whole 1v1 call lifecycle around your media layer: `idle → calling | ringing → connected →
  * ended` (with a reason) and the duration. Incoming advanced 1v1 calls ring here while no call is
  * in progress.
@@ -96,10 +114,14 @@ export function useCall(options: UseCallOptions = {}, client?: SignalingClient):
   const status: CallStatus = dialing ? 'calling' : (view?.status ?? 'idle');
   const myState = invitation?.users.find((u) => u.userID === self)?.state;
 
-  // A call that rings while none is in progress becomes the call.
+  // A call that rings while none is in progress becomes the call; so does a call this device placed
+  // or answered elsewhere in the app (another useCall, useInvite), so every useCall shows it.
+  const held = useStore(store, (s) => selectHeldCall(s, target.deviceID));
   useEffect(() => {
-    if (incoming && !dialing && (status === 'idle' || status === 'ended')) setCallID(incoming.inviteID);
-  }, [incoming, dialing, status]);
+    if (dialing || !(status === 'idle' || status === 'ended')) return;
+    const next = incoming?.inviteID ?? held;
+    if (next && next !== callID) setCallID(next);
+  }, [incoming, held, dialing, status, callID]);
 
   // Advanced mode keeps a call open while anyone is accepted in it. A 1v1 call that is over for me
   // (declined, timed out, cancelled, the other left) but still holds me is ended, so I am not left

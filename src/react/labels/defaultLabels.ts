@@ -6,6 +6,8 @@ import { ringtoneLabels, type RingtoneLabels } from '../components/shared/ringto
 import { commonLabels, type CommonLabels, type RingkitLocale } from './commonLabels.js';
 import { callHistoryListLabels, type CallHistoryListLabels } from '../components/CallHistoryList/labels.js';
 import { raiseHandPanelLabels, type RaiseHandPanelLabels } from '../components/RaiseHandPanel/labels.js';
+import { inCallViewLabels, type InCallViewLabels } from '../components/InCallView/labels.js';
+import { phoneLabels, type PhoneLabels } from '../components/Phone/labels.js';
 
 /**
  * Every label table of ringkit's components, by component. Each component adds its entry here.
@@ -20,6 +22,8 @@ export interface RingkitLabels {
   incomingCall: IncomingCallLabels;
   ringtone: RingtoneLabels;
   callHistoryList: CallHistoryListLabels;
+  inCallView: InCallViewLabels;
+  phone: PhoneLabels;
 }
 
 /**
@@ -36,5 +40,7 @@ export function defaultLabels(locale: RingkitLocale): RingkitLabels {
     incomingCall: incomingCallLabels[locale],
     ringtone: ringtoneLabels[locale],
     callHistoryList: callHistoryListLabels[locale],
+    inCallView: inCallViewLabels[locale],
+    phone: phoneLabels[locale],
   };
 }

@@ -21,7 +21,7 @@ export interface CallRecordRowProps extends Omit<HTMLAttributes<HTMLLIElement>, 
 
 /**
  * One call of the log: who, direction, what happened (with the duration of an answered call), the
- * time, and "Call back".
+ * time, and "Call back" (named "Call back: Bob"; not on a call still in progress).
  * @example <ul><CallRecordRow record={record} labels={callHistoryListLabels.en} onCallBack={(r) => call(r.peers[0])} /></ul>
  */
 export function CallRecordRow({ record, labels, unseen, getUser, onCallBack, ...props }: CallRecordRowProps) {
@@ -57,10 +57,14 @@ export function CallRecordRow({ record, labels, unseen, getUser, onCallBack, ...
       <time className="rk-call-history-list__time" dateTime={when.toISOString()}>
         {time}
       </time>
-      {onCallBack && (
-        <button type="button" className="rk-button rk-call-history-list__call-back" onClick={() => onCallBack(record)}>
+      {onCallBack && record.kind !== 'ongoing' && (
+        <button
+          type="button"
+          className="rk-button rk-call-history-list__call-back"
+          aria-label={labels.callBackTo(name)}
+          onClick={() => onCallBack(record)}
+        >
           {labels.callBack}
-          <span className="rk-visually-hidden">: {name}</span>
         </button>
       )}
     </li>

@@ -26,6 +26,8 @@ export interface CallHistoryListLabels {
   /** "+2" after the first callee of a call to several people. */
   andMore: (count: number) => string;
   callBack: string;
+  /** The Call back button as announced: the visible words, then the peer's name. */
+  callBackTo: (name: string) => string;
   empty: string;
   emptyMissed: string;
   loading: string;
@@ -58,6 +60,7 @@ export const callHistoryListLabels: LabelTable<CallHistoryListLabels> = {
     duration: clock,
     andMore: (n) => `+${n}`,
     callBack: 'Call back',
+    callBackTo: (name) => `Call back: ${name}`,
     empty: 'No calls yet.',
     emptyMissed: 'No missed calls.',
     loading: 'Loading calls…',
@@ -81,6 +84,7 @@ export const callHistoryListLabels: LabelTable<CallHistoryListLabels> = {
     duration: (s) => `通话 ${clock(s)}`,
     andMore: (n) => `等 ${n + 1} 人`,
     callBack: '回拨',
+    callBackTo: (name) => `回拨：${name}`,
     empty: '还没有通话记录。',
     emptyMissed: '没有未接来电。',
     loading: '正在加载通话记录…',

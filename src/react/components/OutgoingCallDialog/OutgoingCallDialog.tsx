@@ -1,7 +1,7 @@
-import { useCallback, useId, useMemo, useState, type HTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
+import { forwardRef, useEffect, useId, useMemo, useRef, type FocusEvent, type HTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
 import type { SignalingClient } from '../../../client/SignalingClient.js';
 import type { ErrorInvitee } from '../../../protocol/wire.js';
-import { useOutgoingCall } from '../../hooks/useOutgoingCall.js';
+import { useOutgoingCallDialog } from '../../hooks/useOutgoingCallDialog.js';
 import { useRingtone } from '../../hooks/useRingtone.js';
 import { useRingkitLabels } from '../../labels/RingkitLabelsProvider.js';
 import { mergeProps } from '../../mergeProps.js';
@@ -17,6 +17,14 @@ import { useInviteeAnnouncement } from './useInviteeAnnouncement.js';
 const NONE: readonly ErrorInvitee[] = [];
 
 /**
+ * Where `OutgoingCallDialog` sits: a floating card in a corner of the window (`bottom-end`, the
+ * default, `bottom-start`, `top-end`, `top-start`; `--rk-floating-offset` is its distance from the
+ * edges), or `inline` in the page flow where you render it (inside your own panel).
+ * @example <OutgoingCallDialog placement="top-end" />
+ */
+export type OutgoingCallPlacement = 'bottom-end' | 'bottom-start' | 'top-end' | 'top-start' | 'inline';
+
+/**
  * Props of `OutgoingCallDialog`.
  * @example const p: OutgoingCallDialogProps = { inviteID, errorInvitees, onClose: () => setInviteID(null) }
  */
@@ -25,8 +33,14 @@ export interface OutgoingCallDialogProps extends Omit<HTMLAttributes<HTMLDivElem
   inviteID?: string | null;
   /** Invitees the server skipped (`useInvite().errorInvitees`), shown with the reason. */
   errorInvitees?: readonly ErrorInvitee[];
-  /** Called when the user closes the dialog (after nobody rings any more). */
+  /** Called once when the dialog closes: Close, or by itself after "Accepted" or the outcome. */
   onClose?: () => void;
+  /** How long (ms) "Accepted" stays once someone answered and nobody rings any more (default 1500); it closes at once when the call already ended. */
+  answeredMs?: number;
+  /** How long (ms) the outcome of a call nobody answered stays (declined, busy, no answer, cancelled; default 5000), or until Close. */
+  outcomeMs?: number;
+  /** A floating card in a corner of the window (default `bottom-end`), or `inline` in the page flow. */
+  placement?: OutgoingCallPlacement;
   /** URL of the ringback sound to loop while the call rings (none: silent), like `RingingDialog`'s `ringtone`. */
   ringback?: string;
   /** Move the focus to Cancel when the dialog opens (default true: the user just placed the call). */
@@ -48,44 +62,49 @@ export interface OutgoingCallDialogProps extends Omit<HTMLAttributes<HTMLDivElem
  *
  * A non-modal `dialog` named "Calling Bob": the caller may keep using the app while it rings, so
  * focus is not trapped and nothing behind it is inert; focus moves to Cancel when it opens, and
- * Escape inside it cancels (like the Cancel button). Once nobody rings it shows the outcome and
- * Cancel becomes Close.
+ * Escape inside it cancels (like the Cancel button). Once someone answered and nobody rings any
+ * more it says "Accepted" for `answeredMs` and closes (hand over to your in-call view, e.g.
+ * `InCallView`); a call nobody answered shows its outcome (Cancel becomes Close) for `outcomeMs`.
+ * When it closes with the focus inside, the focus goes back to where it was before it opened.
+ * `ringkit/styles.css` floats it in the bottom-right corner (`placement` chooses another, or
+ * `inline`). The ref is the dialog element.
  * @example
  * const { invite, inviteID, errorInvitees } = useInvite()
  * <button onClick={() => invite(['bob', 'carol'], { mode: 'advanced' })}>Call</button>
  * <OutgoingCallDialog inviteID={inviteID} errorInvitees={errorInvitees} getUser={(id) => contacts[id]} />
  */
-export function OutgoingCallDialog({
-  inviteID,
-  errorInvitees = NONE,
-  onClose,
-  ringback: src,
-  autoFocus = true,
-  labels: ownLabels,
-  getUser,
-  client,
-  children,
-  ...props
-}: OutgoingCallDialogProps) {
-  const call = useOutgoingCall(inviteID, client);
+export const OutgoingCallDialog = forwardRef<HTMLDivElement, OutgoingCallDialogProps>(function OutgoingCallDialog(
+  {
+    inviteID,
+    errorInvitees = NONE,
+    onClose,
+    answeredMs,
+    outcomeMs,
+    placement = 'bottom-end',
+    ringback: src,
+    autoFocus = true,
+    labels: ownLabels,
+    getUser,
+    client,
+    children,
+    ...props
+  },
+  ref,
+) {
+  const { call, open, close } = useOutgoingCallDialog({ inviteID, answeredMs, outcomeMs, onClose }, client);
   const labels = useRingkitLabels('outgoingCallDialog', ownLabels);
   const common = useRingkitLabels('common');
   const displayUser = useUserLookup(getUser);
   const announcement = useInviteeAnnouncement(call.invitees, labels, common, displayUser);
-  const ringback = useRingtone(src, call.status === 'calling');
-  const [closedID, setClosedID] = useState<string | null>(null);
-  const shownID = call.invitation?.inviteID ?? null;
-  const close = useCallback(() => {
-    setClosedID(shownID);
-    onClose?.();
-  }, [shownID, onClose]);
+  const ringback = useRingtone(src, open && call.status === 'calling');
   const context = useMemo<OutgoingCallContextValue>(
     () => ({ call, ringback, errorInvitees, labels, getUser, client, close }),
     [call, ringback, errorInvitees, labels, getUser, client, close],
   );
   const titleID = useId();
   const summaryID = useId();
-  if (!call.invitation || closedID === shownID) return null;
+  const returnFocus = useReturnFocus(open);
+  if (!call.invitation || !open) return null;
 
   const names = [...new Set([...call.invitees.map((u) => u.userID), ...errorInvitees.map((e) => e.userID)])].map((id) => displayUser(id).name);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -95,12 +114,16 @@ export function OutgoingCallDialog({
     }
   };
   const own = {
+    ref,
     role: 'dialog',
     'aria-labelledby': titleID,
     'aria-describedby': summaryID,
     className: 'rk-root rk-outgoing-call-dialog',
     'data-rk-state': call.status,
+    'data-rk-placement': placement,
     onKeyDown,
+    onFocus: returnFocus.onFocus,
+    onBlur: returnFocus.onBlur,
   };
   return (
     <OutgoingCallContext.Provider value={context}>
@@ -132,4 +155,31 @@ export function OutgoingCallDialog({
       </div>
     </OutgoingCallContext.Provider>
   );
+});
+
+/**
+ * Remembers where the focus came from when it entered the dialog, and puts it back there when the
+ * dialog closes while the focus is inside (closing removes the focused button).
+ */
+function useReturnFocus(open: boolean) {
+  const origin = useRef<HTMLElement | null>(null);
+  const inside = useRef(false);
+  useEffect(() => {
+    if (open) return;
+    const target = origin.current;
+    if (inside.current && target?.isConnected && (document.activeElement === document.body || document.activeElement === null)) target.focus();
+    inside.current = false;
+    origin.current = null;
+  }, [open]);
+  return {
+    onFocus: (event: FocusEvent<HTMLDivElement>) => {
+      const from = event.relatedTarget;
+      if (!inside.current && from instanceof HTMLElement && !event.currentTarget.contains(from)) origin.current = from;
+      inside.current = true;
+    },
+    onBlur: (event: FocusEvent<HTMLDivElement>) => {
+      const to = event.relatedTarget;
+      if (to instanceof Node && !event.currentTarget.contains(to)) inside.current = false;
+    },
+  };
 }

@@ -1,5 +1,5 @@
 /** `OutgoingCallDialog`, its parts and labels. @module */
-export { OutgoingCallDialog, type OutgoingCallDialogProps } from './OutgoingCallDialog.js';
+export { OutgoingCallDialog, type OutgoingCallDialogProps, type OutgoingCallPlacement } from './OutgoingCallDialog.js';
 export { OutgoingCallInvitees, type OutgoingCallInviteesProps } from './OutgoingCallInvitees.js';
 export { OutgoingCallInvitee, type OutgoingCallInviteeProps } from './OutgoingCallInvitee.js';
 export { OutgoingCallCancelButton, type OutgoingCallCancelButtonProps } from './OutgoingCallCancelButton.js';

@@ -1,0 +1,33 @@
+import { createContext, useContext } from 'react';
+import type { ConnectionState } from '../../../protocol/events.js';
+import type { UseCallResult } from '../../hooks/useCall.js';
+import type { GetUser } from '../shared/RingkitUsersProvider.js';
+import type { PhoneLabels } from './labels.js';
+
+/**
+ * What the parts of `Phone` share: its call, whether a call can be placed now, and how to place one.
+ * @example const { dial, canDial } = usePhoneContext()
+ */
+export interface PhoneContextValue {
+  call: UseCallResult;
+  connection: ConnectionState;
+  /** Connected, and no call in progress. */
+  canDial: boolean;
+  /** Calls a user with the phone's call options (a fresh room each call). */
+  dial: (userID: string) => void;
+  labels: PhoneLabels;
+  getUser: GetUser | undefined;
+}
+
+/** The context `Phone` provides to its parts. */
+export const PhoneContext = createContext<PhoneContextValue | null>(null);
+
+/**
+ * The enclosing `Phone`'s call and dialling, for its parts and your own markup inside it.
+ * @example function QuickDial() { const { dial, canDial } = usePhoneContext(); return <button disabled={!canDial} onClick={() => dial('support')}>Support</button> }
+ */
+export function usePhoneContext(): PhoneContextValue {
+  const value = useContext(PhoneContext);
+  if (!value) throw new Error('ringkit: Phone parts must be rendered inside <Phone>');
+  return value;
+}
