@@ -4,6 +4,7 @@ import type { CommandName, CommandParams, CommandResult } from '../protocol/comm
 import { isPending, type CallUser, type Conversation, type Invitation, type SignalingInfo, type SignalingMessage } from '../protocol/types.js';
 import type { CancelResult, ChangeAck, HistoryResult, InviteResult, OperationResult, QueryInvitationsResult, WireUpdate } from '../protocol/wire.js';
 import { deriveEvents } from './deriveEvents.js';
+import { isDetachedCall } from './isDetachedCall.js';
 import { Emitter } from './Emitter.js';
 import { mergeUpdate } from './mergeUpdate.js';
 import { findUser } from './userIndex.js';
@@ -83,6 +84,7 @@ export class SignalingClient {
   private serverOffset = 0;
   private connectWaiters: { resolve: () => void; reject: (e: RingkitError) => void }[] = [];
   private readyWaiters: (() => void)[] = [];
+  private detachedAtSync: string[] = [];
 
   constructor(options: SignalingClientOptions) {
     this.transport = options.transport;
@@ -103,6 +105,17 @@ export class SignalingClient {
 
   get connectionState(): ConnectionState {
     return this.state;
+  }
+
+  /**
+   * The calls my user is in on a device of theirs that is not connected (a tab that crashed
+   * mid-call), as the server said when this device connected, while they still are: continue one
+   * here with `join`, or `end` it. Left alone, the server takes the user out of it once that
+   * device has been gone for the grace period. Read it once connected (`connectionStateChanged`).
+   * @example for (const id of client.detachedCallIDs) await client.end(id)
+   */
+  get detachedCallIDs(): string[] {
+    return this.detachedAtSync.filter((id) => isDetachedCall(this.mirror.get(id), this.currentUserID, this.currentDeviceID));
   }
 
   /** The server's clock as this client estimates it (ms). */
@@ -377,6 +390,7 @@ export class SignalingClient {
         for (const update of result.updates) await this.applyWire(update, 'sync');
         for (const id of result.unknown) await this.endLost(id, result.serverTime);
       });
+      this.detachedAtSync = result.detached;
       this.setState('connected');
       for (const waiter of this.connectWaiters.splice(0)) waiter.resolve();
       for (const ready of this.readyWaiters.splice(0)) ready();
@@ -399,7 +413,8 @@ export class SignalingClient {
     if (state === this.state) return;
     const previous = this.state;
     this.state = state;
-    this.emitter.emit('connectionStateChanged', { state, previous, ...(error && { error }) });
+    const detachedCallIDs = state === 'connected' ? { detachedCallIDs: this.detachedCallIDs } : undefined;
+    this.emitter.emit('connectionStateChanged', { state, previous, ...(error && { error }), ...detachedCallIDs });
   }
 
   private enqueue(task: () => Promise<void>): Promise<void> {

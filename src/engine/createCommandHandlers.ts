@@ -18,6 +18,7 @@ import { join } from './operations/join.js';
 import { end, quit } from './operations/leave.js';
 import { modify } from './operations/modify.js';
 import { markReceived } from './operations/received.js';
+import { presenceKey } from './presenceKey.js';
 import type { PushNotifier } from './push.js';
 import { randomID } from './randomID.js';
 import { canSee } from './recipients.js';
@@ -204,7 +205,7 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
       return {};
     },
     async 'session:busy'(session, p) {
-      await storage.setDeviceBusy(session.userID, session.connectionID, p.busy);
+      await storage.setDeviceBusy(session.userID, presenceKey(session), p.busy);
       return { busy: p.busy };
     },
     async 'session:missedSeen'(session, p) {

@@ -2,19 +2,30 @@ import { RingkitError } from '../protocol/errors.js';
 import type { RingkitLimits } from '../protocol/limits.js';
 import type { Clock } from './clock.js';
 import type { InvitationTransactions } from './createInvitationTransactions.js';
+import type { Draft } from './Draft.js';
 import type { EngineLogger } from './EngineLogger.js';
-import { userGone } from './operations/gone.js';
+import { participantGone, userGone } from './operations/gone.js';
 import { tick } from './operations/tick.js';
+import { liveDeviceIDs } from './presenceKey.js';
 import type { RingkitStorage } from './storage.js';
-import { graceEndsAt, nextTickAt, TIMER_LEASE_MS } from './timing.js';
+import {
+  DEVICE_GONE_PREFIX,
+  graceEndsAt,
+  nextTickAt,
+  parseDeviceGoneTimer,
+  TIMER_LEASE_MS,
+  USER_GONE_PREFIX,
+  userGoneTimer,
+} from './timing.js';
 
 /** How often a node looks for users whose devices vanished with a dead node (ms). */
 const SWEEP_EVERY_MS = 5000;
 
 /**
  * The timer loop: claims due timers from storage (each fires once in the cluster) and applies
- * them — `tick:<inviteID>` (timeouts, not-received checks) and `gone:<userID>` (the grace
- * period of a user with no device left) — and sweeps for users of dead nodes.
+ * them — `tick:<inviteID>` (timeouts, not-received checks), `gone:<userID>` (the grace
+ * period of a user with no device left) and `device:…` (the grace period of one device) — and
+ * sweeps for users of dead nodes.
  * @example
  * const timers = createTimerLoop({ storage, tx, clock, limits, logger, pollMs: 200 })
  * timers.start()
@@ -34,13 +45,24 @@ export function createTimerLoop(options: {
   let stopped = true;
   let lastSweep = 0;
 
-  /** Cancels or removes a user whose devices are all gone, in every active invitation. */
-  async function fireGone(userID: string) {
-    if ((await storage.deviceCount(userID)) > 0) return;
+  /** Applies `gone` to every active invitation of the user. */
+  async function inEveryActiveInvitation(userID: string, gone: (draft: Draft) => boolean) {
     for (const inviteID of await storage.activeInvitationsOfUser(userID)) {
-      const { publish } = await tx.mutate(inviteID, null, (draft) => userGone(draft, userID));
+      const { publish } = await tx.mutate(inviteID, null, gone);
       if (publish) await tx.publishAll([publish]);
     }
+  }
+
+  /** Cancels or removes a user whose devices are all gone, in every active invitation. */
+  async function fireUserGone(userID: string) {
+    if ((await storage.deviceCount(userID)) > 0) return;
+    await inEveryActiveInvitation(userID, (draft) => userGone(draft, userID));
+  }
+
+  /** Takes a user out of the calls a vanished device held, even while their other devices are online. */
+  async function fireDeviceGone(userID: string, deviceID: string) {
+    if (liveDeviceIDs(await storage.liveConnections(userID)).has(deviceID)) return;
+    await inEveryActiveInvitation(userID, (draft) => participantGone(draft, userID, deviceID));
   }
 
   /**
@@ -58,9 +80,13 @@ export function createTimerLoop(options: {
       const at = ticked ? nextTickAt(ticked.invitation, notReceivedMs) : null;
       if (at === null) await storage.clearTimer(key, leaseAt);
       else await storage.setTimer(key, at, leaseAt);
-    } else if (key.startsWith('gone:')) {
+    } else if (key.startsWith(USER_GONE_PREFIX)) {
       await storage.clearTimer(key, leaseAt);
-      await fireGone(key.slice(5));
+      await fireUserGone(key.slice(USER_GONE_PREFIX.length));
+    } else if (key.startsWith(DEVICE_GONE_PREFIX)) {
+      await storage.clearTimer(key, leaseAt);
+      const { userID, deviceID } = parseDeviceGoneTimer(key);
+      await fireDeviceGone(userID, deviceID);
     } else {
       await storage.clearTimer(key, leaseAt);
     }
@@ -71,7 +97,7 @@ export function createTimerLoop(options: {
     if (!storage.sweepOfflineUsers || clock.now() - lastSweep < SWEEP_EVERY_MS) return;
     lastSweep = clock.now();
     const graceEnds = graceEndsAt(clock.now(), limits.callerGraceSeconds);
-    for (const userID of await storage.sweepOfflineUsers()) await storage.setTimer(`gone:${userID}`, graceEnds);
+    for (const userID of await storage.sweepOfflineUsers()) await storage.setTimer(userGoneTimer(userID), graceEnds);
   }
 
   /** Fires every due timer once (the loop calls it; tests with a manual clock may too). */

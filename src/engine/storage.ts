@@ -130,6 +130,8 @@ export interface RingkitStorage {
   /** Unregisters a device; returns the user's device count after it. */
   removeDevice(userID: string, connectionID: string): Promise<number>;
   deviceCount(userID: string): Promise<number>;
+  /** The keys (as given to `addDevice`) of the user's connected devices. */
+  liveConnections(userID: string): Promise<string[]>;
   /** The subset of `userIDs` with at least one connected device. */
   onlineAmong(userIDs: string[]): Promise<Set<string>>;
   /**

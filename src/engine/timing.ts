@@ -1,6 +1,6 @@
 /**
  * Every time rule of the engine in one place: invitee deadlines, the not-received check, the
- * grace period of a user whose devices are all gone, and timer leases.
+ * grace periods of users and devices that went away, and timer leases.
  * @module
  */
 import { isPending, type CallUser, type Invitation } from '../protocol/types.js';
@@ -52,8 +52,39 @@ export function nextTickAt(inv: Invitation, notReceivedCheckMs: number): number 
 
 /**
  * When the grace period of a user whose last device left at `now` ends.
- * @example storage.setTimer(`gone:${userID}`, graceEndsAt(clock.now(), limits.callerGraceSeconds))
+ * @example storage.setTimer(userGoneTimer(userID), graceEndsAt(clock.now(), limits.callerGraceSeconds))
  */
 export function graceEndsAt(now: number, callerGraceSeconds: number): number {
   return now + callerGraceSeconds * 1000;
+}
+
+/** Prefix of the timer that fires when a user has had no connected device for the grace period. */
+export const USER_GONE_PREFIX = 'gone:';
+
+/** Prefix of the timer that fires when one device of a user has been gone for the grace period. */
+export const DEVICE_GONE_PREFIX = 'device:';
+
+/**
+ * The timer key of a user's grace period (no device left).
+ * @example await storage.clearTimer(userGoneTimer('bob'))
+ */
+export function userGoneTimer(userID: string): string {
+  return `${USER_GONE_PREFIX}${userID}`;
+}
+
+/**
+ * The timer key of one device's grace period; `parseDeviceGoneTimer` reads it back.
+ * @example await storage.setTimer(deviceGoneTimer('bob', 'phone'), graceEnds)
+ */
+export function deviceGoneTimer(userID: string, deviceID: string): string {
+  return `${DEVICE_GONE_PREFIX}${JSON.stringify([userID, deviceID])}`;
+}
+
+/**
+ * The user and device of a `deviceGoneTimer` key.
+ * @example parseDeviceGoneTimer(deviceGoneTimer('bob', 'phone')) // { userID: 'bob', deviceID: 'phone' }
+ */
+export function parseDeviceGoneTimer(key: string): { userID: string; deviceID: string } {
+  const [userID, deviceID] = JSON.parse(key.slice(DEVICE_GONE_PREFIX.length)) as [string, string];
+  return { userID, deviceID };
 }

@@ -133,6 +133,11 @@ export interface ConnectionStateChangedEvent {
   state: ConnectionState;
   previous: ConnectionState;
   error?: { code: string; message: string };
+  /**
+   * With state `connected`: the calls my user is in on a device of theirs that is not connected
+   * (see `client.detachedCallIDs`).
+   */
+  detachedCallIDs?: string[];
 }
 
 /**

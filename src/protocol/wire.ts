@@ -127,4 +127,10 @@ export interface SyncResult {
   updates: WireUpdate[];
   /** Known inviteIDs the server no longer has (e.g. an in-memory server restarted): they are dead. */
   unknown: string[];
+  /**
+   * Active calls the user is in on a device that is not connected (a tab that crashed or a phone
+   * that lost its network): this device may continue one (`join`) or end it. Without either, the
+   * user leaves it once that device has been gone for the grace period.
+   */
+  detached: string[];
 }

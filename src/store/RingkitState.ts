@@ -49,4 +49,9 @@ export interface RingkitState {
   lastError: RingkitErrorInfo | null;
   /** Set by the app (`store.setBusy`), e.g. while in a call of another system. */
   busy: boolean;
+  /**
+   * The calls the server named, when this device last connected, as held for my user by a device
+   * that is not connected (a crashed tab); `selectDetachedCall` tells which still are.
+   */
+  detachedCallIDs: readonly string[];
 }

@@ -41,8 +41,9 @@ export const ringkitEventTable: RingkitEventTable = {
   // Media signals are relayed messages for a peer connection, not state: the store keeps none.
   mediaSignal: (state) => state,
   connectionStateChanged: (state, e) => {
-    if (state.connectionState === e.state && !e.error) return state;
+    const detachedCallIDs = e.detachedCallIDs ?? state.detachedCallIDs;
+    if (state.connectionState === e.state && !e.error && detachedCallIDs === state.detachedCallIDs) return state;
     const lastError = e.error ? toErrorInfo(e.error) : state.lastError;
-    return { ...state, connectionState: e.state, lastError };
+    return { ...state, connectionState: e.state, lastError, detachedCallIDs };
   },
 };

@@ -14,6 +14,7 @@ export const EMPTY_STATE: RingkitState = {
   parts: {},
   lastError: null,
   busy: false,
+  detachedCallIDs: [],
 };
 
 /**
@@ -25,5 +26,7 @@ export function syncFromClient(state: RingkitState, client: SignalingClient): Ri
   let next = withIdentity(state, client.userID);
   for (const invitation of client.getInvitations()) next = replaceSnapshot(next, invitation);
   if (next.connectionState !== client.connectionState) next = { ...next, connectionState: client.connectionState };
+  const detachedCallIDs = client.detachedCallIDs;
+  if (detachedCallIDs.join() !== next.detachedCallIDs.join()) next = { ...next, detachedCallIDs };
   return next;
 }

@@ -5,7 +5,7 @@ import { callAndRing, startCallServer, userIn } from './callSupport.js';
 const GONE = '{"reason":"gone"}';
 
 describe('participant gone: an accepted user whose devices all vanished leaves the call', () => {
-  it('bob disappears for good: after the grace period he has quit, and the call goes on', async () => {
+  it('bob disappears for good: after the grace period he has quit, and the 1v1 call ends with the reason alice sees', async () => {
     const server = await startCallServer({ callerGraceSeconds: 1 });
     const alice = await connectClient(server, 'alice');
     const bob = await connectClient(server, 'bob');
@@ -16,9 +16,11 @@ describe('participant gone: an accepted user whose devices all vanished leaves t
 
     const change = await alice.next('callUserStateChanged', (e) => e.callUserList.some((u) => u.userID === 'bob' && u.state === 'quit'));
     expect(change.callUserList.find((u) => u.userID === 'bob')).toMatchObject({ state: 'quit', data: GONE });
+    const ended = await alice.next('invitationEnded', (e) => e.inviteID === inviteID);
+    expect(ended).toMatchObject({ endReason: 'ended', operatedUserID: 'bob', data: GONE });
     const snapshot = await server.snapshot(inviteID);
     expect(userIn(snapshot, 'bob')).toMatchObject({ state: 'quit', data: GONE });
-    expect(snapshot.state).toBe('active');
+    expect(userIn(snapshot, 'alice')?.state).toBe('accepted');
   });
 
   it('when the one who vanished was the last one in the call, the call ends empty', async () => {

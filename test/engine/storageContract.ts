@@ -369,6 +369,16 @@ export function describeStorageContract(name: string, makeStorage: () => Promise
         expect(await storage.deviceCount('bob')).toBe(0);
       });
 
+      it('lists the keys of a user\'s connected devices', async () => {
+        expect(await storage.liveConnections('bob')).toEqual([]);
+        await storage.addDevice('bob', 'phone\u0000c1');
+        await storage.addDevice('bob', 'laptop\u0000c2');
+        await storage.addDevice('carol', 'phone\u0000c3');
+        expect((await storage.liveConnections('bob')).sort()).toEqual(['laptop\u0000c2', 'phone\u0000c1']);
+        await storage.removeDevice('bob', 'phone\u0000c1');
+        expect(await storage.liveConnections('bob')).toEqual(['laptop\u0000c2']);
+      });
+
       it('tells who is online among a list', async () => {
         await storage.addDevice('bob', 'c1');
         await storage.addDevice('carol', 'c2');

@@ -38,6 +38,8 @@ export class InvitationModel {
   readonly devices = new Map<string, Set<string>>();
   /** When each user's grace period ends (their last device left). */
   readonly gone = new Map<string, number>();
+  /** When each device's grace period ends, by `[userID, deviceID]` JSON (the device left). */
+  readonly deviceGone = new Map<string, number>();
 
   constructor(
     start: number,
@@ -62,11 +64,13 @@ export class InvitationModel {
     if (!set) this.devices.set(userID, (set = new Set()));
     set.add(deviceID);
     this.gone.delete(userID);
+    this.deviceGone.delete(JSON.stringify([userID, deviceID]));
   }
 
   disconnect(userID: string, deviceID: string): void {
     const set = this.devices.get(userID);
     set?.delete(deviceID);
+    this.deviceGone.set(JSON.stringify([userID, deviceID]), this.now + this.graceMs);
     if (set && set.size === 0) {
       this.devices.delete(userID);
       this.gone.set(userID, this.now + this.graceMs);
@@ -181,6 +185,7 @@ export class InvitationModel {
       for (const u of inv.users.values()) if (isPending(u.state)) consider(u.deadline);
     }
     for (const t of this.gone.values()) consider(t);
+    for (const t of this.deviceGone.values()) consider(t);
     return next;
   }
 
@@ -198,20 +203,35 @@ export class InvitationModel {
       this.gone.delete(userID);
       for (const inv of this.invitations.values()) if (inv.state === 'active' && (inv.inviter === userID || inv.users.has(userID))) this.userGone(inv, userID);
     }
+    for (const [key, t] of [...this.deviceGone]) {
+      if (t > at) continue;
+      this.deviceGone.delete(key);
+      const [userID, deviceID] = JSON.parse(key) as [string, string];
+      for (const inv of this.invitations.values()) {
+        const self = inv.users.get(userID);
+        if (inv.state === 'active' && inv.mode === 'advanced' && self?.state === 'accepted' && self.deviceID === deviceID) this.participantGone(inv, userID);
+      }
+    }
   }
 
-  /** PROTOCOL §6: the inviter gone with nobody accepted cancels the pending (callerGone); an accepted participant quits. */
+  /** PROTOCOL §6: the inviter gone with nobody accepted cancels the pending (callerGone); an accepted participant leaves the call. */
   private userGone(inv: ModelInvitation, userID: string): void {
     let changed = false;
     const anyAccepted = [...inv.users].some(([id, u]) => id !== inv.inviter && u.state === 'accepted');
     if (inv.inviter === userID && !anyAccepted) {
       for (const [id, u] of inv.users) if (isPending(u.state)) (this.set(inv, id, { state: 'cancelled' }), (changed = true));
     }
-    if (inv.mode === 'advanced' && inv.users.get(userID)?.state === 'accepted') {
-      this.set(inv, userID, { state: 'quit' });
-      changed = true;
-    }
     if (changed) this.settle(inv);
+    if (inv.state === 'active' && inv.mode === 'advanced' && inv.users.get(userID)?.state === 'accepted') this.participantGone(inv, userID);
+  }
+
+  /** PROTOCOL §6: the participant whose device is gone quits; a 1v1 call (no group) left with one person and nobody ringing ends. */
+  private participantGone(inv: ModelInvitation, userID: string): void {
+    this.set(inv, userID, { state: 'quit' });
+    const users = [...inv.users.values()];
+    const oneLeft = users.filter((u) => u.state === 'accepted').length === 1 && !users.some((u) => isPending(u.state));
+    if (inv.groupID === undefined && oneLeft) inv.state = 'ended';
+    else this.settle(inv);
   }
 
   private set(inv: ModelInvitation, userID: string, user: ModelUser): void {

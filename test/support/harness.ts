@@ -83,11 +83,23 @@ export async function until(condition: () => boolean, timeoutMs = 5000, what = '
 }
 
 /**
- * A network drop for every device of `userID`: the transport closes under the socket without a
- * word from either side (not a server-side disconnect), so the client reconnects by itself.
+ * A network drop for every device of `userID` (or only `deviceID`): the transport closes under the
+ * socket without a word from either side (not a server-side disconnect), so the client reconnects
+ * by itself.
  */
-export function dropConnections(server: RingkitServer, userID: string): void {
+export function dropConnections(server: RingkitServer, userID: string, deviceID?: string): void {
   for (const socket of server.io.sockets.sockets.values()) {
-    if ((socket.data.session as { userID: string } | undefined)?.userID === userID) socket.conn.close();
+    const session = socket.data.session as { userID: string; deviceID: string } | undefined;
+    if (session?.userID === userID && (deviceID === undefined || session.deviceID === deviceID)) socket.conn.close();
   }
+}
+
+/**
+ * A device that dies (a crashed tab, a laptop killed mid-call): its connection drops without a
+ * word and it never comes back, so the server only sees a lost network.
+ */
+export async function crashDevice(server: RingkitServer, client: TestClient): Promise<void> {
+  dropConnections(server, client.userID, client.deviceID);
+  await until(() => client.connectionState === 'reconnecting', 5000, `${client.userID}/${client.deviceID} notices the drop`);
+  client.disconnect(); // not connected: it says nothing to the server
 }

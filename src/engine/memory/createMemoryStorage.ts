@@ -231,6 +231,9 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
     async deviceCount(userID) {
       return devices.get(userID)?.size ?? 0;
     },
+    async liveConnections(userID) {
+      return [...(devices.get(userID) ?? [])];
+    },
     async onlineAmong(userIDs) {
       return new Set(userIDs.filter((id) => (devices.get(id)?.size ?? 0) > 0));
     },

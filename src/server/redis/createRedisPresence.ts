@@ -1,12 +1,12 @@
 import type { RingkitStorage } from '../../engine/storage.js';
 import type { RedisHandle } from './connectRedis.js';
-import { BUSY_SCRIPT, DEVICE_SCRIPT, HEARTBEAT_SCRIPT, ONLINE_SCRIPT, SWEEP_NODES_SCRIPT } from './redisScripts.js';
+import { BUSY_SCRIPT, DEVICE_SCRIPT, HEARTBEAT_SCRIPT, LIVE_CONNECTIONS_SCRIPT, ONLINE_SCRIPT, SWEEP_NODES_SCRIPT } from './redisScripts.js';
 
 /**
  * The device half of the storage contract, plus the node heartbeat.
  * @example const offline: string[] = await presence.sweepOfflineUsers()
  */
-export type RedisPresence = Pick<RingkitStorage, 'addDevice' | 'removeDevice' | 'deviceCount' | 'onlineAmong' | 'setDeviceBusy' | 'isMarkedBusy'> & {
+export type RedisPresence = Pick<RingkitStorage, 'addDevice' | 'removeDevice' | 'deviceCount' | 'liveConnections' | 'onlineAmong' | 'setDeviceBusy' | 'isMarkedBusy'> & {
   /**
    * Users left with no live device since the last call: those whose devices were on nodes that
    * died (each reported by exactly one caller in the cluster), and those whose `removeDevice` on
@@ -103,6 +103,9 @@ export function createRedisPresence(redis: RedisHandle, options: RedisPresenceOp
       }
     },
     deviceCount: (userID) => device('count', userID),
+    async liveConnections(userID) {
+      return (await redis.script(LIVE_CONNECTIONS_SCRIPT, [], [prefix, userID])) as string[];
+    },
     async onlineAmong(userIDs) {
       if (userIDs.length === 0) return new Set();
       const flags = (await redis.script(ONLINE_SCRIPT, [], [prefix, ...userIDs])) as number[];

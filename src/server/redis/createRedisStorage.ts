@@ -177,6 +177,7 @@ export async function createRedisStorage(options: RedisStorageOptions = {}): Pro
     addDevice: presence.addDevice,
     removeDevice: presence.removeDevice,
     deviceCount: presence.deviceCount,
+    liveConnections: presence.liveConnections,
     onlineAmong: presence.onlineAmong,
     setDeviceBusy: presence.setDeviceBusy,
     isMarkedBusy: presence.isMarkedBusy,

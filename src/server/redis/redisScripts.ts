@@ -10,7 +10,7 @@
  * - `P timers` zset timer key → due time (ms)
  * - `P req:<key>` request outcome string (SET NX PX)
  * - `P node:<nodeID>` liveness key of a server node (PX presence TTL)
- * - `P dev:<userID>` hash connectionID → nodeID
+ * - `P dev:<userID>` hash connection key (`<deviceID>\0<connectionID>`, see `presenceKey`) → nodeID
  * - `P busy:<userID>` set of the user's connectionIDs the app marked busy (they count only while
  *   the device is live)
  * - `P nodes` set of nodeIDs that registered devices; `P ndev:<nodeID>` set of userIDs with a
@@ -159,16 +159,25 @@ return due
 const LIVE_DEVICES = `
 local p = ARGV[1]
 local alive = {}
-local function live(key)
+local function liveFields(key)
   local h = redis.call('HGETALL', key)
-  local n = 0
+  local fields = {}
   for j = 1, #h, 2 do
     local node = h[j + 1]
     if alive[node] == nil then alive[node] = redis.call('EXISTS', p .. 'node:' .. node) == 1 end
-    if alive[node] then n = n + 1 else redis.call('HDEL', key, h[j]) end
+    if alive[node] then fields[#fields + 1] = h[j] else redis.call('HDEL', key, h[j]) end
   end
-  return n
+  return fields
 end
+local function live(key) return #liveFields(key) end
+`;
+
+/**
+ * The connection keys of a user's live devices. ARGV: prefix, userID.
+ * @example await handle.script(LIVE_CONNECTIONS_SCRIPT, [], [prefix, 'bob']) // ['phone\u0000c1']
+ */
+export const LIVE_CONNECTIONS_SCRIPT = `${LIVE_DEVICES}
+return liveFields(p .. 'dev:' .. ARGV[2])
 `;
 
 /**
