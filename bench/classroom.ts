@@ -1,65 +1,123 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { Socket } from 'socket.io-client';
-import type { SignalingClient } from '../src/index.js';
-import { closeAll, connectBare, connectRingkit } from './clients.js';
+import { connectRingkit, closeAll } from './clients.js';
+import { openClassPool } from './openClassPool.js';
 import type { BenchServer } from './spawnBenchServer.js';
 import { sleep, summarize, type Summary } from './stats.js';
 
-/** One classroom round at size N. */
+/** A measure taken in several runs: the median and the range. */
+export interface Spread {
+  p50: number;
+  min: number;
+  max: number;
+}
+
+/** The cost of one phase: wall time, the server's CPU, the bench clients' CPU, packets per member. */
+export interface PhaseCost {
+  ms: Spread;
+  serverCpuMs: Spread;
+  clientCpuMs: Spread;
+  packetsPerMember: Spread;
+}
+
+/** One classroom round at size N, against the bare baselines measured in the same run. */
 export interface ClassroomResult {
   members: number;
-  /** N bare clients each send one acknowledged message, then one room emit reaches all (ms, median of runs). */
-  bareBaselineMs: number;
-  /** One bare room emit to N members (ms). */
-  bareRoomEmitMs: number;
-  /** inviteInGroup → every member has rung (ms). */
-  ringMs: number;
-  /** every member accepts at once → every mirror (teacher's included) shows every accept (ms). */
-  acceptAllMs: number;
-  /** socket.io packets the server sent per member during the accept round (acks included). */
-  packetsPerMember: number;
-  /** Same over the whole round (invite, receipts, accepts). */
-  packetsPerMemberWholeRound: number;
-  /** Requests that failed (accepts rejected or timed out), and their error codes. */
+  /** Worker threads hosting the class's clients (the bench's own process is not the bottleneck). */
+  clientWorkers: number;
+  runs: number;
+  /** One bare room emit of a single small message to N members (the old, unfair baseline). */
+  bareRoomEmit: PhaseCost;
+  /** One bare broadcast of the class list (N users and their states) to N members: the ring baseline. */
+  bareClassList: PhaseCost;
+  /** N bare acknowledged answers, then one broadcast of the class list: the accept-round baseline. */
+  bareAnswers: PhaseCost;
+  /** The bare whole round: a class-list broadcast, then twice N acknowledged messages and a class-list broadcast (receipts, answers). */
+  bareRound: PhaseCost;
+  /** inviteInGroup → every member has rung. */
+  ring: PhaseCost;
+  /** Every member accepts at once → every mirror (the teacher's included) shows every accept. */
+  accept: PhaseCost;
+  /** invite → every receipt and every accept shown everywhere. */
+  round: PhaseCost;
+  /** Requests that failed (accepts rejected or timed out) over all runs, and their error codes. */
   failedRequests: number;
   failureCodes: string[];
-  /** Server CPU over the whole round, and over the accept round only. */
-  serverCpuMs: number;
-  acceptServerCpuMs: number;
-  /** The bare server's CPU for its baseline (N acknowledged messages and one room emit). */
-  bareServerCpuMs: number;
-  /** Unrelated 1v1 invite→ring while idle and during the round. */
+  /** Connections the server saw made during the rounds (each a reconnect: a slow reader cut off, a dropped link). */
+  reconnects: number;
+  /** Unrelated 1v1 invite→ring while idle and during the rounds. */
   unrelatedIdle: Summary;
   unrelatedDuringRound: Summary;
 }
 
-/** The bare baseline: every member sends one acknowledged message, then one room emit reaches all. */
-async function bareBaseline(bare: BenchServer, n: number, runs: number): Promise<{ baseline: number; roomEmit: number; cpuMs: number }> {
-  const sockets = await connectBare(bare.url, Array.from({ length: n }, (_, i) => `bm${n}-${i}`));
-  await Promise.all(sockets.map((s) => s.emitWithAck('join', `class${n}`)));
-  const baselines: number[] = [];
-  const emits: number[] = [];
-  const everyoneHears = () => Promise.all(sockets.map((s) => new Promise((r) => s.once('news', r))));
-  const cpu: number[] = [];
+interface Sample {
+  ms: number;
+  serverCpuMs: number;
+  clientCpuMs: number;
+  packets: number;
+  connections: number;
+}
+
+/** Measures one phase: wall time, server and client CPU, packets. */
+async function phase(server: BenchServer, run: () => Promise<void>): Promise<Sample> {
+  const s0 = await server.stats();
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  await run();
+  const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  const s1 = await server.stats();
+  return { ms, serverCpuMs: s1.cpuMs - s0.cpuMs, clientCpuMs: (c.user + c.system) / 1000, packets: s1.packets - s0.packets, connections: s1.connections - s0.connections };
+}
+
+const sum = (a: Sample, b: Sample): Sample => ({ ms: a.ms + b.ms, serverCpuMs: a.serverCpuMs + b.serverCpuMs, clientCpuMs: a.clientCpuMs + b.clientCpuMs, packets: a.packets + b.packets, connections: a.connections + b.connections });
+
+function spread(xs: number[]): Spread {
+  return { p50: summarize(xs).p50, min: Math.min(...xs), max: Math.max(...xs) };
+}
+
+function cost(samples: Sample[], members: number): PhaseCost {
+  return {
+    ms: spread(samples.map((s) => s.ms)),
+    serverCpuMs: spread(samples.map((s) => s.serverCpuMs)),
+    clientCpuMs: spread(samples.map((s) => s.clientCpuMs)),
+    packetsPerMember: spread(samples.map((s) => s.packets / members)),
+  };
+}
+
+/** The bare baselines, with the class's clients in worker threads like ringkit's. */
+async function bareBaselines(bare: BenchServer, n: number, runs: number, workers: number) {
+  const ids = Array.from({ length: n }, (_, i) => `bm${n}-${i}`);
+  const room = `class${n}`;
+  const pool = await openClassPool('bare', bare.url, ids, workers, room);
+  const [sender] = await import('./clients.js').then((c) => c.connectBare(bare.url, [`bsender${n}`]));
+  const broadcast = async (classList?: { size: number; state: string }) => {
+    await pool.all({ cmd: 'armNews' });
+    await sender!.emitWithAck('roomEmit', { room, ...(classList && { classList }) });
+    await pool.all({ cmd: 'wait' });
+  };
+  const answers = async (state: string) => {
+    await pool.all({ cmd: 'echo' });
+    await broadcast({ size: n, state });
+  };
+  const emits: Sample[] = [];
+  const lists: Sample[] = [];
+  const answered: Sample[] = [];
+  const rounds: Sample[] = [];
   for (let run = 0; run < runs; run++) {
-    const c0 = (await bare.stats()).cpuMs;
-    const t = performance.now();
-    await Promise.all(sockets.map((s, i) => s.emitWithAck('echo', { i })));
-    const heard = everyoneHears();
-    await sockets[0]!.emitWithAck('roomEmit', { room: `class${n}` });
-    await heard;
-    baselines.push(performance.now() - t);
-    cpu.push((await bare.stats()).cpuMs - c0);
-    const t2 = performance.now();
-    const heard2 = everyoneHears();
-    await sockets[0]!.emitWithAck('roomEmit', { room: `class${n}` });
-    await heard2;
-    emits.push(performance.now() - t2);
+    emits.push(await phase(bare, () => broadcast()));
+    await sleep(50);
+    const list = await phase(bare, () => broadcast({ size: n, state: 'inviting' }));
+    const receipts = await phase(bare, () => answers('received'));
+    const accepts = await phase(bare, () => answers('accepted'));
+    lists.push(list);
+    answered.push(accepts);
+    rounds.push(sum(sum(list, receipts), accepts));
     await sleep(50);
   }
-  closeAll(sockets as Socket[]);
-  return { baseline: summarize(baselines).p50, roomEmit: summarize(emits).p50, cpuMs: summarize(cpu).p50 };
+  sender!.disconnect();
+  await pool.close();
+  return { bareRoomEmit: cost(emits, n), bareClassList: cost(lists, n), bareAnswers: cost(answered, n), bareRound: cost(rounds, n) };
 }
 
 /** An unrelated 1v1 pair calling (invite → ring → reject) in its own process, sampled between `start` and `stop`. */
@@ -82,75 +140,91 @@ async function startProbe(url: string, prefix: string) {
   };
 }
 
-/** Resolves once `client`'s mirror shows every one of `n` invitees accepted. */
-function allAccepted(client: SignalingClient, inviteID: string, n: number): Promise<void> {
-  const check = () => {
-    const inv = client.getInvitation(inviteID);
-    return inv !== undefined && inv.state === 'ended' && inv.users.filter((u) => u.state === 'accepted').length === n;
-  };
-  return new Promise((resolve) => {
-    if (check()) return resolve();
-    const off = client.on('invitationUpdated', () => check() && (off(), resolve()));
-  });
-}
-
 /**
- * A raise-hand round: the teacher `inviteInGroup`s all N online members, all ring, then all
- * accept at once. Optionally CPU-profiles the server over the accept round.
- * @example await measureClassroom(bare, ringkit, 1000, { runs: 3 })
+ * Raise-hand rounds: the teacher `inviteInGroup`s all N online members, all ring and acknowledge
+ * receipt, then all accept at once; `runs` rounds, each against bare baselines of the same run.
+ * The members live in `workers` worker threads; the teacher, who watches the whole list, in this
+ * process. Optionally CPU-profiles the server over the last round.
+ * @example await measureClassroom(bare, ringkit, 1000, { runs: 3, workers: 2 })
  */
-export async function measureClassroom(bare: BenchServer, ringkit: BenchServer, n: number, opts: { runs: number; profilePath?: string }): Promise<ClassroomResult> {
-  const { baseline, roomEmit, cpuMs: bareCpuMs } = await bareBaseline(bare, n, opts.runs);
+export async function measureClassroom(bare: BenchServer, ringkit: BenchServer, n: number, opts: { runs: number; workers: number; profilePath?: string }): Promise<ClassroomResult> {
+  const baselines = await bareBaselines(bare, n, opts.runs, opts.workers);
   const ids = Array.from({ length: n }, (_, i) => `m${n}-${i}`);
   const groupID = `class${n}`;
   await ringkit.call({ cmd: 'createGroup', groupID, members: [`teacher${n}`, ...ids] });
   const [teacher] = await connectRingkit(ringkit.url, [`teacher${n}`]);
-  const members = await connectRingkit(ringkit.url, ids);
+  const pool = await openClassPool('ringkit', ringkit.url, ids, opts.workers);
   const probe = await startProbe(ringkit.url, `probe${n}`);
   probe.start();
   await sleep(n >= 1000 ? 1500 : 800);
   const unrelatedIdle = summarize(await probe.stop());
 
-  const s0 = await ringkit.stats();
-  probe.start();
-  const t0 = performance.now();
-  const rung = Promise.all(members.map((m) => new Promise<void>((r) => {
-    const off = m.on('invitationReceived', () => (off(), r()));
-  })));
-  const { inviteID } = await teacher!.inviteInGroup(groupID, ids, { timeout: 600 });
-  await rung;
-  const ringMs = performance.now() - t0;
-  await sleep(300); // receipts settle
-  if (opts.profilePath) await ringkit.call({ cmd: 'profileStart' });
-  const s1 = await ringkit.stats();
-  const t1 = performance.now();
-  const shown = Promise.all([teacher!, ...members].map((c) => allAccepted(c, inviteID, n)));
-  const answers = await Promise.allSettled(members.map((m) => m.accept(inviteID)));
-  const failures = answers.flatMap((a) => (a.status === 'rejected' ? [String((a.reason as { code?: string }).code ?? a.reason)] : []));
-  const failedRequests = failures.length;
-  if (failedRequests === 0) await shown;
-  const acceptAllMs = performance.now() - t1;
-  const s2 = await ringkit.stats();
-  if (opts.profilePath) await ringkit.call({ cmd: 'profileStop', path: opts.profilePath });
-  const unrelatedDuringRound = summarize(await probe.stop());
-
+  const rings: Sample[] = [];
+  const accepts: Sample[] = [];
+  const rounds: Sample[] = [];
+  const failures: string[] = [];
+  const during: number[] = [];
+  let reconnects = 0;
+  for (let run = 0; run < opts.runs; run++) {
+    const profiling = opts.profilePath !== undefined && run === opts.runs - 1;
+    if (profiling) await ringkit.call({ cmd: 'profileStart' });
+    probe.start();
+    let inviteID = '';
+    await pool.all({ cmd: 'armRing' });
+    const ring = await phase(ringkit, async () => {
+      inviteID = (await teacher!.inviteInGroup(groupID, ids, { timeout: 600 })).inviteID;
+      await pool.all({ cmd: 'wait' });
+    });
+    // Receipts settle: every mirror knows every member has the invitation.
+    const receipts = await phase(ringkit, async () => {
+      await pool.all({ cmd: 'armReceived', inviteID });
+      await pool.all({ cmd: 'wait' });
+      await until(teacher!, inviteID, (inv) => inv.users.every((u) => u.state !== 'inviting'));
+    });
+    await pool.all({ cmd: 'armAccepted', inviteID, n });
+    const teacherSees = until(teacher!, inviteID, (inv) => inv.state === 'ended' && inv.users.every((u) => u.state === 'accepted'));
+    const accept = await phase(ringkit, async () => {
+      const failed = (await pool.all<string[]>({ cmd: 'accept', inviteID })).flat();
+      failures.push(...failed);
+      if (failed.length === 0) await Promise.all([pool.all({ cmd: 'wait' }), teacherSees]);
+    });
+    during.push(...(await probe.stop()));
+    if (profiling) await ringkit.call({ cmd: 'profileStop', path: opts.profilePath! });
+    rings.push(ring);
+    accepts.push(accept);
+    rounds.push(sum(sum(ring, receipts), accept));
+    reconnects += rounds[rounds.length - 1]!.connections;
+    await sleep(300);
+  }
   probe.close();
-  closeAll([teacher!, ...members]);
+  closeAll([teacher!]);
+  await pool.close();
   await sleep(200);
+  const members = n + 1;
   return {
     members: n,
-    bareBaselineMs: baseline,
-    bareRoomEmitMs: roomEmit,
-    ringMs,
-    acceptAllMs,
-    packetsPerMember: (s2.packets - s1.packets) / (n + 1),
-    packetsPerMemberWholeRound: (s2.packets - s0.packets) / (n + 1),
-    failedRequests,
+    clientWorkers: opts.workers,
+    runs: opts.runs,
+    ...baselines,
+    ring: cost(rings, members),
+    accept: cost(accepts, members),
+    round: cost(rounds, members),
+    failedRequests: failures.length,
+    reconnects,
     failureCodes: [...new Set(failures)],
-    serverCpuMs: s2.cpuMs - s0.cpuMs,
-    acceptServerCpuMs: s2.cpuMs - s1.cpuMs,
-    bareServerCpuMs: bareCpuMs,
     unrelatedIdle,
-    unrelatedDuringRound,
+    unrelatedDuringRound: summarize(during),
   };
+}
+
+/** Resolves once `check` holds for the client's mirror of the invitation. */
+function until(client: import('../src/index.js').SignalingClient, inviteID: string, check: (inv: import('../src/index.js').Invitation) => boolean): Promise<void> {
+  const ok = () => {
+    const inv = client.getInvitation(inviteID);
+    return inv !== undefined && check(inv);
+  };
+  return new Promise((resolve) => {
+    if (ok()) return resolve();
+    const off = client.on('invitationUpdated', (e) => e.inviteID === inviteID && ok() && (off(), resolve()));
+  });
 }

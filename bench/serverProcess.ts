@@ -16,6 +16,7 @@ import type { BenchServerConfig, BenchRequest } from './spawnBenchServer.js';
 
 const config = JSON.parse(process.env.BENCH_SERVER ?? '{}') as BenchServerConfig;
 let packets = 0;
+let connections = 0;
 let groups: { createGroup(id: string, members: string[]): Promise<unknown> } | undefined;
 let close: () => Promise<void>;
 
@@ -23,10 +24,20 @@ let close: () => Promise<void>;
 function countPackets(io: Server) {
   io.on('connection', (socket) => {
     if (String(socket.handshake.auth.userID).startsWith('probe')) return;
+    connections++;
     socket.conn.on('packetCreate', (p: { type: string }) => {
       if (p.type === 'message') packets++;
     });
   });
+}
+
+/**
+ * What every member of a class must learn about the others: the N users and their states, as
+ * the protocol's CallUser (userID, state, data, updateTime, deviceID), for the fair baseline.
+ */
+function classList(size: number, state: string) {
+  const now = Date.now();
+  return Array.from({ length: size }, (_, i) => ({ userID: `m${size}-${i}`, state, data: '', updateTime: now + i, deviceID: `device-${String(i).padStart(15, '0')}` }));
 }
 
 async function start(): Promise<string> {
@@ -50,8 +61,8 @@ async function start(): Promise<string> {
         sockets.get(msg.to)?.emit('relay', msg, (reply: unknown) => ack(reply));
       });
       socket.on('echo', (x: unknown, ack: (x: unknown) => void) => ack(x));
-      socket.on('roomEmit', (msg: { room: string }, ack: (x: unknown) => void) => {
-        io.to(msg.room).emit('news', msg);
+      socket.on('roomEmit', (msg: { room: string; classList?: { size: number; state: string } }, ack: (x: unknown) => void) => {
+        io.to(msg.room).emit('news', msg.classList ? { room: msg.room, users: classList(msg.classList.size, msg.classList.state) } : msg);
         ack(true);
       });
       socket.on('join', (room: string, ack: (x: unknown) => void) => {
@@ -86,7 +97,7 @@ async function handle(req: BenchRequest): Promise<unknown> {
   switch (req.cmd) {
     case 'stats': {
       const cpu = process.cpuUsage();
-      return { packets, cpuMs: (cpu.user + cpu.system) / 1000 };
+      return { packets, connections, cpuMs: (cpu.user + cpu.system) / 1000 };
     }
     case 'heap':
       for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.();

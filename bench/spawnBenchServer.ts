@@ -21,6 +21,8 @@ export type BenchRequest =
 /** Counters of a bench server process. */
 export interface ServerStats {
   packets: number;
+  /** Connections made so far (a reconnect counts again). */
+  connections: number;
   cpuMs: number;
 }
 

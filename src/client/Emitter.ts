@@ -16,6 +16,11 @@ export class Emitter<Events extends object> {
     this.handlers.get(name)?.delete(handler as (event: never) => void);
   }
 
+  /** Whether anyone listens to `name` (so a costly payload nobody reads need not be built). */
+  has(name: keyof Events): boolean {
+    return (this.handlers.get(name)?.size ?? 0) > 0;
+  }
+
   emit<K extends keyof Events>(name: K, event: Events[K]): void {
     for (const handler of [...(this.handlers.get(name) ?? [])]) {
       try {

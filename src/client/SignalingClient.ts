@@ -77,6 +77,7 @@ export class SignalingClient {
   private state: ConnectionState = 'disconnected';
   private readonly emitter = new Emitter<ClientEventMap>();
   private readonly mirror = new Map<string, Invitation>();
+  private readonly wants = (name: ClientEventName) => this.emitter.has(name);
   private readonly acknowledged = new Set<string>();
   private readonly transport: Transport;
   private readonly requestTimeoutMs: number;
@@ -446,6 +447,7 @@ export class SignalingClient {
       deviceID: this.currentDeviceID,
       missed: update.missed === true,
       serverTime: update.serverTime,
+      wants: this.wants,
       ...(fromDelta && { candidates: update.invitation.users }),
     });
     for (const [name, payload] of events) this.emitter.emit(name, payload as never);

@@ -1,6 +1,6 @@
-import type { InvitationEventMap } from '../protocol/events.js';
+import type { InvitationEventMap, InviteeAcceptedEvent } from '../protocol/events.js';
 import { isPending, type CallUser, type Invitation } from '../protocol/types.js';
-import { findUser } from './userIndex.js';
+import { findUser, userIndex } from './userIndex.js';
 
 /**
  * One event to emit: its name and payload.
@@ -21,7 +21,15 @@ export interface DeriveContext {
   serverTime: number;
   /** The only users of `next` that may differ from `prev` (a delta's users); default all. */
   candidates?: readonly CallUser[];
+  /**
+   * Whether anyone listens to an event (default: yes to all). Per-user events nobody listens to
+   * are not built: a class member's app that only mirrors the list does not pay for a thousand
+   * `inviteeAccepted` payloads per round.
+   */
+  wants?: (name: keyof InvitationEventMap) => boolean;
 }
+
+const everything = () => true;
 
 /**
  * The events a recipient sees when its mirror moves from `prev` to `next` (docs/protocol.md
@@ -32,11 +40,26 @@ export interface DeriveContext {
 export function deriveEvents(prev: Invitation | undefined, next: Invitation, ctx: DeriveContext): DerivedEvent[] {
   const base = { inviteID: next.inviteID, version: next.version };
   const missed = ctx.missed ? { missed: true } : {};
+  const wants = ctx.wants ?? everything;
   const events: DerivedEvent[] = [['invitationUpdated', { ...base, invitation: next }]];
   const prevUsers: readonly CallUser[] = prev?.users ?? [];
-  const beforeOf = (userID: string) => (prev ? findUser(prevUsers, userID) : undefined);
-  // Only the users a delta carried can differ from `prev`, so a delta costs what it carries.
-  const changed = (ctx.candidates ?? next.users).filter((u) => beforeOf(u.userID)?.version !== u.version);
+  const prevIndex = prev ? userIndex(prevUsers) : undefined;
+  const beforeOf = (userID: string) => {
+    const i = prevIndex?.get(userID);
+    return i === undefined ? undefined : prevUsers[i];
+  };
+  // One pass over the users a delta carried (only they can differ from `prev`), so a delta costs
+  // what it carries: `changed` for callUserStateChanged, `news` for the granular answers — for
+  // users seen before, or, on first sight, what happened to me and the invitees the server
+  // declined as busy when the invitation was made.
+  const changed: CallUser[] = [];
+  const news: CallUser[] = [];
+  for (const u of ctx.candidates ?? next.users) {
+    const before = beforeOf(u.userID);
+    if (before !== undefined && before.version === u.version) continue;
+    changed.push(u);
+    if (prev ? before?.state !== u.state : u.userID === ctx.self || u.reason === 'busy') news.push(u);
+  }
   const was = (userID: string) => beforeOf(userID)?.state;
   const mine = findUser(next.users, ctx.self);
 
@@ -62,15 +85,16 @@ export function deriveEvents(prev: Invitation | undefined, next: Invitation, ctx
     ]);
   }
   if (prev && prev.data !== next.data) events.push(['invitationModified', { ...base, data: next.data }]);
-  if (changed.length > 0) events.push(['callUserStateChanged', { ...base, callUserList: changed }]);
+  if (changed.length > 0 && wants('callUserStateChanged')) events.push(['callUserStateChanged', { ...base, callUserList: changed }]);
 
-  // Granular answers: for users seen before, or — on first sight — what happened to me and the
-  // invitees the server declined as busy when the invitation was made.
-  const news = changed.filter((u) => (prev ? was(u.userID) !== u.state : u.userID === ctx.self || u.reason === 'busy'));
-  for (const u of news) {
-    const answer = { ...base, invitee: u.userID, data: u.data, ...(u.deviceID !== undefined && { deviceID: u.deviceID }) };
-    if (u.state === 'accepted' && prev) events.push(['inviteeAccepted', answer]);
-    if (u.state === 'rejected' && (prev || u.reason === 'busy')) events.push(['inviteeRejected', answer]);
+  const [accepted, rejected] = [wants('inviteeAccepted'), wants('inviteeRejected')];
+  for (const u of accepted || rejected ? news : []) {
+    const isAccept = accepted && u.state === 'accepted' && prev !== undefined;
+    if (!isAccept && !(rejected && u.state === 'rejected' && (prev !== undefined || u.reason === 'busy'))) continue;
+    // Built field by field: a conditional spread costs several times more, times a class of 1,000.
+    const answer: InviteeAcceptedEvent = { inviteID: next.inviteID, version: next.version, invitee: u.userID, data: u.data };
+    if (u.deviceID !== undefined) answer.deviceID = u.deviceID;
+    events.push([isAccept ? 'inviteeAccepted' : 'inviteeRejected', answer]);
   }
   const cancelled = news.filter((u) => u.state === 'cancelled');
   for (const reason of ['cancelled', 'callerGone'] as const) {

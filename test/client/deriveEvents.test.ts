@@ -36,6 +36,17 @@ describe('deriveEvents: events from the difference between two versions', () => 
     expect(events[2]![1]).toMatchObject({ invitee: 'bob', data: 'ok', deviceID: 'b-laptop' });
   });
 
+  it('builds only the per-user events someone listens to, and the answer payloads without an absent deviceID', () => {
+    const prev = invitation(2, [user('bob', 'received', 2), user('carol', 'received', 2)]);
+    const next = invitation(3, [user('bob', 'accepted', 3), user('carol', 'rejected', 3, { deviceID: 'c-phone' })]);
+    const listOnly = deriveEvents(prev, next, ctx('dave', { wants: (name: string) => name === 'invitationUpdated' }));
+    expect(names(listOnly)).toEqual(['invitationUpdated']);
+    const answers = deriveEvents(prev, next, ctx('dave', { wants: (name: string) => name !== 'callUserStateChanged' }));
+    expect(names(answers)).toEqual(['invitationUpdated', 'inviteeAccepted', 'inviteeRejected']);
+    expect(answers[1]![1]).toEqual({ inviteID: 'i1', version: 3, invitee: 'bob', data: '' });
+    expect(answers[2]![1]).toEqual({ inviteID: 'i1', version: 3, invitee: 'carol', data: '', deviceID: 'c-phone' });
+  });
+
   it('splits cancellations by reason and marks missed ones', () => {
     const prev = invitation(1, [user('bob', 'inviting', 1), user('carol', 'inviting', 1)]);
     const next = invitation(2, [user('bob', 'cancelled', 2, { reason: 'callerGone' }), user('carol', 'cancelled', 2, { reason: 'callerGone' })], {
