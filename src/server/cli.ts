@@ -17,6 +17,9 @@ const { values } = parseArgs({
     'jwt-public-key': { type: 'string', default: process.env.RINGKIT_JWT_PUBLIC_KEY_FILE },
     'jwks-url': { type: 'string', default: process.env.RINGKIT_JWKS_URL },
     redis: { type: 'string', default: process.env.REDIS_URL },
+    'redis-sentinel': { type: 'string', default: process.env.REDIS_SENTINELS },
+    'redis-sentinel-name': { type: 'string', default: process.env.REDIS_SENTINEL_NAME ?? 'mymaster' },
+    'redis-wait-replicas': { type: 'string', default: process.env.RINGKIT_REDIS_WAIT_REPLICAS },
     'webhook-url': { type: 'string', default: process.env.RINGKIT_WEBHOOK_URL },
     'client-groups': { type: 'boolean', default: process.env.RINGKIT_CLIENT_GROUPS === '1' },
     'allowed-origin': { type: 'string', multiple: true, default: process.env.RINGKIT_ALLOWED_ORIGINS?.split(',').filter(Boolean) ?? [] },
@@ -29,6 +32,12 @@ if (values.help) {
   auth (one):  --jwt-secret S | --jwt-public-key FILE.pem | --jwks-url URL | --dev
   --redis redis://host:6379   share state with other nodes (env REDIS_URL; needs the packages
                               redis and @socket.io/redis-adapter installed next to ringkit)
+  --redis-sentinel H:P,H:P    or: a primary watched by Sentinel, followed through failovers
+                              (env REDIS_SENTINELS; passwords from env REDIS_PASSWORD and
+                              REDIS_SENTINEL_PASSWORD)
+  --redis-sentinel-name NAME  the primary's name in sentinel.conf (env REDIS_SENTINEL_NAME; mymaster)
+  --redis-wait-replicas N     replicas each commit waits for (env RINGKIT_REDIS_WAIT_REPLICAS;
+                              default 1 with Sentinel, 0 with --redis)
   --webhook-url URL           POST offline pushes here
   --client-groups             let clients create and join groups
   --allowed-origin ORIGIN     a browser origin allowed to connect, e.g. https://app.example.com
@@ -55,7 +64,19 @@ const options: RingkitServerOptions = {
   ...(values['webhook-url'] && { webhookUrl: values['webhook-url'] }),
 };
 
-const server = await createRingkitServer(values.redis ? await withRedis(options, values.redis) : options);
+if (values.redis && values['redis-sentinel']) {
+  console.error('ringkit-server: give either --redis or --redis-sentinel, not both');
+  process.exit(2);
+}
+const redisTarget = values['redis-sentinel']
+  ? {
+      sentinels: values['redis-sentinel'],
+      name: values['redis-sentinel-name'],
+      ...(process.env.REDIS_PASSWORD && { password: process.env.REDIS_PASSWORD }),
+      ...(process.env.REDIS_SENTINEL_PASSWORD && { sentinelPassword: process.env.REDIS_SENTINEL_PASSWORD }),
+    }
+  : values.redis;
+const server = await createRingkitServer(redisTarget ? await withRedis(options, redisTarget) : options);
 console.log(`\nringkit signaling server: ${server.url}`);
 console.log(
   values.dev
@@ -69,7 +90,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-async function withRedis(base: RingkitServerOptions, url: string): Promise<RingkitServerOptions> {
+async function withRedis(base: RingkitServerOptions, target: string | { sentinels: string; name: string }): Promise<RingkitServerOptions> {
   const { redisServerOptions } = await import('./redis/redisServerOptions.js');
-  return { ...base, ...(await redisServerOptions(url)) };
+  const { parseSentinelList } = await import('./redis/createSentinelClient.js');
+  const waitForReplicas = values['redis-wait-replicas'];
+  const resolved = typeof target === 'string' ? target : { ...target, sentinels: parseSentinelList(target.sentinels) };
+  return { ...base, ...(await redisServerOptions(resolved, waitForReplicas === undefined ? {} : { waitForReplicas: Number(waitForReplicas) })) };
 }

@@ -10,3 +10,4 @@ export * from '../engine/index.js';
 export { createRedisStorage, type RedisStorage, type RedisStorageOptions } from './redis/createRedisStorage.js';
 export { createRedisGroupDirectory, type RedisGroupDirectory, type RedisGroupDirectoryOptions } from './redis/createRedisGroupDirectory.js';
 export { redisServerOptions, type RedisServerOptions, type RedisServerOptionsOptions } from './redis/redisServerOptions.js';
+export type { RedisSentinelTarget } from './redis/createSentinelClient.js';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isRingkitError, RingkitError } from '../../protocol/errors.js';
+import { createSentinelClient, type RedisSentinelTarget } from './createSentinelClient.js';
 import { loadRedisPackage } from './loadRedisPackage.js';
 
 /**
@@ -18,12 +19,15 @@ export interface RedisClientLike {
 }
 
 /**
- * How to reach Redis: a URL (a client is created and owned) or an existing client.
+ * How to reach Redis: a URL or a Sentinel deployment (a client is created and owned), or an
+ * existing client.
  * @example const options: RedisConnectionOptions = { url: 'redis://localhost:6379', commandTimeoutMs: 2000 }
  */
 export interface RedisConnectionOptions {
   /** `redis://…`, `rediss://…` or `unix:///path/to/redis.sock`; default `redis://localhost:6379`. */
   url?: string;
+  /** A primary watched by Sentinel, followed through failovers (instead of `url`). */
+  sentinel?: RedisSentinelTarget;
   /** An existing node-redis client; connected here when not open yet, never closed here. */
   client?: RedisClientLike;
   /** Called with connection errors (the client reconnects by itself); default: ignored. */
@@ -62,7 +66,7 @@ export async function connectRedis(options: RedisConnectionOptions = {}): Promis
   const { ErrorReply } = await loadRedisPackage('redis');
   const toStorageError = (err: unknown) => storageErrorOf(err, err instanceof ErrorReply);
   const owned = !options.client;
-  const client: RedisClientLike = options.client ?? (await createRedisClient(options.url));
+  const client: RedisClientLike = options.client ?? (options.sentinel ? await createSentinelClient(options.sentinel) : await createRedisClient(options.url));
   const onError = (err: Error) => options.onError?.(err);
   client.on('error', onError);
 

@@ -25,6 +25,18 @@ export interface RedisStorageOptions extends RedisConnectionOptions {
   nodeID?: string;
   /** A dead node's devices stop counting after this long; default 15000 ms (heartbeat every 5 s). */
   presenceTtlMs?: number;
+  /**
+   * After each commit, wait until this many replicas hold it (`WAIT n replicaWaitMs`) before the
+   * change is acknowledged and published, so a failover to a replica cannot lose it. Default 1 with
+   * `sentinel`, 0 (no wait) with a URL or a client.
+   */
+  waitForReplicas?: number;
+  /**
+   * How long a commit waits for its replicas; default 500 ms. When they do not confirm in time
+   * (none connected, or lagging), the change is acknowledged anyway and `onError` hears of it:
+   * such a change can be lost if the primary fails before a replica gets it.
+   */
+  replicaWaitMs?: number;
 }
 
 /**
@@ -44,7 +56,9 @@ export interface RedisStorage extends RingkitStorage {
 const DAY_SECONDS = 86_400;
 
 /**
- * Storage shared by several server nodes through one Redis (standalone or Sentinel; not Cluster).
+ * Storage shared by several server nodes through one Redis (standalone or Sentinel; not Cluster,
+ * see docs/scaling.md). With `sentinel` every call follows the primary through a failover, and
+ * each commit waits for a replica (`waitForReplicas`) so what was acknowledged survives it.
  * Every `commit` is one Lua script, so compare-and-set, indexes, history and the timer change
  * together or not at all. While Redis is unreachable calls reject at once with
  * `RingkitError('INTERNAL', 'storage unavailable: …')` and the client reconnects by itself.
@@ -71,6 +85,8 @@ export async function createRedisStorage(options: RedisStorageOptions = {}): Pro
   const presence = createRedisPresence(redis, { prefix, nodeID, ttlMs: options.presenceTtlMs ?? 15_000 });
   await presence.heartbeat().catch(() => {});
   const timersKey = `${prefix}timers`;
+  const waitForReplicas = Math.max(0, Math.floor(options.waitForReplicas ?? (options.sentinel && !options.client ? 1 : 0)));
+  const replicaWait = ['WAIT', String(waitForReplicas), String(Math.max(1, Math.round(options.replicaWaitMs ?? 500)))];
 
   const getInvitations = async (inviteIDs: string[]) => {
     const jsons = await Promise.all(inviteIDs.map((id) => redis.call(['HGET', `${prefix}inv:${id}`, 'j'])));
@@ -104,7 +120,14 @@ export async function createRedisStorage(options: RedisStorageOptions = {}): Pro
         String(change.requestOutcomes?.length ?? 0),
         ...(change.requestOutcomes ?? []).flatMap((o) => [o.key, o.outcome, String(Math.max(1, Math.ceil(o.ttlMs)))]),
       ];
-      return Number(await redis.script(COMMIT_SCRIPT, [], args)) === 1;
+      const committed = Number(await redis.script(COMMIT_SCRIPT, [], args)) === 1;
+      if (committed && waitForReplicas > 0) {
+        // Fails (INTERNAL) when the primary is lost meanwhile: the engine then looks the change up
+        // again and answers INTERNAL when it is gone, so the caller retries with its requestID.
+        const replicas = Number(await redis.call(replicaWait));
+        if (replicas < waitForReplicas) options.onError?.(new Error(`commit ${inv.inviteID} v${inv.version} confirmed by ${replicas} of ${waitForReplicas} replicas within ${replicaWait[2]} ms`));
+      }
+      return committed;
     },
     async getInvitation(inviteID) {
       const [inv] = await getInvitations([inviteID]);

@@ -1,6 +1,7 @@
 import type { Namespace } from 'socket.io';
 import type { RingkitServerOptions } from '../createRingkitServer.js';
-import { closeClient, createRedisClient, reconnectStrategy, withTimeout } from './connectRedis.js';
+import { closeClient, createRedisClient, reconnectStrategy, withTimeout, type RedisClientLike } from './connectRedis.js';
+import { createSentinelClient, type RedisSentinelTarget } from './createSentinelClient.js';
 import { createRedisGroupDirectory } from './createRedisGroupDirectory.js';
 import { createRedisStorage, type RedisStorageOptions } from './createRedisStorage.js';
 import { loadRedisPackage } from './loadRedisPackage.js';
@@ -9,13 +10,17 @@ import { loadRedisPackage } from './loadRedisPackage.js';
  * Options of `redisServerOptions`.
  * @example await redisServerOptions('redis://127.0.0.1:6379', { keyPrefix: 'myapp:', retentionSeconds: 86_400 })
  */
-export interface RedisServerOptionsOptions extends Pick<RedisStorageOptions, 'retentionSeconds' | 'nodeID' | 'presenceTtlMs' | 'connectTimeoutMs' | 'commandTimeoutMs'> {
+export interface RedisServerOptionsOptions
+  extends Pick<RedisStorageOptions, 'retentionSeconds' | 'nodeID' | 'presenceTtlMs' | 'connectTimeoutMs' | 'commandTimeoutMs' | 'waitForReplicas' | 'replicaWaitMs'> {
   /**
    * Prefix of every key and of the socket.io channels; default env `RINGKIT_REDIS_PREFIX`, else
    * `ringkit:`. Nodes of one deployment must share it; deployments sharing a Redis must not.
    */
   keyPrefix?: string;
-  /** Redis connection errors (the clients reconnect by themselves). Default: one stderr line per 10 s. */
+  /**
+   * Redis connection errors (the clients reconnect by themselves), and commits no replica
+   * confirmed in time (`waitForReplicas`). Default: one stderr line per 10 s.
+   */
   onError?: (err: Error) => void;
 }
 
@@ -27,7 +32,10 @@ export type RedisServerOptions = Required<Pick<RingkitServerOptions, 'storage' |
 
 /**
  * Everything a server node needs to share one Redis with other nodes (docs/protocol.md section 9,
- * "Scale-out"): the Redis storage, the Redis group directory, and the socket.io Redis pub/sub
+ * "Scale-out"), given a URL or a Sentinel deployment (`{ sentinels, name }`; then every connection
+ * follows the primary through failovers and each commit waits for one replica, see
+ * `waitForReplicas`),
+ * as the Redis storage, the Redis group directory, and the socket.io Redis pub/sub
  * adapter that relays notifications to sockets on every node, plus an `onClose` that releases
  * the three connections (storage and groups share one; the adapter's publisher and subscriber
  * are the other two).
@@ -44,24 +52,26 @@ export type RedisServerOptions = Required<Pick<RingkitServerOptions, 'storage' |
  *   port: 4000,
  *   auth: { jwt: { secret } },
  *   ...(await redisServerOptions('redis://127.0.0.1:6379')),
+ *   // or: ...(await redisServerOptions({ sentinels: ['10.0.0.5:26379', '10.0.0.6:26379', '10.0.0.7:26379'], name: 'ringkit' })),
  * })
  */
-export async function redisServerOptions(url: string, opts: RedisServerOptionsOptions = {}): Promise<RedisServerOptions> {
+export async function redisServerOptions(target: string | RedisSentinelTarget, opts: RedisServerOptionsOptions = {}): Promise<RedisServerOptions> {
   const keyPrefix = opts.keyPrefix ?? process.env.RINGKIT_REDIS_PREFIX ?? 'ringkit:';
   const onError = opts.onError ?? throttledWarning();
   const connectTimeoutMs = opts.connectTimeoutMs ?? 10_000;
 
   const [{ createClient }, { createAdapter }] = await Promise.all([loadRedisPackage('redis'), loadRedisPackage('@socket.io/redis-adapter')]);
-  const main = await createRedisClient(url);
-  const pub = createClient({
-    url,
-    // A publish made while the connection is being re-established is sent once it is back.
-    commandsQueueMaxLength: 10_000,
-    socket: { reconnectStrategy },
-  });
-  const sub = pub.duplicate();
+  const sentinel = typeof target === 'string' ? undefined : target;
+  const main = sentinel ? await createSentinelClient(sentinel) : await createRedisClient(target as string);
+  // A publish made while the connection is being re-established is sent once it is back.
+  const pubOf = async (): Promise<RedisClientLike & PubSubClient> =>
+    sentinel
+      ? ((await createSentinelClient(sentinel, { pubsub: true })) as unknown as RedisClientLike & PubSubClient)
+      : (createClient({ url: target as string, commandsQueueMaxLength: 10_000, socket: { reconnectStrategy } }) as unknown as RedisClientLike & PubSubClient);
+  const [pub, sub] = await Promise.all([pubOf(), pubOf()]);
   const clients = [main, pub, sub] as const;
-  for (const client of clients) client.on('error', onError);
+  // The storage reports the errors of `main` (it attaches onError itself).
+  for (const client of [pub, sub]) client.on('error', onError);
 
   const destroyAll = () => {
     for (const client of clients) if (client.isOpen) client.destroy();
@@ -73,11 +83,18 @@ export async function redisServerOptions(url: string, opts: RedisServerOptionsOp
     throw err;
   }
 
-  const storage = await createRedisStorage({ ...storageOptionsOf(opts), keyPrefix, client: main });
+  const storage = await createRedisStorage({
+    ...storageOptionsOf(opts),
+    keyPrefix,
+    client: main,
+    onError,
+    ...(sentinel && opts.waitForReplicas === undefined && { waitForReplicas: 1 }),
+  });
   const groups = await createRedisGroupDirectory({ keyPrefix, client: main });
 
   const namespaces = new Set<Namespace>();
   const base = createAdapter(swallowRejections(pub, onError), swallowRejections(sub, onError), { key: `${keyPrefix}io` });
+  // With Sentinel, the subscriber also drops while a new primary is found ('reconnecting', then 'ready').
   // socket.io calls the adapter with `new`, so this must be a plain function (it returns the instance).
   const adapter = function (nsp: Namespace) {
     namespaces.add(nsp);
@@ -112,7 +129,12 @@ export async function redisServerOptions(url: string, opts: RedisServerOptionsOp
   };
 }
 
-/** The storage's own options; `onError` is left out because it is already attached to the shared client above. */
+/** The pub/sub surface of a node-redis client the adapter uses (typed loosely: the adapter takes `any`). */
+interface PubSubClient {
+  on(event: string, listener: (...args: never[]) => void): unknown;
+}
+
+/** The storage's own options (the connection and `onError` are given separately). */
 function storageOptionsOf(opts: RedisServerOptionsOptions): Omit<RedisStorageOptions, 'url' | 'client' | 'keyPrefix' | 'onError'> {
   const { keyPrefix: _prefix, onError: _onError, ...rest } = opts;
   return rest;
