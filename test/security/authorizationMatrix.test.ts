@@ -136,6 +136,37 @@ describe('authorization matrix', () => {
     expect(history).toMatchObject({ ok: false, error: { code: 'NOT_GROUP_MEMBER' } });
   });
 
+  for (const mode of ['normal', 'advanced'] as const) {
+    it(`${mode} mode, media:signal: only the two devices holding a part in the active call may signal each other; every other actor gets the made-up ID's answer`, async () => {
+      // alice invites bob and frank in g1; bob answers on d1. In normal mode frank still rings, so
+      // the invitation is active; in advanced mode it is active until ended.
+      const made = await send(sockets.inviter, 'invitation:inviteInGroup', { groupID: 'g1', invitees: ['bob', 'frank'], mode });
+      const { inviteID } = (made as { result: { inviteID: string } }).result;
+      expect((await send(sockets.invitee, 'invitation:accept', { inviteID })).ok).toBe(true);
+      const before = await snapshot(inviteID);
+      const received: Record<string, string[]> = {};
+      for (const [actor, socket] of Object.entries(sockets)) socket.on('media:signalled', (e: { signal: string }) => (received[actor] ??= []).push(e.signal));
+      const madeUp = await send(sockets.stranger, 'media:signal', { inviteID: 'Q2hlY2tNYXRlQmFieTEyMw', to: 'alice', signal: 'x' });
+      expect(madeUp).toEqual({ ok: false, error: { code: NF, message: 'no such invitation' } });
+
+      const seen: Record<string, string> = {};
+      for (const actor of Object.keys(ACTORS) as Actor[]) {
+        for (const to of ['alice', 'bob', 'carol', 'frank']) {
+          if (to === ACTORS[actor][0]) continue;
+          const ack = await send(sockets[actor], 'media:signal', { inviteID, to, signal: `${actor}→${to}` });
+          if (!ack.ok && ack.error.code === NF) expect(ack, `${actor} → ${to}`).toEqual(madeUp);
+          seen[`${actor} → ${to}`] = ack.ok ? 'ok' : ack.error.code;
+        }
+      }
+      const allowed = new Set(['inviter → bob', 'invitee → alice']);
+      expect(seen).toEqual(Object.fromEntries(Object.keys(seen).map((cell) => [cell, allowed.has(cell) ? 'ok' : NF])));
+      expect(await snapshot(inviteID)).toEqual(before);
+      await until(() => Object.keys(received).length === 2, 5000, 'the two relayed signals');
+      await send(sockets["invitee's other device"], 'invitation:get', { inviteID }); // a round trip on the other device
+      expect(received).toEqual({ inviter: ['invitee→alice'], invitee: ['inviter→bob'] });
+    });
+  }
+
   it('a user whose token has expired is cut off: no command reaches the engine, and reconnecting is refused', async () => {
     const frank = await connect('frank', 'd1', 1);
     const made = await send(sockets.inviter, 'invitation:inviteInGroup', { groupID: 'g1', invitees: ['frank'] });

@@ -85,6 +85,10 @@ describe('hostile input on the wire', () => {
       ['invitation:invite', { invitees: ['bob'], data: Buffer.from('binary attachment') }],
       ['session:sync', { known: Buffer.alloc(1024) }],
       ['invitation:invite', { invitees: ['bob'], data: 'x'.repeat(200_000) }],
+      ['media:signal', { inviteID: 'abc', to: 'bob', signal: 'x'.repeat(200_000) }],
+      ['media:signal', { inviteID: 'abc', to: 'bob', signal: deep }],
+      ['media:signal', { inviteID: 'abc', to: ['bob'], signal: 'x' }],
+      ['media:signal', JSON.parse('{"__proto__":{"admin":true},"inviteID":"abc","to":"bob","signal":"x"}')],
     ];
     for (const [name, payload] of junk) {
       const ack = await ask(mallory, name, payload);
@@ -124,6 +128,26 @@ describe('hostile input on the wire', () => {
     const syncs: Ack[] = [];
     for (let i = 0; i < 300 && syncer.connected; i++) syncs.push(await ask(syncer, 'session:sync', { known }));
     expect(syncs.filter((a) => a.ok).length).toBeLessThan(30);
+
+    // 6. Media signals into a real call: a stranger who knows the inviteID injects nothing, and a
+    // participant's flood of signals is cut by its own budget.
+    const vic = await connectClient(server, 'vic', { token: await token('vic') });
+    const wendy = await connectClient(server, 'wendy', { token: await token('wendy') });
+    const { inviteID: call } = await vic.invite('wendy', { mode: 'advanced' });
+    await wendy.accept(call);
+    const injector = (await open({ token: await token('injector') }, ORIGIN)) as Socket;
+    const injected = await Promise.all(Array.from({ length: 300 }, (_, i) => ask(injector, 'media:signal', { inviteID: call, to: i % 2 ? 'vic' : 'wendy', signal: '{"type":"offer"}' })));
+    const injectedCodes = injected.map((a) => a.error?.code ?? 'ok');
+    expect(injectedCodes).toContain('INVITATION_NOT_FOUND');
+    expect(injectedCodes.every((c) => c === 'INVITATION_NOT_FOUND' || c === 'RATE_LIMITED')).toBe(true);
+    const signalFlood = await Promise.all(Array.from({ length: 1000 }, (_, i) => vic.sendMediaSignal(call, 'wendy', `c${i}`).then(() => 'ok', (e: { code: string }) => e.code)));
+    const relayed = signalFlood.filter((o) => o === 'ok').length;
+    expect(relayed).toBeLessThan(1000);
+    expect([...new Set(signalFlood)].every((c) => ['ok', 'RATE_LIMITED', 'REQUEST_TIMEOUT'].includes(c))).toBe(true);
+    await expect.poll(() => wendy.seen('mediaSignal').length).toBe(relayed);
+    expect(vic.seen('mediaSignal')).toEqual([]);
+    expect(wendy.seen('mediaSignal').every((e) => e.from === 'vic')).toBe(true);
+    injector.disconnect();
 
     attacking = false;
     await probing;
