@@ -2,18 +2,19 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
-import { chromiumLaunchOptions } from './test/support/chromiumLaunchOptions.js';
+import { chromiumLaunchOptions, fakeMediaArgs } from './test/support/chromiumLaunchOptions.js';
 
 /**
  * A fresh browser config per Vitest browser project (a shared object makes them interfere).
  * Sound needs a user gesture, as in a browser a user opens (Playwright's default allows autoplay),
- * so the ringtone's blocked-autoplay path is real.
+ * so the ringtone's blocked-autoplay path is real. A fake camera and microphone (granted without a
+ * prompt) and loopback peer connections, for `ringkit/media`'s tests and stories.
  */
 const chromium = () => ({
   enabled: true,
   headless: true,
   provider: playwright({
-    launchOptions: { ...chromiumLaunchOptions, args: [...chromiumLaunchOptions.args, '--autoplay-policy=user-gesture-required'] },
+    launchOptions: { ...chromiumLaunchOptions, args: [...chromiumLaunchOptions.args, ...fakeMediaArgs, '--autoplay-policy=user-gesture-required'] },
   }),
   instances: [{ browser: 'chromium' as const }],
 });

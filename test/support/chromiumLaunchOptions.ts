@@ -17,3 +17,16 @@ export const chromiumLaunchOptions = {
     '--disable-quic',
   ],
 };
+
+/**
+ * Chromium flags for WebRTC on one machine: a fake camera (a test pattern) and microphone (a
+ * beep) granted without a prompt, host candidates with real loopback addresses instead of mDNS
+ * names, and peer connections over loopback. Contexts still grant `['microphone', 'camera']`.
+ * @example await chromium.launch({ ...chromiumLaunchOptions, args: [...chromiumLaunchOptions.args, ...fakeMediaArgs] })
+ */
+export const fakeMediaArgs = [
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  '--disable-features=WebRtcHideLocalIpsWithMdns',
+  '--allow-loopback-in-peer-connection',
+];

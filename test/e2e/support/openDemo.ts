@@ -48,7 +48,7 @@ export function openDemo(browser: Browser, url: string): DemoPeople {
   };
   return {
     async signIn(userID) {
-      const context = await browser.newContext();
+      const context = await browser.newContext({ permissions: ['microphone', 'camera'] });
       contexts.set(userID, context);
       return open(userID, context);
     },

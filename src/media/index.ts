@@ -1,0 +1,31 @@
+/**
+ * `ringkit/media`: audio and video for ringkit calls, peer to peer (browser only; the browser's
+ * WebRTC, no other dependency). `createCallMedia` follows an invitation: once you are in the
+ * call, it captures, connects to every other participant over the server's media-signal relay,
+ * and stops everything when the call ends.
+ * @module
+ */
+export {
+  createCallMedia,
+  type CallMedia,
+  type CallMediaClient,
+  type CallMediaError,
+  type CallMediaOptions,
+  type CallMediaSnapshot,
+  type CallMediaState,
+  type IceServersOption,
+  type MediaDevices,
+  type RemotePeer,
+} from './createCallMedia.js';
+export { callMediaKind } from './callMediaKind.js';
+export {
+  clientSignalChannel,
+  createMemorySignalHub,
+  type MediaSignalChannel,
+  type MediaSignalRelay,
+  type MemorySignalHub,
+  type ReceivedSignal,
+} from './MediaSignalChannel.js';
+export type { PeerState, PeerLinkTimings } from './PeerLink.js';
+export { qualityLevel, readQuality, worstQuality, UNKNOWN_QUALITY, type CallQuality, type QualitySample } from './readQuality.js';
+export { decodeSignal, encodeSignal, MEDIA_SIGNAL_VERSION, type SignalBody, type SignalMessage } from './signalMessage.js';
