@@ -3,6 +3,7 @@
  * server's relay (`clientSignalChannel`), or any transport of your own.
  * @module
  */
+import type { ClientEventMap } from '../protocol/events.js';
 
 /**
  * A signal received from another participant of the call.
@@ -41,7 +42,7 @@ export interface MediaSignalChannel {
  */
 export interface MediaSignalRelay {
   sendMediaSignal(inviteID: string, to: string, signal: string): Promise<void>;
-  on(name: 'mediaSignal', handler: (event: { inviteID: string; from: string; fromDeviceID?: string; signal: string }) => void): () => void;
+  on<K extends 'mediaSignal'>(name: K, handler: (event: ClientEventMap[K]) => void): () => void;
 }
 
 /**

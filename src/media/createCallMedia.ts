@@ -1,4 +1,4 @@
-import type { ConnectionStateChangedEvent, InvitationUpdatedEvent } from '../protocol/events.js';
+import type { ClientEventMap, ConnectionStateChangedEvent } from '../protocol/events.js';
 import type { ConnectionState } from '../protocol/events.js';
 import type { Invitation } from '../protocol/types.js';
 import { callMediaKind } from './callMediaKind.js';
@@ -11,13 +11,12 @@ import { decodeSignal, type SignalMessage } from './signalMessage.js';
  * What `createCallMedia` needs of the ringkit client (a `SignalingClient` has it all).
  * @example const client: CallMediaClient = createSignalingClient({ url, token })
  */
-export interface CallMediaClient {
+export interface CallMediaClient extends MediaSignalRelay {
   readonly userID: string;
   readonly deviceID: string;
   readonly connectionState: ConnectionState;
   getInvitation(inviteID: string): Invitation | undefined;
-  on(name: 'invitationUpdated', handler: (event: InvitationUpdatedEvent) => void): () => void;
-  on(name: 'connectionStateChanged', handler: (event: ConnectionStateChangedEvent) => void): () => void;
+  on<K extends 'invitationUpdated' | 'connectionStateChanged' | 'mediaSignal'>(name: K, handler: (event: ClientEventMap[K]) => void): () => void;
 }
 
 /**
@@ -43,7 +42,7 @@ export interface CallMediaOptions {
   maxMeshPeers?: number;
   /** Audio or video; default from the invitation's data (`callMediaKind`). */
   kind?: 'audio' | 'video';
-  /** Where signals travel; default the ringkit server's relay (`client.sendMediaSignal`). */
+  /** Where signals travel; default the ringkit server's relay (`client.sendMediaSignal` and its `mediaSignal` event). */
   signals?: MediaSignalChannel;
   /** Devices to start with (ids from `devices`). */
   microphoneID?: string;
@@ -176,9 +175,6 @@ const DEFAULT_TIMINGS: PeerLinkTimings = { offerTimeoutMs: 6000, disconnectedRes
 const NO_DEVICES: MediaDevices = { microphones: [], cameras: [], speakers: [] };
 const MAX_BUFFERED = 64;
 
-const hasRelay = (client: unknown): client is MediaSignalRelay =>
-  typeof (client as { sendMediaSignal?: unknown }).sendMediaSignal === 'function';
-
 /**
  * Starts the media of the call `inviteID` and follows the invitation: once I am accepted in it on
  * this device, my microphone (and camera, for a video call) is captured and every other accepted
@@ -201,8 +197,7 @@ const hasRelay = (client: unknown): client is MediaSignalRelay =>
 export function createCallMedia(client: CallMediaClient, inviteID: string, options: CallMediaOptions = {}): CallMedia {
   const timings: PeerLinkTimings = { ...DEFAULT_TIMINGS, ...options.timings };
   const maxMeshPeers = options.maxMeshPeers ?? 4;
-  const channel = options.signals ?? (hasRelay(client) ? clientSignalChannel(client, inviteID) : undefined);
-  if (!channel) throw new Error('ringkit/media: this client has no media-signal relay (sendMediaSignal); pass options.signals');
+  const channel = options.signals ?? clientSignalChannel(client, inviteID);
   const initial = client.getInvitation(inviteID);
   const kind: 'audio' | 'video' = options.kind ?? (initial ? callMediaKind(initial) : 'audio');
 

@@ -6,8 +6,9 @@ import { createCallMedia, createMemorySignalHub, type CallMedia, type MemorySign
 import { eventually, flows } from './support/mediaStats.js';
 
 // Two (or three) participants in one Chromium page: the real engine in the page decides the
-// invitation, an in-memory hub carries the media signals, and real RTCPeerConnections connect
-// over loopback with the fake microphone and camera (vite.config.ts).
+// invitation and relays the media signals (the in-page loopback transport; one test uses an
+// in-memory hub it can cut), and real RTCPeerConnections connect over loopback with the fake
+// microphone and camera (vite.config.ts).
 
 // The project requires a user gesture for sound (vite.config.ts), as a browser does for a page
 // the user has not touched: a real click first, as the user who clicks Call or Accept gives.
@@ -42,8 +43,8 @@ async function people(userIDs: string[]) {
   return clients;
 }
 
-function mediaFor(client: SignalingClient, inviteID: string, hub: MemorySignalHub, options: Parameters<typeof createCallMedia>[2] = {}): CallMedia {
-  const media = createCallMedia(client, inviteID, { signals: hub.channel(client.userID), statsIntervalMs: 500, ...options });
+function mediaFor(client: SignalingClient, inviteID: string, hub?: MemorySignalHub, options: Parameters<typeof createCallMedia>[2] = {}): CallMedia {
+  const media = createCallMedia(client, inviteID, { ...(hub && { signals: hub.channel(client.userID) }), statsIntervalMs: 500, ...options });
   cleanup.push(() => media.close());
   return media;
 }
@@ -53,12 +54,11 @@ const liveCapture = (media: CallMedia) => media.getSnapshot().localStream?.getTr
 describe('createCallMedia in Chromium (two peers in one page, in-memory signals)', () => {
   it('an audio call: both sides connect once the callee accepts, audio flows both ways, closing stops every track and connection', async () => {
     const [alice, bob] = await people(['alice', 'bob']);
-    const hub = createMemorySignalHub();
     const { inviteID } = await alice!.invite('bob', { mode: 'advanced', data: JSON.stringify({ roomID: 'r1' }) });
-    const a = mediaFor(alice!, inviteID, hub);
+    const a = mediaFor(alice!, inviteID);
     await eventually(() => expect(a.getSnapshot().state).toBe('connecting'));
     await bob!.accept(inviteID);
-    const b = mediaFor(bob!, inviteID, hub);
+    const b = mediaFor(bob!, inviteID);
     await eventually(() => {
       expect(a.getSnapshot().state).toBe('connected');
       expect(b.getSnapshot().state).toBe('connected');
@@ -84,11 +84,10 @@ describe('createCallMedia in Chromium (two peers in one page, in-memory signals)
 
   it('a video call: frames are decoded on both sides; the microphone mutes and the camera turns off and on, and the other side is told', async () => {
     const [alice, bob] = await people(['alice', 'bob']);
-    const hub = createMemorySignalHub();
     const { inviteID } = await alice!.invite('bob', { mode: 'advanced', data: JSON.stringify({ roomID: 'r2', video: true }) });
     await bob!.accept(inviteID);
-    const a = mediaFor(alice!, inviteID, hub);
-    const b = mediaFor(bob!, inviteID, hub);
+    const a = mediaFor(alice!, inviteID);
+    const b = mediaFor(bob!, inviteID);
     await eventually(() => expect([a.getSnapshot().state, b.getSnapshot().state]).toEqual(['connected', 'connected']));
     expect(a.getSnapshot().kind).toBe('video');
     await eventually(async () => expect(await flows(a.peerConnections()[0]!, 'video')).toBe(true));
@@ -106,11 +105,10 @@ describe('createCallMedia in Chromium (two peers in one page, in-memory signals)
 
   it('glare: in an audio call both turn their camera on at once; negotiation settles and video flows both ways', async () => {
     const [alice, bob] = await people(['alice', 'bob']);
-    const hub = createMemorySignalHub();
     const { inviteID } = await alice!.invite('bob', { mode: 'advanced', data: JSON.stringify({ roomID: 'r3' }) });
     await bob!.accept(inviteID);
-    const a = mediaFor(alice!, inviteID, hub);
-    const b = mediaFor(bob!, inviteID, hub);
+    const a = mediaFor(alice!, inviteID);
+    const b = mediaFor(bob!, inviteID);
     await eventually(() => expect([a.getSnapshot().state, b.getSnapshot().state]).toEqual(['connected', 'connected']));
     await Promise.all([a.setCamera(true), b.setCamera(true)]);
     const [pa, pb] = [a.peerConnections()[0]!, b.peerConnections()[0]!];
@@ -150,11 +148,10 @@ describe('createCallMedia in Chromium (two peers in one page, in-memory signals)
 
   it('a group call of three is a full mesh; when carol quits, her media stops and the others keep theirs', async () => {
     const [alice, bob, carol] = await people(['alice', 'bob', 'carol']);
-    const hub = createMemorySignalHub();
     const { inviteID } = await alice!.invite(['bob', 'carol'], { mode: 'advanced', data: JSON.stringify({ roomID: 'g1' }) });
     await bob!.accept(inviteID);
     await carol!.accept(inviteID);
-    const [a, b, c] = [mediaFor(alice!, inviteID, hub), mediaFor(bob!, inviteID, hub), mediaFor(carol!, inviteID, hub)];
+    const [a, b, c] = [mediaFor(alice!, inviteID), mediaFor(bob!, inviteID), mediaFor(carol!, inviteID)];
     const connectedTo = (m: CallMedia) => m.getSnapshot().peers.filter((p) => p.state === 'connected').map((p) => p.userID).sort();
     await eventually(() => {
       expect(connectedTo(a)).toEqual(['bob', 'carol']);
@@ -173,11 +170,10 @@ describe('createCallMedia in Chromium (two peers in one page, in-memory signals)
 
   it('over maxMeshPeers: the first to accept form the mesh, the later one connects to nobody and is listed', async () => {
     const [alice, bob, carol] = await people(['alice', 'bob', 'carol']);
-    const hub = createMemorySignalHub();
     const { inviteID } = await alice!.invite(['bob', 'carol'], { mode: 'advanced', data: JSON.stringify({ roomID: 'g2' }) });
     await bob!.accept(inviteID);
     await carol!.accept(inviteID);
-    const [a, b, c] = [alice!, bob!, carol!].map((client) => mediaFor(client, inviteID, hub, { maxMeshPeers: 1 }));
+    const [a, b, c] = [alice!, bob!, carol!].map((client) => mediaFor(client, inviteID, undefined, { maxMeshPeers: 1 }));
     await eventually(() => {
       expect(a!.getSnapshot().peers.map((p) => [p.userID, p.state])).toEqual([['bob', 'connected']]);
       expect(b!.getSnapshot().peers.map((p) => [p.userID, p.state])).toEqual([['alice', 'connected']]);
@@ -188,12 +184,11 @@ describe('createCallMedia in Chromium (two peers in one page, in-memory signals)
   });
 
   it('a message of an earlier session is dropped; cancelling before the callee answers (then ending, as useCall does) stops the caller’s capture', async () => {
-    const [alice] = await people(['alice', 'bob']);
-    const hub = createMemorySignalHub();
+    const [alice, bob] = await people(['alice', 'bob']);
     const { inviteID } = await alice!.invite('bob', { mode: 'advanced', data: JSON.stringify({ roomID: 'r5' }) });
-    const a = mediaFor(alice!, inviteID, hub);
+    const a = mediaFor(alice!, inviteID);
     await eventually(() => expect(liveCapture(a).length).toBe(1));
-    await hub.channel('bob').send('alice', JSON.stringify({ v: 'rk-media/1', sid: 'old', seq: 1, type: 'candidate', candidate: null }));
+    await bob!.sendMediaSignal(inviteID, 'alice', JSON.stringify({ v: 'rk-media/1', sid: 'old', seq: 1, type: 'candidate', candidate: null })).catch(() => undefined);
     await alice!.cancel(inviteID);
     expect(a.getSnapshot().state).toBe('connecting');
     await alice!.end(inviteID);
