@@ -29,6 +29,10 @@ export default defineConfig({
     sourcemap: true,
     rollupOptions: {
       external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('src/'),
+      // `ringkit/react` is client code: React Server Components frameworks (Next.js App Router)
+      // need the directive as the entry's first statement. Bundlers drop module-level directives
+      // from sources, so the banner puts it back on the built entry only.
+      output: { banner: (chunk) => (chunk.isEntry && chunk.name === 'react' ? "'use client';" : '') },
     },
   },
 });

@@ -37,7 +37,12 @@ export const Ringing: Story = {
     await step('Tab stays inside the dialog', async () => {
       await userEvent.tab();
       await expect(within(dialog).getByRole('button', { name: L.accept })).toHaveFocus();
-      await userEvent.tab();
+      // Then the built-in ringtone's "Sound is blocked" notice (the story page has had no click yet), and round again.
+      const stops = within(dialog).getAllByRole('button').length;
+      for (let i = 1; i < stops; i++) {
+        await userEvent.tab();
+        await expect(dialog).toContainElement(document.activeElement as HTMLElement);
+      }
       await expect(within(dialog).getByRole('button', { name: L.reject })).toHaveFocus();
     });
   },

@@ -32,6 +32,17 @@ export async function spawnDemo({ port = 0 }: { port?: number } = {}): Promise<S
   });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // The demo runs in its own process group (so stop() reaches tsx's node child too), which also
+  // keeps a Ctrl-C in the terminal from reaching it: it must not outlive this process however
+  // this one ends (an interrupted `npm test`, a SIGKILL), so a watchdog holds a pipe to us and
+  // stops the group when the pipe closes. A normal exit stops it at once as well.
+  const watchdog = spawnWatchdog(child);
+  const onExit = () => signal(child, 'SIGKILL');
+  process.once('exit', onExit);
+  void exited.then(() => {
+    process.off('exit', onExit);
+    watchdog.release();
+  });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the demo printed no URL within 60 s:\n${output}`)), 60_000);
     const read = (chunk: Buffer) => {
@@ -59,6 +70,29 @@ export async function spawnDemo({ port = 0 }: { port?: number } = {}): Promise<S
       await exited;
       clearTimeout(killer);
     },
+  };
+}
+
+/**
+ * A small detached node process that SIGTERMs `child`'s process group (then SIGKILLs it 5 s later)
+ * once its stdin, a pipe from this process, closes: when this process exits or is killed.
+ */
+function spawnWatchdog(child: ChildProcess): { release(): void } {
+  const code = `
+    const group = -Number(process.argv[1]);
+    const kill = (name) => { try { process.kill(group, name); return true; } catch { return false; } };
+    process.stdin.on('data', () => undefined);
+    process.stdin.on('close', () => {
+      if (!kill('SIGTERM')) process.exit(0);
+      setTimeout(() => { kill('SIGKILL'); process.exit(0); }, 5000).unref();
+      setInterval(() => { if (!kill(0)) process.exit(0); }, 100);
+    });`;
+  const watchdog = spawn(process.execPath, ['-e', code, String(child.pid)], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
+  watchdog.unref();
+  (watchdog.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+  return {
+    // The demo has exited: nothing left to guard.
+    release: () => void watchdog.kill('SIGKILL'),
   };
 }
 

@@ -55,6 +55,7 @@ export {
 } from './hooks/useIncomingCallNotification.js';
 export { createCallNotifier, type CallNotifier, type RingingNotice } from './media/createCallNotifier.js';
 export { createRingtonePlayer, type RingtonePlayer, type RingtoneState } from './media/createRingtonePlayer.js';
+export { builtInTones, synthesizeTone, type BuiltInTone } from './media/builtInTones.js';
 export { useRingingCall, type UseRingingCallOptions, type UseRingingCallResult } from './hooks/useRingingCall.js';
 export { ringEndReason, isAnnouncedRingEnd, type RingEndReason } from './data/ringEndReason.js';
 export { watchRingEnds, type RingEnd } from './data/watchRingEnds.js';

@@ -54,7 +54,7 @@ describe('README code', () => {
   it('has TypeScript blocks, and the first React one is a complete App.tsx', () => {
     expect(blocks.length).toBeGreaterThan(4);
     const first = blocks.find((b) => b.lang === 'tsx')!;
-    expect(first.code).toMatch(/^import .* from 'ringkit\/react';/);
+    expect(first.code).toMatch(/^import .* from 'ringkit\/react';/m);
     expect(first.code).toContain('export default function App()');
     expect(first.code).toContain('url="http://localhost:3478"');
     expect(first.code).toContain('useConnectionState()');

@@ -21,23 +21,33 @@ const KEY = 'ringkit:missedSeenAt:';
 export const missedSeenStore: MissedSeenStore = createMissedSeenStore();
 
 /**
- * A store over `storage` (default: `globalThis.localStorage` when usable, else memory).
+ * A store over `storage` (default: `globalThis.localStorage` when usable, else memory; looked up on
+ * first use, never at import, so importing it on a server touches nothing).
  * @example const store = createMissedSeenStore(sessionStorage)
  */
-export function createMissedSeenStore(storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = usableLocalStorage()): MissedSeenStore {
+export function createMissedSeenStore(given?: Pick<Storage, 'getItem' | 'setItem'>): MissedSeenStore {
+  let resolved = given !== undefined;
+  let found = given;
+  const storageNow = () => {
+    if (!resolved) {
+      resolved = true;
+      found = usableLocalStorage();
+    }
+    return found;
+  };
   const memory = new Map<string, number>();
   const listeners = new Set<() => void>();
   const notify = () => listeners.forEach((l) => l());
   return {
     get(userID) {
-      const stored = storage?.getItem(KEY + userID);
+      const stored = storageNow()?.getItem(KEY + userID);
       return memory.get(userID) ?? (stored ? Number(stored) || 0 : 0);
     },
     set(userID, time) {
       if (time <= this.get(userID)) return;
       memory.set(userID, time);
       try {
-        storage?.setItem(KEY + userID, String(time));
+        storageNow()?.setItem(KEY + userID, String(time));
       } catch {
         // Storage full or blocked: memory still holds it for this page.
       }
@@ -50,10 +60,10 @@ export function createMissedSeenStore(storage: Pick<Storage, 'getItem' | 'setIte
         memory.delete(e.key.slice(KEY.length));
         listener();
       };
-      if (storage && typeof window !== 'undefined') window.addEventListener('storage', onStorage);
+      if (storageNow() && typeof window !== 'undefined') window.addEventListener('storage', onStorage);
       return () => {
         listeners.delete(listener);
-        if (storage && typeof window !== 'undefined') window.removeEventListener('storage', onStorage);
+        if (found && typeof window !== 'undefined') window.removeEventListener('storage', onStorage);
       };
     },
   };

@@ -7,6 +7,8 @@ import type { PageStatus } from '../types/PageStatus.js';
 import { useInvitationList } from './useInvitationList.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 
+const nothingSeen = () => 0;
+
 /**
  * Options of `useCallRecords` and `useMissedCallCount`.
  * @example useCallRecords({ count: 50, peer: 'bob' })
@@ -61,7 +63,8 @@ export function useCallRecords(options: UseCallRecordsOptions = {}, client?: Sig
         .filter((r): r is CallRecord => r !== undefined && (peer === undefined || r.peers.includes(peer))),
     [invitations, self, deviceID, peer],
   );
-  const seenAt = useSyncExternalStore(seen.subscribe, () => seen.get(self), () => seen.get(self));
+  // The server (and hydration) renders "nothing seen": localStorage is read in the browser only.
+  const seenAt = useSyncExternalStore(seen.subscribe, () => seen.get(self), nothingSeen);
   const missed = useMemo(() => records.filter((r) => r.kind === 'missed'), [records]);
   const unseenMissed = useMemo(() => missed.filter((r) => (r.endTime ?? r.time) > seenAt), [missed, seenAt]);
   const markMissedSeen = useCallback(() => {

@@ -38,6 +38,9 @@ const subscribeVisibility = (listener: () => void) => {
 };
 const isHidden = () => document.visibilityState === 'hidden';
 const serverHidden = () => false;
+const noSubscription = () => () => undefined;
+const readPermission = () => (supported() ? Notification.permission : 'unsupported');
+const serverPermission = () => 'unsupported' as const;
 
 /**
  * Opt-in system notifications for incoming calls: while the page is hidden (another tab, a
@@ -59,7 +62,10 @@ export function useIncomingCallNotification(
   const labels = useRingkitLabels('incomingCall');
   const caller = useDisplayUser(invitation?.inviter ?? '', getUser);
   const hidden = useSyncExternalStore(subscribeVisibility, isHidden, serverHidden);
-  const [permission, setPermission] = useState<NotificationPermission | 'unsupported'>(() => (supported() ? Notification.permission : 'unsupported'));
+  // Read in the browser only (a server render and its hydration say 'unsupported'), then updated by requestPermission.
+  const initial = useSyncExternalStore(noSubscription, readPermission, serverPermission);
+  const [asked, setPermission] = useState<NotificationPermission | undefined>();
+  const permission = asked ?? initial;
   const onClickRef = useRef(onClick);
   onClickRef.current = onClick;
   const notifier = useMemo(() => createCallNotifier(() => onClickRef.current?.()), []);

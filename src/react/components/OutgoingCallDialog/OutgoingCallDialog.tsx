@@ -3,6 +3,7 @@ import type { SignalingClient } from '../../../client/SignalingClient.js';
 import type { ErrorInvitee } from '../../../protocol/wire.js';
 import { useOutgoingCallDialog } from '../../hooks/useOutgoingCallDialog.js';
 import { useRingtone } from '../../hooks/useRingtone.js';
+import { builtInTones } from '../../media/builtInTones.js';
 import { useRingkitLabels } from '../../labels/RingkitLabelsProvider.js';
 import { mergeProps } from '../../mergeProps.js';
 import { useUserLookup, type GetUser } from '../shared/RingkitUsersProvider.js';
@@ -41,8 +42,8 @@ export interface OutgoingCallDialogProps extends Omit<HTMLAttributes<HTMLDivElem
   outcomeMs?: number;
   /** A floating card in a corner of the window (default `bottom-end`), or `inline` in the page flow. */
   placement?: OutgoingCallPlacement;
-  /** URL of the ringback sound to loop while the call rings (none: silent), like `RingingDialog`'s `ringtone`. */
-  ringback?: string;
+  /** URL of the ringback sound to loop while the call rings, like `RingingDialog`'s `ringtone`; default `builtInTones.ringback` (ringkit's own); `false`: silent. */
+  ringback?: string | false;
   /** Move the focus to Cancel when the dialog opens (default true: the user just placed the call). */
   autoFocus?: boolean;
   labels?: Partial<OutgoingCallDialogLabels>;
@@ -56,9 +57,10 @@ export interface OutgoingCallDialogProps extends Omit<HTMLAttributes<HTMLDivElem
  * "Calling …": the call I am making, each invitee with a live state badge (ringing, not delivered
  * yet, offline, accepted, declined, busy, no answer …), the reasons of invitees the server
  * skipped, a polite live region that announces every change, **Cancel** (everyone), and in a call
- * with several invitees a ✕ per ringing invitee ("Cancel Bob"). With `ringback` (a URL) it loops a
- * ringback while the call rings (`useRingtone`), with "Sound is blocked — click to enable" when the
- * browser refuses sound before a user gesture, and a mute toggle.
+ * with several invitees a ✕ per ringing invitee ("Cancel Bob"). It loops a ringback while the call
+ * rings (`ringback`: ringkit's built-in tone unless you pass a URL, or `false`), with "Sound is
+ * blocked — click to enable ringing" when the browser refuses sound before a user gesture (or the
+ * sound failed to load), and a mute toggle.
  *
  * A non-modal `dialog` named "Calling Bob": the caller may keep using the app while it rings, so
  * focus is not trapped and nothing behind it is inert; focus moves to Cancel when it opens, and
@@ -81,7 +83,7 @@ export const OutgoingCallDialog = forwardRef<HTMLDivElement, OutgoingCallDialogP
     answeredMs,
     outcomeMs,
     placement = 'bottom-end',
-    ringback: src,
+    ringback: src = builtInTones.ringback,
     autoFocus = true,
     labels: ownLabels,
     getUser,

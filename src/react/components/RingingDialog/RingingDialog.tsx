@@ -27,7 +27,8 @@ export interface RingingDialogProps extends IncomingCallProps, Omit<HTMLAttribut
  * waiting"); while I am in a connected call it offers "End and accept", "Decline" and "Decline as
  * busy". When a call stops ringing because of something elsewhere (cancelled, missed, caller gone,
  * answered on another of my devices) the dialog closes at once and a polite status region, outside
- * it, says why for a few seconds. Loops `ringtone` while ringing and offers to unblock sound.
+ * it, says why for a few seconds. Loops `ringtone` while ringing (ringkit's built-in tone unless
+ * you pass a URL, or `false`) and offers to unblock sound.
  * @example
  * <RingkitProvider url={url} token={token}>
  *   <RingingDialog ringtone="/sounds/ring.mp3" getUser={(id) => ({ name: contacts[id]?.name })} />

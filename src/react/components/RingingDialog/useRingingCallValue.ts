@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import type { SignalingClient } from '../../../client/SignalingClient.js';
 import { useRingingCall, type UseRingingCallOptions } from '../../hooks/useRingingCall.js';
 import { useRingtone } from '../../hooks/useRingtone.js';
+import { builtInTones } from '../../media/builtInTones.js';
 import { useRingkitLabels } from '../../labels/RingkitLabelsProvider.js';
 import type { IncomingCallLabels } from '../shared/incomingCallLabels.js';
 import type { GetUser } from '../shared/RingkitUsersProvider.js';
@@ -12,8 +13,8 @@ import type { RingingCallContextValue } from './RingingCallContext.js';
  * @example const p: IncomingCallProps = { ringtone: '/sounds/ring.mp3', busyPolicy: 'ring' }
  */
 export interface IncomingCallProps extends UseRingingCallOptions {
-  /** URL of the ringtone to loop while a call rings (none: silent). */
-  ringtone?: string;
+  /** URL of the ringtone to loop while a call rings; default `builtInTones.ringtone` (ringkit's own); `false`: silent. */
+  ringtone?: string | false;
   /** Maps userIDs to names and avatars. */
   getUser?: GetUser;
   labels?: Partial<IncomingCallLabels>;
@@ -26,7 +27,7 @@ export interface IncomingCallProps extends UseRingingCallOptions {
  * props `RingingDialog` and `IncomingCallToast` share.
  * @example const value = useRingingCallValue({ ringtone: '/sounds/ring.mp3' }); <RingingCallContext.Provider value={value}>…
  */
-export function useRingingCallValue({ ringtone: src, getUser, labels: own, client, ...options }: IncomingCallProps): RingingCallContextValue {
+export function useRingingCallValue({ ringtone: src = builtInTones.ringtone, getUser, labels: own, client, ...options }: IncomingCallProps): RingingCallContextValue {
   const ring = useRingingCall(options, client);
   const ringtone = useRingtone(src, ring.invitation !== undefined);
   const labels = useRingkitLabels('incomingCall', own);

@@ -15,15 +15,18 @@ export interface RingtoneUnlockButtonProps extends ButtonHTMLAttributes<HTMLButt
 
 /**
  * "Sound is blocked — click to enable ringing": shown only while the browser blocks the ringtone
- * (no user gesture yet); a click rings aloud now and for every later call.
+ * (no user gesture yet); a click rings aloud now and for every later call. The same notice, in the
+ * same place, says "The ringtone could not be played — click to try again" when the sound failed
+ * to load or decode (`data-rk-state="failed"`).
  * @example const tone = useRingtone('/sounds/ringback.mp3', calling); <RingtoneUnlockButton ringtone={tone} />
  */
 export function RingtoneUnlockButton({ ringtone, labels: own, ...props }: RingtoneUnlockButtonProps) {
   const labels = useRingkitLabels('ringtone', own);
-  if (!ringtone.blocked) return null;
+  if (!ringtone.blocked && !ringtone.failed) return null;
+  const state = ringtone.failed ? 'failed' : 'blocked';
   return (
-    <button {...mergeProps(ringtone.enableButtonProps, { className: 'rk-button rk-ringtone-unlock', 'data-rk-variant': 'primary' }, props)}>
-      {labels.blocked}
+    <button {...mergeProps(ringtone.enableButtonProps, { className: 'rk-button rk-ringtone-unlock', 'data-rk-variant': 'primary', 'data-rk-state': state }, props)}>
+      {labels[state]}
     </button>
   );
 }

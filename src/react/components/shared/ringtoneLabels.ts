@@ -7,6 +7,8 @@ import type { LabelTable } from '../../labels/commonLabels.js';
 export interface RingtoneLabels {
   /** Shown when the browser blocked the ringtone (no user gesture yet). */
   blocked: string;
+  /** Shown, in the same place, when the sound could not be loaded or decoded (a click tries again). */
+  failed: string;
   mute: string;
 }
 
@@ -15,6 +17,6 @@ export interface RingtoneLabels {
  * @example ringtoneLabels.zh.blocked
  */
 export const ringtoneLabels: LabelTable<RingtoneLabels> = {
-  en: { blocked: 'Sound is blocked — click to enable ringing', mute: 'Mute ringtone' },
-  zh: { blocked: '声音已被浏览器阻止 — 点击启用铃声', mute: '铃声静音' },
+  en: { blocked: 'Sound is blocked — click to enable ringing', failed: 'The ringtone could not be played — click to try again', mute: 'Mute ringtone' },
+  zh: { blocked: '声音已被浏览器阻止 — 点击启用铃声', failed: '铃声无法播放 — 点击重试', mute: '铃声静音' },
 };
