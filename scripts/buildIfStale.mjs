@@ -43,13 +43,14 @@ const outputs = ['dist/react.js', 'dist/index.js', 'dist/server.js', 'dist/cli.j
 const built = existsSync(stamp) && outputs.every((file) => existsSync(join(root, file))) ? statSync(stamp).mtimeMs : 0;
 const changed = Math.max(...inputs.map((input) => newest(join(root, input))));
 if (built > changed) {
-  console.log('ringkit: dist/ is up to date (built after the last change to src/)');
+  console.error('ringkit: dist/ is up to date (built after the last change to src/)');
 } else {
   const started = Date.now();
-  execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+  // Everything on stderr: `npm pack --json` prints its result on stdout.
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: [0, 2, 2] });
   mkdirSync(join(root, 'node_modules', '.cache'), { recursive: true });
   writeFileSync(stamp, new Date().toISOString());
-  console.log(`ringkit: built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.error(`ringkit: built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 if (mode === '--prepack') {

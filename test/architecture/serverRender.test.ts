@@ -29,6 +29,8 @@ describe('ringkit/react renders on a server', () => {
         h(kit.ParticipantList, { inviteID: null }),
         h(kit.RaiseHandPanel, { groupID: 'class-1' }),
         h(kit.InviteMembersPicker, { inviteID: null, groupID: 'team' }),
+        h(kit.Phone, { contacts: ['bob', 'carol'] }),
+        h(kit.InCallView, {}),
         h('p', null, 'page text'),
       ),
     );
