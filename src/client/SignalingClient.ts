@@ -1,14 +1,17 @@
 import { RingkitError } from '../protocol/errors.js';
 import type { ClientEventMap, ClientEventName, ConnectionState } from '../protocol/events.js';
 import type { CommandName, CommandParams, CommandResult } from '../protocol/commands.js';
-import { isPending, type CallUser, type Conversation, type Invitation, type SignalingInfo, type SignalingMessage } from '../protocol/types.js';
+import type { Conversation, Invitation, SignalingInfo, SignalingMessage } from '../protocol/types.js';
 import type { CancelResult, ChangeAck, HistoryResult, InviteResult, OperationResult, QueryInvitationsResult, WireUpdate } from '../protocol/wire.js';
-import { deriveEvents } from './deriveEvents.js';
-import { isDetachedCall } from './isDetachedCall.js';
+import { ConnectionTracker } from './ConnectionTracker.js';
 import { Emitter } from './Emitter.js';
+import { InvitationMirror } from './InvitationMirror.js';
+import { isDetachedCall } from './isDetachedCall.js';
 import { mergeUpdate } from './mergeUpdate.js';
-import { findUser } from './userIndex.js';
+import { PageLifecycle } from './PageLifecycle.js';
 import { parseSignalingInfo } from './parseSignalingInfo.js';
+import { requestWithRetry } from './requestWithRetry.js';
+import { resyncSession } from './resyncSession.js';
 import type { Transport } from './Transport.js';
 
 /**
@@ -60,8 +63,6 @@ export interface SignalingClientOptions {
   requestTimeoutMs?: number;
 }
 
-const MAX_ENDED_IN_MIRROR = 500;
-
 /**
  * The framework-free client: connects, keeps a version-guarded mirror
  * of every invitation it is involved in, and turns server updates into the events of section 5.
@@ -74,24 +75,31 @@ const MAX_ENDED_IN_MIRROR = 500;
 export class SignalingClient {
   private currentDeviceID: string;
   private currentUserID: string;
-  private state: ConnectionState = 'disconnected';
+  private serverOffset = 0;
+  private markedBusy = false;
+  private detachedAtSync: string[] = [];
   private readonly emitter = new Emitter<ClientEventMap>();
-  private readonly mirror = new Map<string, Invitation>();
-  private readonly wants = (name: ClientEventName) => this.emitter.has(name);
-  private readonly acknowledged = new Set<string>();
+  private readonly connection = new ConnectionTracker(this.emitter, () => this.detachedCallIDs);
   private readonly transport: Transport;
   private readonly requestTimeoutMs: number;
-  private applying: Promise<void> = Promise.resolve();
-  private serverOffset = 0;
-  private connectWaiters: { resolve: () => void; reject: (e: RingkitError) => void }[] = [];
-  private readyWaiters: (() => void)[] = [];
-  private detachedAtSync: string[] = [];
+  private readonly mirror: InvitationMirror;
+  private readonly page = new PageLifecycle({
+    isDisconnected: () => this.connection.state === 'disconnected',
+    leave: () => this.leave('the page was hidden'),
+    rejoin: () => void this.connect().catch(() => undefined),
+  });
 
   constructor(options: SignalingClientOptions) {
     this.transport = options.transport;
     this.currentDeviceID = options.deviceID;
     this.currentUserID = options.userID ?? '';
     this.requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+    this.mirror = new InvitationMirror({
+      transport: this.transport,
+      emitter: this.emitter,
+      requestTimeoutMs: this.requestTimeoutMs,
+      identity: () => ({ userID: this.currentUserID, deviceID: this.currentDeviceID }),
+    });
   }
 
   /** This device as the server knows it (the server's word wins once connected). */
@@ -105,7 +113,7 @@ export class SignalingClient {
   }
 
   get connectionState(): ConnectionState {
-    return this.state;
+    return this.connection.state;
   }
 
   /**
@@ -143,15 +151,15 @@ export class SignalingClient {
    * good (`pagehide`), and comes back if the page is restored from the back/forward cache.
    */
   connect(): Promise<void> {
-    if (this.state === 'connected') return Promise.resolve();
-    this.watchPage(true);
-    const done = new Promise<void>((resolve, reject) => this.connectWaiters.push({ resolve, reject }));
-    if (this.state === 'disconnected') {
-      this.setState('connecting');
+    if (this.connection.state === 'connected') return Promise.resolve();
+    this.page.watch(true);
+    const done = this.connection.waitForConnect();
+    if (this.connection.state === 'disconnected') {
+      this.connection.set('connecting');
       this.transport.open({
         onOpen: () => void this.resync(),
         onClose: (willRetry, error) => this.handleClose(willRetry, error),
-        onUpdate: (update) => this.enqueue(() => this.applyWire(update, 'push')),
+        onUpdate: (update) => void this.mirror.apply(update, 'push'),
         onMediaSignal: (signal) => this.emitter.emit('mediaSignal', signal),
       });
     }
@@ -165,7 +173,7 @@ export class SignalingClient {
    * grace period it gives a dropped network.
    */
   disconnect(): void {
-    this.watchPage(false);
+    this.page.watch(false);
     this.leave('disconnected by the app');
   }
 
@@ -176,7 +184,7 @@ export class SignalingClient {
 
   /** Every invitation in the mirror (active and recently ended). */
   getInvitations(): Invitation[] {
-    return [...this.mirror.values()];
+    return this.mirror.all();
   }
 
   /**
@@ -245,10 +253,10 @@ export class SignalingClient {
 
   /** Starts tracking an invitation learned elsewhere (e.g. from history or a push). */
   async addInvitedSignaling(info: Pick<SignalingInfo, 'inviteID'> & Partial<SignalingInfo>): Promise<void> {
-    if (this.mirror.has(info.inviteID)) throw new RingkitError('ALREADY_EXISTS', 'this invitation is already tracked');
+    if (this.mirror.get(info.inviteID)) throw new RingkitError('ALREADY_EXISTS', 'this invitation is already tracked');
     const { invitation, serverTime } = await this.call('invitation:get', { inviteID: info.inviteID });
-    if (this.mirror.has(info.inviteID)) throw new RingkitError('ALREADY_EXISTS', 'this invitation is already tracked');
-    await this.enqueue(() => this.applyWire({ invitation, serverTime }, 'fetch'));
+    if (this.mirror.get(info.inviteID)) throw new RingkitError('ALREADY_EXISTS', 'this invitation is already tracked');
+    await this.mirror.apply({ invitation, serverTime }, 'fetch');
   }
 
   /**
@@ -260,7 +268,7 @@ export class SignalingClient {
    */
   async setBusy(busy: boolean): Promise<void> {
     this.markedBusy = busy;
-    if (this.state === 'connected') await this.call('session:busy', { busy });
+    if (this.connection.state === 'connected') await this.call('session:busy', { busy });
   }
 
   /**
@@ -294,32 +302,9 @@ export class SignalingClient {
 
   // ---- internals ----
 
-  private leftWithPage = false;
-  private markedBusy = false;
-
-  private readonly onPageHide = (): void => {
-    if (this.state === 'disconnected') return;
-    this.leftWithPage = true;
-    this.leave('the page was hidden');
-  };
-
-  private readonly onPageShow = (event: Event): void => {
-    if (!this.leftWithPage || !(event as PageTransitionEvent).persisted) return;
-    this.leftWithPage = false;
-    this.connect().catch(() => undefined);
-  };
-
-  /** Follows the page's lifecycle where there is one (browsers). */
-  private watchPage(on: boolean): void {
-    if (typeof window === 'undefined' || typeof window.addEventListener !== 'function') return;
-    const method = on ? 'addEventListener' : 'removeEventListener';
-    window[method]('pagehide', this.onPageHide);
-    window[method]('pageshow', this.onPageShow);
-  }
-
   /** Sends `session:leave` (without waiting: the page may be going away) and closes the link. */
   private leave(message: string): void {
-    if (this.state === 'connected') void this.transport.request('session:leave', {}, this.requestTimeoutMs).catch(() => undefined);
+    if (this.connection.state === 'connected') void this.transport.request('session:leave', {}, this.requestTimeoutMs).catch(() => undefined);
     this.transport.close();
     this.handleClose(false, { code: 'NOT_CONNECTED', message });
   }
@@ -331,7 +316,7 @@ export class SignalingClient {
       const { invitation, baseVersion } = result;
       delete result.baseVersion;
       const update: WireUpdate = { invitation, serverTime: this.serverNow(), ...(baseVersion !== undefined && { baseVersion }) };
-      await this.enqueue(() => this.applyWire(update, 'ack'));
+      await this.mirror.apply(update, 'ack');
       const mirrored = this.mirror.get(invitation.inviteID);
       // A mirror behind the delta's base catches up from the push that follows; meanwhile the
       // caller gets the mirror with its own change applied.
@@ -341,157 +326,38 @@ export class SignalingClient {
   }
 
   /** Sends a command; mutating ones are resent with the same requestID after a reconnect. */
-  private async call<N extends CommandName>(name: N, params: CommandParams<N>, retry = false): Promise<CommandResult<N>> {
-    if (this.state !== 'connected' && !(retry && this.state === 'reconnecting')) {
-      throw new RingkitError('NOT_CONNECTED', `not connected (${this.state})`);
-    }
-    const deadline = Date.now() + this.requestTimeoutMs;
-    for (;;) {
-      if (this.state === 'reconnecting') await this.waitUntilConnected(deadline - Date.now());
-      try {
-        const ack = await this.transport.request(name, params, Math.max(1, deadline - Date.now()));
-        if (ack.ok) return ack.result;
-        throw RingkitError.from(ack.error);
-      } catch (error) {
-        const lost = error instanceof RingkitError && (error.code === 'NOT_CONNECTED' || error.code === 'REQUEST_TIMEOUT');
-        if (!retry || !lost || Date.now() >= deadline || this.connectionState === 'disconnected') throw error;
-      }
-    }
+  private call<N extends CommandName>(name: N, params: CommandParams<N>, retry = false): Promise<CommandResult<N>> {
+    return requestWithRetry(this.transport, this.connection, name, params, { retry, timeoutMs: this.requestTimeoutMs });
   }
 
-  private waitUntilConnected(ms: number): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new RingkitError('REQUEST_TIMEOUT', 'no connection in time')), Math.max(0, ms));
-      this.readyWaiters.push(() => {
-        clearTimeout(timer);
-        resolve();
-      });
+  private resync(): Promise<void> {
+    return resyncSession({
+      transport: this.transport,
+      requestTimeoutMs: this.requestTimeoutMs,
+      mirror: this.mirror,
+      connection: this.connection,
+      identify: ({ userID, deviceID, serverTime }) => {
+        this.currentUserID = userID;
+        this.currentDeviceID = deviceID;
+        this.serverOffset = serverTime - Date.now();
+      },
+      markedBusy: () => this.markedBusy,
+      detached: (inviteIDs) => {
+        this.detachedAtSync = inviteIDs;
+      },
     });
   }
 
-  private async resync(): Promise<void> {
-    const known: Record<string, number> = {};
-    for (const inv of this.mirror.values()) if (inv.state === 'active') known[inv.inviteID] = inv.version;
-    try {
-      const ack = await this.transport.request('session:sync', { known }, this.requestTimeoutMs);
-      if (!ack.ok) {
-        // The link is up but the server could not answer (e.g. its storage is restarting): ask
-        // again shortly, or the client would wait in 'connecting' until the link happened to drop.
-        setTimeout(() => this.state !== 'disconnected' && void this.resync(), 200 + Math.random() * 800);
-        return;
-      }
-      const result = ack.result;
-      this.currentUserID = result.userID;
-      this.currentDeviceID = result.deviceID;
-      this.serverOffset = result.serverTime - Date.now();
-      const missed = result.updates.filter((u) => u.missed).map((u) => u.invitation.inviteID);
-      if (missed.length > 0) void this.transport.request('session:missedSeen', { inviteIDs: missed }, this.requestTimeoutMs).catch(() => undefined);
-      if (this.markedBusy) await this.transport.request('session:busy', { busy: true }, this.requestTimeoutMs).catch(() => undefined);
-      await this.enqueue(async () => {
-        for (const update of result.updates) await this.applyWire(update, 'sync');
-        for (const id of result.unknown) await this.endLost(id, result.serverTime);
-      });
-      this.detachedAtSync = result.detached;
-      this.setState('connected');
-      for (const waiter of this.connectWaiters.splice(0)) waiter.resolve();
-      for (const ready of this.readyWaiters.splice(0)) ready();
-    } catch {
-      // The transport reconnects and calls resync again.
-    }
-  }
-
+  /** The link dropped: reconnecting when the transport comes back by itself, else disconnected. */
   private handleClose(willRetry: boolean, error?: { code: string; message: string }): void {
-    if (this.state === 'disconnected') return;
-    if (willRetry && this.state !== 'connecting') return this.setState('reconnecting', error);
-    if (willRetry) return;
-    this.transport.close();
-    this.setState('disconnected', error);
-    const failure = RingkitError.from(error ?? { code: 'NOT_CONNECTED', message: 'disconnected' });
-    for (const waiter of this.connectWaiters.splice(0)) waiter.reject(failure);
-  }
-
-  private setState(state: ConnectionState, error?: { code: string; message: string }): void {
-    if (state === this.state) return;
-    const previous = this.state;
-    this.state = state;
-    const detachedCallIDs = state === 'connected' ? { detachedCallIDs: this.detachedCallIDs } : undefined;
-    this.emitter.emit('connectionStateChanged', { state, previous, ...(error && { error }), ...detachedCallIDs });
-  }
-
-  private enqueue(task: () => Promise<void>): Promise<void> {
-    const run = this.applying.then(task, task);
-    this.applying = run.catch(() => undefined);
-    return run;
-  }
-
-  /** Brings the mirror to the update's version and emits what changed. */
-  private async applyWire(update: WireUpdate, origin: 'push' | 'sync' | 'ack' | 'fetch'): Promise<void> {
-    const id = update.invitation.inviteID;
-    const prev = this.mirror.get(id);
-    if (prev && prev.version >= update.invitation.version) return;
-    let next = mergeUpdate(prev, update);
-    const fromDelta = next !== undefined && update.baseVersion !== undefined;
-    if (!next && origin === 'ack') return; // the push of this change brings what the mirror lacks
-    if (!next) {
-      const fetched = await this.transport
-        .request('invitation:get', { inviteID: id }, this.requestTimeoutMs)
-        .catch(() => undefined);
-      if (!fetched?.ok) return;
-      next = fetched.result.invitation;
-      if (prev && prev.version >= next.version) return;
+    const state = this.connection.state;
+    if (state === 'disconnected') return;
+    if (willRetry) {
+      if (state !== 'connecting') this.connection.set('reconnecting', error);
+      return;
     }
-    this.mirror.set(id, next);
-    this.pruneMirror();
-    const events = deriveEvents(prev, next, {
-      self: this.currentUserID,
-      deviceID: this.currentDeviceID,
-      missed: update.missed === true,
-      serverTime: update.serverTime,
-      wants: this.wants,
-      ...(fromDelta && { candidates: update.invitation.users }),
-    });
-    for (const [name, payload] of events) this.emitter.emit(name, payload as never);
-    // After the events: an app that answers as soon as it rings sends its answer first, so the
-    // answer does not wait behind the receipt (which then changes nothing).
-    this.acknowledgeReceipt(next, origin);
-  }
-
-  /**
-   * An invitation the server no longer knows (its memory was lost): end it here so nothing rings
-   * for a dead call. Everyone still pending ends too (timed out when their deadline has passed,
-   * else cancelled), so a ringing device hears `invitationCancelled` or `invitationTimeout`.
-   */
-  private async endLost(inviteID: string, serverTime: number): Promise<void> {
-    const prev = this.mirror.get(inviteID);
-    if (!prev || prev.state === 'ended') return;
-    const version = prev.version + 1;
-    const users = prev.users.map((u): CallUser => {
-      if (!isPending(u.state)) return u;
-      return { ...u, state: u.deadline !== undefined && u.deadline <= serverTime ? 'timeout' : 'cancelled', version };
-    });
-    const endReason = prev.mode === 'advanced' ? 'ended' : 'cancelled';
-    const invitation: Invitation = { ...prev, users, state: 'ended', endReason, endTime: serverTime, version };
-    await this.applyWire({ invitation, serverTime }, 'sync');
-  }
-
-  /** Tells the server this device has the invitation (moves me to `received`). */
-  private acknowledgeReceipt(inv: Invitation, origin: string): void {
-    const mine = findUser(inv.users, this.currentUserID);
-    if (origin === 'ack' || inv.state !== 'active' || !mine) return;
-    if (mine.state !== 'inviting' && mine.state !== 'notYetReceived') return;
-    const key = `${inv.inviteID}:${mine.version}`;
-    if (this.acknowledged.has(key)) return;
-    this.acknowledged.add(key);
-    void this.transport.request('invitation:received', { inviteID: inv.inviteID }, this.requestTimeoutMs).catch(() => {
-      this.acknowledged.delete(key);
-    });
-  }
-
-  private pruneMirror(): void {
-    if (this.mirror.size <= MAX_ENDED_IN_MIRROR) return;
-    const ended = [...this.mirror.values()].filter((inv) => inv.state === 'ended');
-    ended.sort((a, b) => (a.endTime ?? 0) - (b.endTime ?? 0));
-    for (const inv of ended.slice(0, this.mirror.size - MAX_ENDED_IN_MIRROR)) this.mirror.delete(inv.inviteID);
+    this.transport.close();
+    this.connection.disconnected(error);
   }
 }
 

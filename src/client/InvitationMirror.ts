@@ -1,0 +1,148 @@
+import type { ClientEventMap } from '../protocol/events.js';
+import { isPending, type CallUser, type Invitation } from '../protocol/types.js';
+import type { WireUpdate } from '../protocol/wire.js';
+import { deriveEvents } from './deriveEvents.js';
+import type { Emitter } from './Emitter.js';
+import { mergeUpdate } from './mergeUpdate.js';
+import type { Transport } from './Transport.js';
+import { findUser } from './userIndex.js';
+
+/**
+ * Where an update came from: a server push, the handshake's resync, the acknowledgement of my
+ * own command, or a fetch (`addInvitedSignaling`).
+ * @example mirror.apply(update, 'push')
+ */
+export type UpdateOrigin = 'push' | 'sync' | 'ack' | 'fetch';
+
+/**
+ * What the mirror needs from its client.
+ * @example new InvitationMirror({ transport, emitter, requestTimeoutMs: 10_000, identity: () => ({ userID, deviceID }) })
+ */
+export interface InvitationMirrorOptions {
+  transport: Transport;
+  emitter: Emitter<ClientEventMap>;
+  requestTimeoutMs: number;
+  /** Who and where I am now (the server's word once connected). */
+  identity(): { userID: string; deviceID: string };
+}
+
+const MAX_ENDED_IN_MIRROR = 500;
+
+/**
+ * The version-guarded mirror of every invitation the client is involved in. Updates apply one at
+ * a time, in order; each turns into the events of docs/protocol.md section 5 and, for an
+ * invitation ringing for me, the receipt (`invitation:received`). Ended invitations beyond 500
+ * are dropped, the oldest first.
+ * @example await mirror.apply({ invitation, serverTime }, 'push'); mirror.get(invitation.inviteID)
+ */
+export class InvitationMirror {
+  private readonly invitations = new Map<string, Invitation>();
+  private readonly acknowledged = new Set<string>();
+  private applying: Promise<void> = Promise.resolve();
+  private readonly wants = (name: keyof ClientEventMap) => this.options.emitter.has(name);
+
+  constructor(private readonly options: InvitationMirrorOptions) {}
+
+  get(inviteID: string): Invitation | undefined {
+    return this.invitations.get(inviteID);
+  }
+
+  all(): Invitation[] {
+    return [...this.invitations.values()];
+  }
+
+  /** The version of every active invitation (what the handshake tells the server it knows). */
+  activeVersions(): Record<string, number> {
+    const known: Record<string, number> = {};
+    for (const inv of this.invitations.values()) if (inv.state === 'active') known[inv.inviteID] = inv.version;
+    return known;
+  }
+
+  /** Brings the mirror to the update's version (after the updates queued before it) and emits what changed. */
+  apply(update: WireUpdate, origin: UpdateOrigin): Promise<void> {
+    return this.enqueue(() => this.applyWire(update, origin));
+  }
+
+  /** Applies a handshake's updates, then ends the invitations the server no longer knows. */
+  applySync(updates: readonly WireUpdate[], unknown: readonly string[], serverTime: number): Promise<void> {
+    return this.enqueue(async () => {
+      for (const update of updates) await this.applyWire(update, 'sync');
+      for (const id of unknown) await this.endLost(id, serverTime);
+    });
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.applying.then(task, task);
+    this.applying = run.catch(() => undefined);
+    return run;
+  }
+
+  private async applyWire(update: WireUpdate, origin: UpdateOrigin): Promise<void> {
+    const { transport, emitter, requestTimeoutMs } = this.options;
+    const id = update.invitation.inviteID;
+    const prev = this.invitations.get(id);
+    if (prev && prev.version >= update.invitation.version) return;
+    let next = mergeUpdate(prev, update);
+    const fromDelta = next !== undefined && update.baseVersion !== undefined;
+    if (!next && origin === 'ack') return; // the push of this change brings what the mirror lacks
+    if (!next) {
+      const fetched = await transport.request('invitation:get', { inviteID: id }, requestTimeoutMs).catch(() => undefined);
+      if (!fetched?.ok) return;
+      next = fetched.result.invitation;
+      if (prev && prev.version >= next.version) return;
+    }
+    this.invitations.set(id, next);
+    this.prune();
+    const { userID, deviceID } = this.options.identity();
+    const events = deriveEvents(prev, next, {
+      self: userID,
+      deviceID,
+      missed: update.missed === true,
+      serverTime: update.serverTime,
+      wants: this.wants,
+      ...(fromDelta && { candidates: update.invitation.users }),
+    });
+    for (const [name, payload] of events) emitter.emit(name, payload as never);
+    // After the events: an app that answers as soon as it rings sends its answer first, so the
+    // answer does not wait behind the receipt (which then changes nothing).
+    this.acknowledgeReceipt(next, origin);
+  }
+
+  /**
+   * An invitation the server no longer knows (its memory was lost): end it here so nothing rings
+   * for a dead call. Everyone still pending ends too (timed out when their deadline has passed,
+   * else cancelled), so a ringing device hears `invitationCancelled` or `invitationTimeout`.
+   */
+  private async endLost(inviteID: string, serverTime: number): Promise<void> {
+    const prev = this.invitations.get(inviteID);
+    if (!prev || prev.state === 'ended') return;
+    const version = prev.version + 1;
+    const users = prev.users.map((u): CallUser => {
+      if (!isPending(u.state)) return u;
+      return { ...u, state: u.deadline !== undefined && u.deadline <= serverTime ? 'timeout' : 'cancelled', version };
+    });
+    const endReason = prev.mode === 'advanced' ? 'ended' : 'cancelled';
+    const invitation: Invitation = { ...prev, users, state: 'ended', endReason, endTime: serverTime, version };
+    await this.applyWire({ invitation, serverTime }, 'sync');
+  }
+
+  /** Tells the server this device has the invitation (moves me to `received`). */
+  private acknowledgeReceipt(inv: Invitation, origin: UpdateOrigin): void {
+    const mine = findUser(inv.users, this.options.identity().userID);
+    if (origin === 'ack' || inv.state !== 'active' || !mine) return;
+    if (mine.state !== 'inviting' && mine.state !== 'notYetReceived') return;
+    const key = `${inv.inviteID}:${mine.version}`;
+    if (this.acknowledged.has(key)) return;
+    this.acknowledged.add(key);
+    void this.options.transport.request('invitation:received', { inviteID: inv.inviteID }, this.options.requestTimeoutMs).catch(() => {
+      this.acknowledged.delete(key);
+    });
+  }
+
+  private prune(): void {
+    if (this.invitations.size <= MAX_ENDED_IN_MIRROR) return;
+    const ended = [...this.invitations.values()].filter((inv) => inv.state === 'ended');
+    ended.sort((a, b) => (a.endTime ?? 0) - (b.endTime ?? 0));
+    for (const inv of ended.slice(0, this.invitations.size - MAX_ENDED_IN_MIRROR)) this.invitations.delete(inv.inviteID);
+  }
+}

@@ -1,0 +1,40 @@
+import { RingkitError } from '../protocol/errors.js';
+import type { CommandName, CommandParams, CommandResult } from '../protocol/commands.js';
+import type { ConnectionTracker } from './ConnectionTracker.js';
+import type { Transport } from './Transport.js';
+
+/**
+ * Sends a command and returns its result (a refusal throws its RingkitError). Only while
+ * connected, unless `retry`: a mutating command, which also goes out while reconnecting and is
+ * sent again with the same requestID when the link is lost or the answer times out, until
+ * `timeoutMs` has passed since the first try.
+ * @example const result = await requestWithRetry(transport, connection, 'invitation:accept', params, { retry: true, timeoutMs: 10_000 })
+ */
+export async function requestWithRetry<N extends CommandName>(
+  transport: Transport,
+  connection: ConnectionTracker,
+  name: N,
+  params: CommandParams<N>,
+  { retry, timeoutMs }: { retry: boolean; timeoutMs: number },
+): Promise<CommandResult<N>> {
+  if (connection.state !== 'connected' && !(retry && connection.state === 'reconnecting')) {
+    throw new RingkitError('NOT_CONNECTED', `not connected (${connection.state})`);
+  }
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (connection.state === 'reconnecting') await connection.waitUntilConnected(deadline - Date.now());
+    try {
+      const ack = await transport.request(name, params, Math.max(1, deadline - Date.now()));
+      if (ack.ok) return ack.result;
+      throw RingkitError.from(ack.error);
+    } catch (error) {
+      const lost = error instanceof RingkitError && (error.code === 'NOT_CONNECTED' || error.code === 'REQUEST_TIMEOUT');
+      if (!retry || !lost || Date.now() >= deadline || gaveUp(connection)) throw error;
+    }
+  }
+}
+
+/** The client was disconnected (by the app or a refusal) while the request ran. */
+function gaveUp(connection: ConnectionTracker): boolean {
+  return connection.state === 'disconnected';
+}
