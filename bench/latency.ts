@@ -10,6 +10,8 @@ export interface LatencySamples {
   bareRelay: number[];
   inviteToRing: number[];
   inviteToAccepted: number[];
+  /** A → B → A through two ringkit media signals in an answered call (four hops, like the bare relay). */
+  mediaSignalRoundTrip: number[];
 }
 
 /** A raw `ws` round trip. */
@@ -73,6 +75,31 @@ export async function openRingkitPair(inviterURL: string, inviteeURL: string, in
 }
 
 /**
+ * Two users in an answered advanced call; B sends every media signal it gets straight back, so a
+ * sample is A → server → B → server → A, the same four hops as the bare relay, each message
+ * checked against the call on the server.
+ */
+export async function openMediaSignalPair(url: string, prefix: string) {
+  const [a, b] = (await connectRingkit(url, [`${prefix}a`, `${prefix}b`])) as [SignalingClient, SignalingClient];
+  const { inviteID } = await a.invite(b.userID, { mode: 'advanced', timeout: 60 });
+  await b.accept(inviteID);
+  b.on('mediaSignal', (e) => void b.sendMediaSignal(e.inviteID, e.from, e.signal));
+  let n = 0;
+  return {
+    async sample(): Promise<number> {
+      const signal = `{"candidate":"${++n}"}`;
+      const t = performance.now();
+      const back = new Promise<number>((r) => {
+        const off = a.on('mediaSignal', (e) => e.signal === signal && (off(), r(performance.now() - t)));
+      });
+      await a.sendMediaSignal(inviteID, b.userID, signal);
+      return back;
+    },
+    close: () => closeAll([a, b]),
+  };
+}
+
+/**
  * Interleaves `rounds` samples of a raw ws echo, a bare socket.io relay and a ringkit 1v1 cycle.
  * @example const s = await measureLatency({ ws, bare, ringkit }, 300)
  */
@@ -80,20 +107,24 @@ export async function measureLatency(urls: { ws: string; bare: string; ringkit: 
   const ws = await openWsEcho(urls.ws);
   const relay = await openBareRelay(urls.bare, 'lat-');
   const pair = await openRingkitPair(urls.ringkit, urls.ringkit, 'lat-alice', 'lat-bob');
-  const out: LatencySamples = { wsEcho: [], bareRelay: [], inviteToRing: [], inviteToAccepted: [] };
+  const media = await openMediaSignalPair(urls.ringkit, 'lat-media-');
+  const out: LatencySamples = { wsEcho: [], bareRelay: [], inviteToRing: [], inviteToAccepted: [], mediaSignalRoundTrip: [] };
   for (let i = 0; i < rounds + 10; i++) {
     const w = await ws.sample();
     const b = await relay.sample();
     const r = await pair.sample();
+    const m = await media.sample();
     await sleep(1);
     if (i < 10) continue; // warm-up
     out.wsEcho.push(w);
     out.bareRelay.push(b);
     out.inviteToRing.push(r.ring);
     out.inviteToAccepted.push(r.answered);
+    out.mediaSignalRoundTrip.push(m);
   }
   ws.close();
   relay.close();
   pair.close();
+  media.close();
   return out;
 }

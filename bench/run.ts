@@ -74,6 +74,10 @@ try {
     row('invite → ring, p99', ms(ring.p99), `relay p99 ${ms(relay.p99)}`, ring.p99 / relay.p99, '≤ 1×', 1);
     row('invite → accept → inviteeAccepted (4 hops), p50', pct(acc), `relay p50 ${ms(relay.p50)}`, acc.p50 / relay.p50, '≤ 2×', 2);
     row('invite → accept → inviteeAccepted, p99', ms(acc.p99), `relay p99 ${ms(relay.p99)}`, acc.p99 / relay.p99, '≤ 2×', 2);
+    const media = summarize(s.mediaSignalRoundTrip);
+    results.latency = { ...(results.latency as object), mediaSignalRoundTrip: media };
+    row('media signal A→B→A in a call (4 hops, each checked), p50', pct(media), `relay p50 ${ms(relay.p50)}`, media.p50 / relay.p50, '≤ 1.5×', 1.5);
+    row('media signal A→B→A, p99', ms(media.p99), `relay p99 ${ms(relay.p99)}`, media.p99 / relay.p99, '≤ 1.5×', 1.5);
   }
 
   if (sections.has('sustained')) {

@@ -80,7 +80,7 @@ async function start(): Promise<string> {
     port: 0,
     auth: { dev: true },
     logger: pino({ level: 'silent' }),
-    limits: { requestsPerSecond: 1_000_000, maxHttpBufferSize: 4 * 1024 * 1024 },
+    limits: { requestsPerSecond: 1_000_000, mediaSignalsPerSecond: 1_000_000, maxHttpBufferSize: 4 * 1024 * 1024 },
     ...(config.coalesceWindowMs !== undefined && { coalesceWindowMs: config.coalesceWindowMs }),
     ...redis,
   });
