@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { SignalingClient } from '../src/index.js';
-import { encodeCallData, RingingDialog } from '../src/react/index.js';
+import { AcceptButton, encodeCallData, RejectButton, RingingCaller, RingingCountdown, RingingDialog } from '../src/react/index.js';
 import { call, callTwice, callWhileInCall } from './support/incomingCalls.js';
 import { clientsOf, ringkitUsers, UserPane } from './support/ringkitUsers.js';
 import { silentWavDataURL } from './support/silentWav.js';
@@ -216,5 +216,42 @@ export const SoundBlocked: Story = {
     const activated = navigator.userActivation?.hasBeenActive ?? false;
     const control = activated ? { name: T.mute } : { name: T.blocked };
     await expect(await within(dialog).findByRole('button', control)).toBeVisible();
+  },
+};
+
+/**
+ * The parts rearranged by an app: big round Accept on the left, Reject with its own words, the
+ * countdown under the buttons (`RingingCaller`, `AcceptButton`, `RejectButton`, `RingingCountdown`).
+ */
+export const Rearranged: Story = {
+  render: (_, { loaded }) => {
+    const [, bob] = clientsOf(loaded) as [SignalingClient, SignalingClient];
+    return (
+      <UserPane client={bob} width={400}>
+        <style>{`.my-answer { display: flex; gap: 24px; justify-content: center; }
+.my-answer .rk-button { width: 72px; height: 72px; border-radius: 50%; padding: 0; }`}</style>
+        <RingingDialog>
+          <RingingCaller />
+          <div className="my-answer">
+            <AcceptButton />
+            <RejectButton>Later</RejectButton>
+          </div>
+          <RingingCountdown />
+        </RingingDialog>
+      </UserPane>
+    );
+  },
+  play: async ({ canvas, loaded, globals }) => {
+    const L = storyLabels(globals).incomingCall;
+    const [alice, bob] = clientsOf(loaded) as [SignalingClient, SignalingClient];
+    const { inviteID } = await call(alice, 'bob');
+    const dialog = await canvas.findByRole('alertdialog', { name: L.title('alice') });
+    const buttons = within(dialog).getAllByRole('button');
+    await expect(buttons.map((b) => b.textContent)).toEqual([L.accept, 'Later']);
+    // The focus still starts on Reject, wherever it is placed.
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Later' })).toHaveFocus());
+    await userEvent.click(within(dialog).getByRole('button', { name: L.accept }));
+    await waitFor(() => expect(bob.getInvitation(inviteID)?.users.find((u) => u.userID === 'bob')?.state).toBe('accepted'));
+    await waitFor(() => expect(canvas.queryByRole('alertdialog')).toBeNull());
   },
 };

@@ -1,4 +1,4 @@
-import { useId, type HTMLAttributes } from 'react';
+import { forwardRef, useId, type HTMLAttributes } from 'react';
 import { mergeProps } from '../../mergeProps.js';
 import type { CallHistoryListLabels } from './labels.js';
 
@@ -24,7 +24,7 @@ export interface CallHistoryFilterProps extends Omit<HTMLAttributes<HTMLFieldSet
  * All / Missed as a radio group (arrow keys move between them), with the unseen-missed badge.
  * @example <CallHistoryFilter value={filter} onChange={setFilter} unseen={count} labels={labels} />
  */
-export function CallHistoryFilter({ value, onChange, unseen, labels, ...props }: CallHistoryFilterProps) {
+export const CallHistoryFilter = forwardRef<HTMLFieldSetElement, CallHistoryFilterProps>(function CallHistoryFilter({ value, onChange, unseen, labels, ...props }, ref) {
   const name = useId();
   const option = (option: CallHistoryFilterValue, text: string, badge?: number) => (
     <label className="rk-call-history-list__option">
@@ -38,10 +38,10 @@ export function CallHistoryFilter({ value, onChange, unseen, labels, ...props }:
     </label>
   );
   return (
-    <fieldset {...mergeProps({ className: 'rk-call-history-list__filter' }, props)}>
+    <fieldset ref={ref} {...mergeProps({ className: 'rk-call-history-list__filter' }, props)}>
       <legend className="rk-visually-hidden">{labels.filter}</legend>
       {option('all', labels.all)}
       {option('missed', labels.missed, unseen)}
     </fieldset>
   );
-}
+});

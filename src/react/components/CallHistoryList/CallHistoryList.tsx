@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useId, useState, type HTMLAttributes, type ReactNode } from 'react';
+import { forwardRef, Fragment, useEffect, useId, useState, type HTMLAttributes, type ReactNode } from 'react';
 import type { SignalingClient } from '../../../client/SignalingClient.js';
 import { groupByDay, type CallRecord } from '../../data/callRecords.js';
 import type { MissedSeenStore } from '../../data/missedSeenStore.js';
@@ -40,7 +40,7 @@ export interface CallHistoryListProps extends Omit<HTMLAttributes<HTMLDivElement
  * @example
  * <CallHistoryList getUser={(id) => contacts[id]} onCallBack={(r) => call.call(r.peers[0]!, { roomID: newRoom() })} />
  */
-export function CallHistoryList({
+export const CallHistoryList = forwardRef<HTMLDivElement, CallHistoryListProps>(function CallHistoryList({
   onCallBack,
   peer,
   count,
@@ -51,7 +51,7 @@ export function CallHistoryList({
   client,
   renderRecord,
   ...props
-}: CallHistoryListProps) {
+}, ref) {
   const labels = useRingkitLabels('callHistoryList', own);
   const log = useCallRecords({ count, peer, seenStore }, client);
   const [filter, setFilter] = useState<CallHistoryFilterValue>(defaultFilter);
@@ -65,7 +65,7 @@ export function CallHistoryList({
   const shown = filter === 'missed' ? log.records.filter((r) => r.kind === 'missed') : log.records;
   const root = { className: 'rk-root rk-call-history-list', role: 'group', 'aria-label': labels.title, 'data-rk-filter': filter };
   return (
-    <div {...mergeProps(root, props)}>
+    <div ref={ref} {...mergeProps(root, props)}>
       <CallHistoryFilter value={filter} onChange={setFilter} unseen={unseenMissed.length} labels={labels} />
       <p role="status" className="rk-visually-hidden">
         {unseenMissed.length > 0 ? labels.unseenMissed(unseenMissed.length) : ''}
@@ -111,4 +111,4 @@ export function CallHistoryList({
       )}
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import type { HTMLAttributes } from 'react';
+import { forwardRef, type HTMLAttributes } from 'react';
 import type { CallRecord } from '../../data/callRecords.js';
 import { mergeProps } from '../../mergeProps.js';
 import { useDisplayUser, type GetUser } from '../shared/RingkitUsersProvider.js';
@@ -24,7 +24,7 @@ export interface CallRecordRowProps extends Omit<HTMLAttributes<HTMLLIElement>, 
  * time, and "Call back" (named "Call back: Bob"; not on a call still in progress).
  * @example <ul><CallRecordRow record={record} labels={callHistoryListLabels.en} onCallBack={(r) => call(r.peers[0])} /></ul>
  */
-export function CallRecordRow({ record, labels, unseen, getUser, onCallBack, ...props }: CallRecordRowProps) {
+export const CallRecordRow = forwardRef<HTMLLIElement, CallRecordRowProps>(function CallRecordRow({ record, labels, unseen, getUser, onCallBack, ...props }, ref) {
   const peer = useDisplayUser(record.peers[0] ?? '', getUser);
   const name = record.peers.length > 1 ? `${peer.name} ${labels.andMore(record.peers.length - 1)}` : peer.name;
   const when = new Date(record.time);
@@ -41,7 +41,7 @@ export function CallRecordRow({ record, labels, unseen, getUser, onCallBack, ...
     'data-rk-unseen': unseen ? '' : undefined,
   };
   return (
-    <li {...mergeProps(own, props)}>
+    <li ref={ref} {...mergeProps(own, props)}>
       <UserAvatar user={peer} />
       <span className="rk-call-history-list__main">
         <span className="rk-call-history-list__name">{name}</span>
@@ -69,4 +69,4 @@ export function CallRecordRow({ record, labels, unseen, getUser, onCallBack, ...
       )}
     </li>
   );
-}
+});

@@ -1,4 +1,4 @@
-import type { HTMLAttributes, ReactNode } from 'react';
+import { forwardRef, type HTMLAttributes, type ReactNode } from 'react';
 import { mergeProps } from '../../mergeProps.js';
 import { RingEndStatus } from '../RingingDialog/RingEndStatus.js';
 import { RingingCallContext } from '../RingingDialog/RingingCallContext.js';
@@ -21,13 +21,13 @@ export interface IncomingCallToastProps extends IncomingCallProps, Omit<HTMLAttr
  * status region saying why a call stopped ringing. It does not take focus.
  * @example <IncomingCallToast ringtone="/sounds/ring.mp3" className="my-toast" />
  */
-export function IncomingCallToast({ ringtone, getUser, labels, client, busyPolicy, filter, noticeMs, children, ...props }: IncomingCallToastProps) {
+export const IncomingCallToast = forwardRef<HTMLDivElement, IncomingCallToastProps>(function IncomingCallToast({ ringtone, getUser, labels, client, busyPolicy, filter, noticeMs, children, ...props }, ref) {
   const value = useRingingCallValue({ ringtone, getUser, labels, client, busyPolicy, filter, noticeMs });
   const { ring, titleID, descriptionID } = value;
   const state = ring.invitation ? 'ringing' : ring.notice ? 'ended' : 'idle';
   return (
     <RingingCallContext.Provider value={value}>
-      <div {...mergeProps({ className: 'rk-root rk-incoming-call-toast', 'data-rk-state': state }, props)}>
+      <div ref={ref} {...mergeProps({ className: 'rk-root rk-incoming-call-toast', 'data-rk-state': state }, props)}>
         {ring.invitation && (
           <section
             key={ring.invitation.inviteID}
@@ -42,7 +42,7 @@ export function IncomingCallToast({ ringtone, getUser, labels, client, busyPolic
       </div>
     </RingingCallContext.Provider>
   );
-}
+});
 
 /**
  * The toast's default layout: the same parts, in the same order, as `RingingDialogLayout`.

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type HTMLAttributes } from 'react';
+import { forwardRef, useId, useState, type FormEvent, type HTMLAttributes } from 'react';
 import type { CallingInviteOptions, SignalingClient } from '../../../client/SignalingClient.js';
 import { DEFAULT_LIMITS } from '../../../protocol/limits.js';
 import type { InviteResult } from '../../../protocol/wire.js';
@@ -46,7 +46,7 @@ const NO_USERS: never[] = [];
  * reason.
  * @example <InviteMembersPicker inviteID={callID} groupID="team-1" maxCallUsers={8} getUser={(id) => staff[id]} />
  */
-export function InviteMembersPicker({
+export const InviteMembersPicker = forwardRef<HTMLFormElement, InviteMembersPickerProps>(function InviteMembersPicker({
   inviteID,
   groupID,
   members: givenMembers,
@@ -58,7 +58,7 @@ export function InviteMembersPicker({
   getUser,
   client,
   ...props
-}: InviteMembersPickerProps) {
+}, ref) {
   const labels = useRingkitLabels('inviteMembersPicker', ownLabels);
   const users = useRingkitStore((s) => (inviteID ? s.invitations[inviteID]?.users : undefined), client) ?? NO_USERS;
   const callGroup = useRingkitStore((s) => (inviteID ? s.invitations[inviteID]?.groupID : undefined), client);
@@ -96,7 +96,7 @@ export function InviteMembersPicker({
   const reason = (code: string) => labels.failures[code as keyof typeof labels.failures] ?? labels.failures.other;
   const own = { className: 'rk-root rk-invite-members-picker', 'data-rk-state': room === 0 ? 'full' : 'open' };
   return (
-    <form {...mergeProps(own, props as Record<string, unknown>)} onSubmit={submit} aria-busy={actions.pending || fetched.isLoading}>
+    <form ref={ref} {...mergeProps(own, props as Record<string, unknown>)} onSubmit={submit} aria-busy={actions.pending || fetched.isLoading}>
       <fieldset className="rk-invite-members-picker__fieldset">
         <legend id={titleID} className="rk-invite-members-picker__title">{labels.title}</legend>
         <p id={statusID} role="status" className="rk-invite-members-picker__remaining">
@@ -150,4 +150,4 @@ export function InviteMembersPicker({
       )}
     </form>
   );
-}
+});

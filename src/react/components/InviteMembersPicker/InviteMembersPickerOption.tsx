@@ -1,4 +1,4 @@
-import { useId, type LiHTMLAttributes } from 'react';
+import { forwardRef, useId, type LiHTMLAttributes } from 'react';
 import type { MemberChoice } from '../../data/pickMembers.js';
 import { mergeProps } from '../../mergeProps.js';
 import type { DisplayUser } from '../shared/RingkitUsersProvider.js';
@@ -23,13 +23,13 @@ export interface InviteMembersPickerOptionProps extends Omit<LiHTMLAttributes<HT
  * reason visible when they are in the call, ringing, or the call is full.
  * @example <InviteMembersPickerOption choice={{ userID: 'ada', availability: 'inCall', checked: false }} user={ada} reason="In the call" onToggle={toggle} />
  */
-export function InviteMembersPickerOption({ choice, user, reason, limitID, onToggle, ...props }: InviteMembersPickerOptionProps) {
+export const InviteMembersPickerOption = forwardRef<HTMLLIElement, InviteMembersPickerOptionProps>(function InviteMembersPickerOption({ choice, user, reason, limitID, onToggle, ...props }, ref) {
   const inputID = useId();
   const reasonID = useId();
   const described = [reason ? reasonID : '', choice.availability === 'full' && limitID ? limitID : ''].filter(Boolean).join(' ');
   const own = { className: 'rk-invite-members-picker__member', 'data-rk-state': choice.availability };
   return (
-    <li {...mergeProps(own, props as Record<string, unknown>)}>
+    <li ref={ref} {...mergeProps(own, props as Record<string, unknown>)}>
       <input
         id={inputID}
         type="checkbox"
@@ -50,4 +50,4 @@ export function InviteMembersPickerOption({ choice, user, reason, limitID, onTog
       )}
     </li>
   );
-}
+});

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import { forwardRef, type ButtonHTMLAttributes } from 'react';
 import { mergeProps } from '../../mergeProps.js';
 import { useOutgoingCallContext } from './OutgoingCallContext.js';
 
@@ -13,7 +13,7 @@ export type OutgoingCallCancelButtonProps = ButtonHTMLAttributes<HTMLButtonEleme
  * does (calls `onClose`). One button element, so focus stays on it when it switches.
  * @example <OutgoingCallDialog><OutgoingCallInvitees /><OutgoingCallCancelButton /></OutgoingCallDialog>
  */
-export function OutgoingCallCancelButton(props: OutgoingCallCancelButtonProps) {
+export const OutgoingCallCancelButton = forwardRef<HTMLButtonElement, OutgoingCallCancelButtonProps>(function OutgoingCallCancelButton(props, ref) {
   const { call, labels, close } = useOutgoingCallContext();
   const cancels = call.isInviter && call.ringing > 0;
   const own = {
@@ -27,5 +27,5 @@ export function OutgoingCallCancelButton(props: OutgoingCallCancelButtonProps) {
       else if (!call.disabled && !call.pending) void call.cancel();
     },
   };
-  return <button {...mergeProps(own, props as Record<string, unknown>)}>{cancels ? labels.cancel : labels.close}</button>;
-}
+  return <button ref={ref} {...mergeProps(own, props as Record<string, unknown>)}>{cancels ? labels.cancel : labels.close}</button>;
+});

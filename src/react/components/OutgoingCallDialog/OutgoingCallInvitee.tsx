@@ -1,4 +1,4 @@
-import type { HTMLAttributes } from 'react';
+import { forwardRef, type HTMLAttributes } from 'react';
 import type { CallUser } from '../../../protocol/types.js';
 import { isPending } from '../../../protocol/types.js';
 import type { ErrorInvitee } from '../../../protocol/wire.js';
@@ -21,7 +21,7 @@ export type OutgoingCallInviteeProps = HTMLAttributes<HTMLLIElement> & ({ user: 
  * button that cancels just this one while they ring.
  * @example <OutgoingCallDialog><ul>{invitees.map((u) => <OutgoingCallInvitee key={u.userID} user={u} />)}</ul></OutgoingCallDialog>
  */
-export function OutgoingCallInvitee({ user, failure, ...props }: OutgoingCallInviteeProps) {
+export const OutgoingCallInvitee = forwardRef<HTMLLIElement, OutgoingCallInviteeProps>(function OutgoingCallInvitee({ user, failure, ...props }, ref) {
   const { call, errorInvitees, labels, getUser } = useOutgoingCallContext();
   const display = useDisplayUser(user?.userID ?? failure!.userID, getUser);
   const status = user ? inviteeStatus(user) : 'failed';
@@ -29,7 +29,7 @@ export function OutgoingCallInvitee({ user, failure, ...props }: OutgoingCallInv
   const cancelable = !!user && several && call.isInviter && isPending(user.state);
   const own = { className: 'rk-outgoing-call-dialog__invitee', 'data-rk-state': status };
   return (
-    <li {...mergeProps(own, props as Record<string, unknown>)}>
+    <li ref={ref} {...mergeProps(own, props as Record<string, unknown>)}>
       <UserAvatar user={display} size="small" />
       <span className="rk-outgoing-call-dialog__name">
         {display.name}
@@ -60,4 +60,4 @@ export function OutgoingCallInvitee({ user, failure, ...props }: OutgoingCallInv
       )}
     </li>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useDeferredValue, useId, useMemo, useRef, useState, type HTMLAttributes } from 'react';
+import { forwardRef, useCallback, useDeferredValue, useId, useMemo, useRef, useState, type HTMLAttributes } from 'react';
 import type { SignalingClient } from '../../../client/SignalingClient.js';
 import type { CallUser } from '../../../protocol/types.js';
 import { sortParticipantIDs } from '../../data/sortParticipantIDs.js';
@@ -42,7 +42,7 @@ const NOBODY: readonly CallUser[] = [];
  * <ParticipantList inviteID={classID} getUser={(id) => roster[id]} />
  * <ParticipantList inviteID={classID}>{(user, display) => <span>{display.name} · {user.state}</span>}</ParticipantList>
  */
-export function ParticipantList({
+export const ParticipantList = forwardRef<HTMLDivElement, ParticipantListProps>(function ParticipantList({
   inviteID,
   rowHeight = 48,
   overscan = 8,
@@ -51,7 +51,7 @@ export function ParticipantList({
   getUser,
   client,
   ...props
-}: ParticipantListProps) {
+}, ref) {
   const labels = useRingkitLabels('participantList', ownLabels);
   const users = useRingkitStore((s) => (inviteID ? s.invitations[inviteID]?.users : undefined), client) ?? NOBODY;
   const me = useRingkitStore((s) => s.userID, client);
@@ -79,7 +79,7 @@ export function ParticipantList({
 
   const own = { className: 'rk-root rk-participant-list', 'data-rk-searching': search ? true : undefined };
   return (
-    <div {...mergeProps(own, props as Record<string, unknown>)}>
+    <div ref={ref} {...mergeProps(own, props as Record<string, unknown>)}>
       <div className="rk-participant-list__header">
         <label htmlFor={searchID} className="rk-visually-hidden">
           {labels.search}
@@ -127,4 +127,4 @@ export function ParticipantList({
       </div>
     </div>
   );
-}
+});

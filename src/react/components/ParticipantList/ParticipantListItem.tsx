@@ -1,4 +1,4 @@
-import type { HTMLAttributes } from 'react';
+import { forwardRef, type HTMLAttributes } from 'react';
 import type { CallUser } from '../../../protocol/types.js';
 import { inviteeStatus } from '../../data/inviteeStatus.js';
 import { useRingkitLabels } from '../../labels/RingkitLabelsProvider.js';
@@ -25,13 +25,13 @@ export interface ParticipantListItemProps extends HTMLAttributes<HTMLDivElement>
  * Use it inside your own row to add to it.
  * @example <ParticipantList inviteID={id}>{(user, display) => <ParticipantListItem user={user} display={display}><button>Mute</button></ParticipantListItem>}</ParticipantList>
  */
-export function ParticipantListItem({ user, display, isMe = false, labels: ownLabels, children, ...props }: ParticipantListItemProps) {
+export const ParticipantListItem = forwardRef<HTMLDivElement, ParticipantListItemProps>(function ParticipantListItem({ user, display, isMe = false, labels: ownLabels, children, ...props }, ref) {
   const labels = useRingkitLabels('participantList', ownLabels);
   const { you } = useRingkitLabels('common');
   const status = inviteeStatus(user);
   const own = { className: 'rk-participant-list__row', 'data-rk-state': status };
   return (
-    <div {...mergeProps(own, props as Record<string, unknown>)}>
+    <div ref={ref} {...mergeProps(own, props as Record<string, unknown>)}>
       <UserAvatar user={display} size="small" />
       <span className="rk-participant-list__name">
         {display.name}
@@ -41,4 +41,4 @@ export function ParticipantListItem({ user, display, isMe = false, labels: ownLa
       {children}
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type HTMLAttributes } from 'react';
+import { forwardRef, useId, useState, type FormEvent, type HTMLAttributes } from 'react';
 import { mergeProps } from '../../mergeProps.js';
 import { useRaiseHandPanel } from './RaiseHandPanelContext.js';
 
@@ -15,7 +15,7 @@ export interface RaiseHandAskFormProps extends Omit<HTMLAttributes<HTMLFormEleme
  * The teacher's "Ask to raise hands" button with an optional question field.
  * @example <RaiseHandPanel groupID="class-1"><RaiseHandAskForm timeout={90} /></RaiseHandPanel>
  */
-export function RaiseHandAskForm({ timeout, ...props }: RaiseHandAskFormProps) {
+export const RaiseHandAskForm = forwardRef<HTMLFormElement, RaiseHandAskFormProps>(function RaiseHandAskForm({ timeout, ...props }, ref) {
   const { hand, labels } = useRaiseHandPanel();
   const [prompt, setPrompt] = useState('');
   const id = useId();
@@ -25,7 +25,7 @@ export function RaiseHandAskForm({ timeout, ...props }: RaiseHandAskFormProps) {
     void hand.ask({ ...(text && { prompt: text }), ...(timeout !== undefined && { timeout }) }).then((done) => done && setPrompt(''));
   };
   return (
-    <form {...mergeProps({ className: 'rk-raise-hand-panel__ask', onSubmit: submit }, props)}>
+    <form ref={ref} {...mergeProps({ className: 'rk-raise-hand-panel__ask', onSubmit: submit }, props)}>
       <label className="rk-raise-hand-panel__label" htmlFor={id}>
         {labels.promptLabel}
       </label>
@@ -42,4 +42,4 @@ export function RaiseHandAskForm({ timeout, ...props }: RaiseHandAskFormProps) {
       </button>
     </form>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo, type HTMLAttributes, type ReactNode } from 'react';
+import { forwardRef, useMemo, type HTMLAttributes, type ReactNode } from 'react';
 import type { SignalingClient } from '../../../client/SignalingClient.js';
 import { useRaiseHand } from '../../hooks/useRaiseHand.js';
 import { useRingkitLabels } from '../../labels/RingkitLabelsProvider.js';
@@ -39,7 +39,7 @@ export interface RaiseHandPanelProps extends Omit<HTMLAttributes<HTMLElement>, '
  * <RaiseHandPanel groupID="class-1" getUser={(id) => roster[id]} />
  * <RaiseHandPanel groupID="class-1" view="student" labels={{ raiseHand: 'Hand up' }} />
  */
-export function RaiseHandPanel({ groupID, view, labels: own, getUser, client, children, ...props }: RaiseHandPanelProps) {
+export const RaiseHandPanel = forwardRef<HTMLDivElement, RaiseHandPanelProps>(function RaiseHandPanel({ groupID, view, labels: own, getUser, client, children, ...props }, ref) {
   const hand = useRaiseHand(groupID, client);
   const labels = useRingkitLabels('raiseHandPanel', own);
   const context = useMemo(() => ({ hand, labels, getUser }), [hand, labels, getUser]);
@@ -72,7 +72,7 @@ export function RaiseHandPanel({ groupID, view, labels: own, getUser, client, ch
     );
   return (
     <RaiseHandPanelContext.Provider value={context}>
-      <div {...mergeProps(root, props)}>
+      <div ref={ref} {...mergeProps(root, props)}>
         <p role="status" className="rk-raise-hand-panel__status">
           {hand.closed ? labels.roundClosed : hand.round && side === 'teacher' ? labels.summary(hand.raisedHands.length, asked) : ''}
         </p>
@@ -85,4 +85,4 @@ export function RaiseHandPanel({ groupID, view, labels: own, getUser, client, ch
       </div>
     </RaiseHandPanelContext.Provider>
   );
-}
+});

@@ -1,4 +1,4 @@
-import type { HTMLAttributes } from 'react';
+import { forwardRef, type HTMLAttributes } from 'react';
 import type { CallUser } from '../../../protocol/types.js';
 import { mergeProps } from '../../mergeProps.js';
 import { useDisplayUser } from '../shared/RingkitUsersProvider.js';
@@ -50,15 +50,15 @@ function QueueRow({ user, position, actions }: { user: CallUser; position: numbe
  * "Raised hands"; the teacher gets "Invite to speak" on each row.
  * @example <RaiseHandPanel groupID="class-1"><RaiseHandQueue /></RaiseHandPanel>
  */
-export function RaiseHandQueue({ actions, ...props }: RaiseHandQueueProps) {
+export const RaiseHandQueue = forwardRef<HTMLOListElement, RaiseHandQueueProps>(function RaiseHandQueue({ actions, ...props }, ref) {
   const { hand, labels } = useRaiseHandPanel();
   const withActions = actions ?? hand.role === 'teacher';
   if (hand.raisedHands.length === 0) return <p className="rk-raise-hand-panel__empty">{labels.noHands}</p>;
   return (
-    <ol {...mergeProps({ className: 'rk-list rk-raise-hand-panel__queue', 'aria-label': labels.raisedHands }, props)}>
+    <ol ref={ref} {...mergeProps({ className: 'rk-list rk-raise-hand-panel__queue', 'aria-label': labels.raisedHands }, props)}>
       {hand.raisedHands.map((user, i) => (
         <QueueRow key={user.userID} user={user} position={i + 1} actions={withActions} />
       ))}
     </ol>
   );
-}
+});

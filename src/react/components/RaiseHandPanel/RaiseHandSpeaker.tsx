@@ -1,4 +1,4 @@
-import type { HTMLAttributes } from 'react';
+import { forwardRef, type HTMLAttributes } from 'react';
 import { mergeProps } from '../../mergeProps.js';
 import { useDisplayUser } from '../shared/RingkitUsersProvider.js';
 import { UserAvatar } from '../shared/UserAvatar.js';
@@ -9,14 +9,14 @@ import { speakLabel } from './speakLabel.js';
  * Who is speaking now (the latest invitation to speak and its answer); nothing when nobody was invited.
  * @example <RaiseHandPanel groupID="class-1"><RaiseHandSpeaker /></RaiseHandPanel>
  */
-export function RaiseHandSpeaker(props: Omit<HTMLAttributes<HTMLDivElement>, 'children'>) {
+export const RaiseHandSpeaker = forwardRef<HTMLDivElement, Omit<HTMLAttributes<HTMLDivElement>, 'children'>>(function RaiseHandSpeaker(props, ref) {
   const { hand, labels, getUser } = useRaiseHandPanel();
   const user = useDisplayUser(hand.speaker ?? '', getUser);
   const state = hand.speakInvitation?.users[0]?.state;
   if (!hand.speaker || !state || hand.closed) return null;
   const answer = speakLabel(state, labels);
   return (
-    <div {...mergeProps({ className: 'rk-raise-hand-panel__speaker', 'data-rk-state': answer.key }, props)}>
+    <div ref={ref} {...mergeProps({ className: 'rk-raise-hand-panel__speaker', 'data-rk-state': answer.key }, props)}>
       <span className="rk-raise-hand-panel__speaker-title">{labels.speakingNow}</span>
       <UserAvatar user={user} size="small" />
       <span className="rk-raise-hand-panel__name">{user.name}</span>
@@ -25,4 +25,4 @@ export function RaiseHandSpeaker(props: Omit<HTMLAttributes<HTMLDivElement>, 'ch
       </span>
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useId, type HTMLAttributes } from 'react';
+import { forwardRef, useId, type HTMLAttributes } from 'react';
 import { isPending } from '../../../protocol/types.js';
 import { mergeProps } from '../../mergeProps.js';
 import { useRaiseHandPanel } from './RaiseHandPanelContext.js';
@@ -8,7 +8,7 @@ import { useRaiseHandPanel } from './RaiseHandPanelContext.js';
  * in line), and "You are invited to speak" with Accept / Decline.
  * @example <RaiseHandPanel groupID="class-1" view="student"><RaiseHandStudentControls /></RaiseHandPanel>
  */
-export function RaiseHandStudentControls(props: Omit<HTMLAttributes<HTMLDivElement>, 'children'>) {
+export const RaiseHandStudentControls = forwardRef<HTMLDivElement, Omit<HTMLAttributes<HTMLDivElement>, 'children'>>(function RaiseHandStudentControls(props, ref) {
   const { hand, labels } = useRaiseHandPanel();
   const titleID = useId();
   const busy = hand.pending || hand.disabled;
@@ -21,7 +21,7 @@ export function RaiseHandStudentControls(props: Omit<HTMLAttributes<HTMLDivEleme
   else if (hand.asked) line = labels.asked;
   else line = labels.waiting;
   return (
-    <div {...mergeProps({ className: 'rk-raise-hand-panel__student' }, props)}>
+    <div ref={ref} {...mergeProps({ className: 'rk-raise-hand-panel__student' }, props)}>
       <p className="rk-raise-hand-panel__line" data-rk-state={mySpeak === 'accepted' ? 'speaking' : undefined}>
         {line}
       </p>
@@ -52,4 +52,4 @@ export function RaiseHandStudentControls(props: Omit<HTMLAttributes<HTMLDivEleme
       )}
     </div>
   );
-}
+});

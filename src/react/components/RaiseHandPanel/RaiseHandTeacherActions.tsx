@@ -1,4 +1,4 @@
-import type { HTMLAttributes } from 'react';
+import { forwardRef, type HTMLAttributes } from 'react';
 import { mergeProps } from '../../mergeProps.js';
 import { useRaiseHandPanel } from './RaiseHandPanelContext.js';
 
@@ -7,12 +7,12 @@ import { useRaiseHandPanel } from './RaiseHandPanelContext.js';
  * down, the round closed).
  * @example <RaiseHandPanel groupID="class-1"><RaiseHandQueue /><RaiseHandTeacherActions /></RaiseHandPanel>
  */
-export function RaiseHandTeacherActions(props: Omit<HTMLAttributes<HTMLDivElement>, 'children'>) {
+export const RaiseHandTeacherActions = forwardRef<HTMLDivElement, Omit<HTMLAttributes<HTMLDivElement>, 'children'>>(function RaiseHandTeacherActions(props, ref) {
   const { hand, labels } = useRaiseHandPanel();
   const busy = hand.pending || hand.disabled;
   const next = hand.nextToSpeak;
   return (
-    <div {...mergeProps({ className: 'rk-raise-hand-panel__actions' }, props)}>
+    <div ref={ref} {...mergeProps({ className: 'rk-raise-hand-panel__actions' }, props)}>
       <button type="button" className="rk-button" data-rk-variant="primary" disabled={busy || !next} onClick={() => next && void hand.inviteToSpeak(next)}>
         {labels.inviteNext}
       </button>
@@ -26,4 +26,4 @@ export function RaiseHandTeacherActions(props: Omit<HTMLAttributes<HTMLDivElemen
       </button>
     </div>
   );
-}
+});

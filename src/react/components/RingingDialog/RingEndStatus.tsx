@@ -1,4 +1,4 @@
-import type { HTMLAttributes } from 'react';
+import { forwardRef, type HTMLAttributes } from 'react';
 import { mergeProps } from '../../mergeProps.js';
 import { useDisplayUser } from '../shared/RingkitUsersProvider.js';
 import { useRingingCallContext } from './RingingCallContext.js';
@@ -9,13 +9,13 @@ import { useRingingCallContext } from './RingingCallContext.js';
  * another device.
  * @example <RingEndStatus className="my-snackbar" />
  */
-export function RingEndStatus({ ...props }: HTMLAttributes<HTMLDivElement>) {
+export const RingEndStatus = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivElement>>(function RingEndStatus({ ...props }, ref) {
   const { ring, labels, getUser } = useRingingCallContext();
   const notice = ring.notice;
   const caller = useDisplayUser(notice?.invitation.inviter ?? '', getUser);
   const reason = notice && notice.reason !== 'accepted' && notice.reason !== 'declined' ? notice.reason : undefined;
   return (
-    <div
+    <div ref={ref}
       {...mergeProps(
         { role: 'status', 'aria-live': 'polite', className: 'rk-ringing__status', 'data-rk-reason': reason },
         props,
@@ -24,4 +24,4 @@ export function RingEndStatus({ ...props }: HTMLAttributes<HTMLDivElement>) {
       {reason ? labels.ended[reason](caller.name) : null}
     </div>
   );
-}
+});

@@ -1,33 +1,32 @@
-import type { HTMLAttributes } from 'react';
-import type { RingkitButtonProps } from '../../hooks/useIncomingInvitation.js';
+import { forwardRef, type HTMLAttributes } from 'react';
 import { mergeProps } from '../../mergeProps.js';
 import { useRingingCallContext } from './RingingCallContext.js';
+import { AcceptButton, DeclineBusyButton, EndAndAcceptButton, RejectButton } from './RingingButtons.js';
 
 /**
  * The answer buttons: Reject and Accept, or during call waiting (I am in a connected call)
  * "Decline as busy", "Decline" and "End and accept". Disabled unless the call rings, and while an
- * answer is pending.
+ * answer is pending. Each is also a part of its own (`AcceptButton`, `RejectButton`,
+ * `DeclineBusyButton`, `EndAndAcceptButton`) to arrange yourself.
  * @example <RingingActions className="my-actions" />
  */
-export function RingingActions({ ...props }: HTMLAttributes<HTMLDivElement>) {
+export const RingingActions = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivElement>>(function RingingActions(props, ref) {
   const { ring, labels } = useRingingCallContext();
-  const buttons: [RingkitButtonProps, 'accept' | 'reject' | undefined, string][] = ring.callWaiting
-    ? [
-        [ring.declineBusyButtonProps, undefined, labels.declineBusy],
-        [ring.rejectButtonProps, 'reject', labels.decline],
-        [ring.endAndAcceptButtonProps, 'accept', labels.endAndAccept],
-      ]
-    : [
-        [ring.rejectButtonProps, 'reject', labels.reject],
-        [ring.acceptButtonProps, 'accept', labels.accept],
-      ];
+  const own = { className: 'rk-ringing__actions', 'data-rk-call-waiting': ring.callWaiting || undefined };
   return (
-    <div {...mergeProps({ className: 'rk-ringing__actions', 'data-rk-call-waiting': ring.callWaiting || undefined }, props)}>
-      {buttons.map(([buttonProps, variant, label]) => (
-        <button key={buttonProps['data-rk-action']} {...buttonProps} className="rk-button" data-rk-variant={variant}>
-          {label}
-        </button>
-      ))}
+    <div ref={ref} {...mergeProps(own, props as Record<string, unknown>)}>
+      {ring.callWaiting ? (
+        <>
+          <DeclineBusyButton />
+          <RejectButton>{labels.decline}</RejectButton>
+          <EndAndAcceptButton />
+        </>
+      ) : (
+        <>
+          <RejectButton />
+          <AcceptButton />
+        </>
+      )}
     </div>
   );
-}
+});

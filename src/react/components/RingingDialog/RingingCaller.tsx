@@ -1,4 +1,4 @@
-import type { HTMLAttributes } from 'react';
+import { forwardRef, type HTMLAttributes } from 'react';
 import { mergeProps } from '../../mergeProps.js';
 import { useDisplayUser } from '../shared/RingkitUsersProvider.js';
 import { UserAvatar } from '../shared/UserAvatar.js';
@@ -9,13 +9,13 @@ import { useRingingCallContext } from './RingingCallContext.js';
  * dialog's name) and "One-to-one video call" (its description).
  * @example <RingingDialog><RingingCaller /><RingingActions /></RingingDialog>
  */
-export function RingingCaller({ ...props }: HTMLAttributes<HTMLDivElement>) {
+export const RingingCaller = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivElement>>(function RingingCaller({ ...props }, ref) {
   const { ring, labels, getUser, titleID, descriptionID } = useRingingCallContext();
   const caller = useDisplayUser(ring.invitation?.inviter ?? '', getUser);
   const description = ring.description;
   if (!ring.invitation || !description) return null;
   return (
-    <div {...mergeProps({ className: 'rk-ringing__caller' }, props)}>
+    <div ref={ref} {...mergeProps({ className: 'rk-ringing__caller' }, props)}>
       <UserAvatar user={caller} size="large" />
       <h2 id={titleID} className="rk-ringing__title">
         {labels.title(caller.name)}
@@ -27,7 +27,7 @@ export function RingingCaller({ ...props }: HTMLAttributes<HTMLDivElement>) {
       </p>
     </div>
   );
-}
+});
 
 /** A small camera or handset before the description (decorative; the text says it). */
 function MediaIcon({ media }: { media: 'audio' | 'video' }) {

@@ -1,4 +1,4 @@
-import { useRef, type HTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
+import { forwardRef, useRef, type HTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
 import { useFocusTrap } from '../../internal/useFocusTrap.js';
 import { mergeProps } from '../../mergeProps.js';
 import { RingtoneMuteButton } from '../shared/RingtoneMuteButton.js';
@@ -34,13 +34,13 @@ export interface RingingDialogProps extends IncomingCallProps, Omit<HTMLAttribut
  *   <RingingDialog ringtone="/sounds/ring.mp3" getUser={(id) => ({ name: contacts[id]?.name })} />
  * </RingkitProvider>
  */
-export function RingingDialog({ ringtone, getUser, labels, client, busyPolicy, filter, noticeMs, children, ...props }: RingingDialogProps) {
+export const RingingDialog = forwardRef<HTMLDivElement, RingingDialogProps>(function RingingDialog({ ringtone, getUser, labels, client, busyPolicy, filter, noticeMs, children, ...props }, ref) {
   const value = useRingingCallValue({ ringtone, getUser, labels, client, busyPolicy, filter, noticeMs });
   const { ring } = value;
   const state = ring.invitation ? 'ringing' : ring.notice ? 'ended' : 'idle';
   return (
     <RingingCallContext.Provider value={value}>
-      <div {...mergeProps({ className: 'rk-root rk-ringing-dialog', 'data-rk-state': state }, props)}>
+      <div ref={ref} {...mergeProps({ className: 'rk-root rk-ringing-dialog', 'data-rk-state': state }, props)}>
         {ring.invitation && (
           <RingingDialogSurface key={ring.invitation.inviteID}>{children ?? <RingingDialogLayout />}</RingingDialogSurface>
         )}
@@ -48,7 +48,7 @@ export function RingingDialog({ ringtone, getUser, labels, client, busyPolicy, f
       </div>
     </RingingCallContext.Provider>
   );
-}
+});
 
 /**
  * The default layout of `RingingDialog` (and `IncomingCallToast`): caller, countdown, sound controls,

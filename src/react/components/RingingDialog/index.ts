@@ -2,6 +2,7 @@
 export { RingingDialog, RingingDialogLayout, type RingingDialogProps } from './RingingDialog.js';
 export { RingEndStatus } from './RingEndStatus.js';
 export { RingingActions } from './RingingActions.js';
+export { AcceptButton, DeclineBusyButton, EndAndAcceptButton, RejectButton, type RingingButtonProps } from './RingingButtons.js';
 export { RingingCallContext, useRingingCallContext, type RingingCallContextValue } from './RingingCallContext.js';
 export { RingingCaller } from './RingingCaller.js';
 export { RingingCountdown } from './RingingCountdown.js';

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import { forwardRef, type ButtonHTMLAttributes } from 'react';
 import type { UseRingtoneResult } from '../../hooks/useRingtone.js';
 import { useRingkitLabels } from '../../labels/RingkitLabelsProvider.js';
 import { mergeProps } from '../../mergeProps.js';
@@ -18,12 +18,12 @@ export interface RingtoneMuteButtonProps extends ButtonHTMLAttributes<HTMLButton
  * A "Mute ringtone" toggle button (`aria-pressed` while muted).
  * @example <RingtoneMuteButton ringtone={useRingtone('/sounds/ring.mp3', ringing)} />
  */
-export function RingtoneMuteButton({ ringtone, labels: own, ...props }: RingtoneMuteButtonProps) {
+export const RingtoneMuteButton = forwardRef<HTMLButtonElement, RingtoneMuteButtonProps>(function RingtoneMuteButton({ ringtone, labels: own, ...props }, ref) {
   const labels = useRingkitLabels('ringtone', own);
   return (
-    <button {...mergeProps(ringtone.muteButtonProps, { className: 'rk-button rk-ringtone-mute' }, props)}>
+    <button ref={ref} {...mergeProps(ringtone.muteButtonProps, { className: 'rk-button rk-ringtone-mute' }, props)}>
       <BellIcon off={ringtone.muted} />
       {labels.mute}
     </button>
   );
-}
+});

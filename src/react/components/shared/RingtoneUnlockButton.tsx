@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import { forwardRef, type ButtonHTMLAttributes } from 'react';
 import type { UseRingtoneResult } from '../../hooks/useRingtone.js';
 import { useRingkitLabels } from '../../labels/RingkitLabelsProvider.js';
 import { mergeProps } from '../../mergeProps.js';
@@ -20,13 +20,13 @@ export interface RingtoneUnlockButtonProps extends ButtonHTMLAttributes<HTMLButt
  * to load or decode (`data-rk-state="failed"`).
  * @example const tone = useRingtone('/sounds/ringback.mp3', calling); <RingtoneUnlockButton ringtone={tone} />
  */
-export function RingtoneUnlockButton({ ringtone, labels: own, ...props }: RingtoneUnlockButtonProps) {
+export const RingtoneUnlockButton = forwardRef<HTMLButtonElement, RingtoneUnlockButtonProps>(function RingtoneUnlockButton({ ringtone, labels: own, ...props }, ref) {
   const labels = useRingkitLabels('ringtone', own);
   if (!ringtone.blocked && !ringtone.failed) return null;
   const state = ringtone.failed ? 'failed' : 'blocked';
   return (
-    <button {...mergeProps(ringtone.enableButtonProps, { className: 'rk-button rk-ringtone-unlock', 'data-rk-variant': 'primary', 'data-rk-state': state }, props)}>
+    <button ref={ref} {...mergeProps(ringtone.enableButtonProps, { className: 'rk-button rk-ringtone-unlock', 'data-rk-variant': 'primary', 'data-rk-state': state }, props)}>
       {labels[state]}
     </button>
   );
-}
+});

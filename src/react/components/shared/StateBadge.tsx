@@ -1,4 +1,4 @@
-import type { HTMLAttributes } from 'react';
+import { forwardRef, type HTMLAttributes } from 'react';
 import type { CallUserState } from '../../../protocol/types.js';
 import { useRingkitLabels } from '../../labels/RingkitLabelsProvider.js';
 import { mergeProps } from '../../mergeProps.js';
@@ -17,7 +17,7 @@ export interface StateBadgeProps extends HTMLAttributes<HTMLSpanElement> {
  * A user's state as a small coloured badge (`data-rk-state`), labelled in the current language.
  * @example <StateBadge state={user.state} />
  */
-export function StateBadge({ state, label, ...props }: StateBadgeProps) {
+export const StateBadge = forwardRef<HTMLSpanElement, StateBadgeProps>(function StateBadge({ state, label, ...props }, ref) {
   const { states } = useRingkitLabels('common');
-  return <span {...mergeProps({ className: 'rk-badge', 'data-rk-state': state }, props)}>{label ?? states[state]}</span>;
-}
+  return <span ref={ref} {...mergeProps({ className: 'rk-badge', 'data-rk-state': state }, props)}>{label ?? states[state]}</span>;
+});

@@ -1,4 +1,4 @@
-import type { CSSProperties, HTMLAttributes } from 'react';
+import { forwardRef, type CSSProperties, type HTMLAttributes } from 'react';
 import { mergeProps } from '../../mergeProps.js';
 import type { DisplayUser } from './RingkitUsersProvider.js';
 
@@ -23,7 +23,7 @@ function initials(name: string): string {
  * next to it is what assistive technology reads.
  * @example <UserAvatar user={useDisplayUser('ada')} size="large" />
  */
-export function UserAvatar({ user, size = 'medium', ...props }: UserAvatarProps) {
+export const UserAvatar = forwardRef<HTMLSpanElement, UserAvatarProps>(function UserAvatar({ user, size = 'medium', ...props }, ref) {
   let hue = 0;
   for (const ch of user.userID) hue = (hue * 31 + ch.charCodeAt(0)) % 360;
   const own = {
@@ -33,8 +33,8 @@ export function UserAvatar({ user, size = 'medium', ...props }: UserAvatarProps)
     style: { '--rk-avatar-hue': hue } as CSSProperties,
   };
   return (
-    <span {...mergeProps(own, props)}>
+    <span ref={ref} {...mergeProps(own, props)}>
       {user.avatarUrl ? <img className="rk-avatar__image" src={user.avatarUrl} alt="" /> : initials(user.name)}
     </span>
   );
-}
+});
