@@ -9,8 +9,10 @@ export {
   type CallingInviteOptions,
   type CancelOptions,
   type InviteOptions,
+  type PushSubscriptionInput,
   type RequestOptions,
 } from './client/SignalingClient.js';
+export * from './protocol/push.js';
 export { createLoopbackTransport, type LoopbackServer } from './client/createLoopbackTransport.js';
 export type { Transport, TransportListener } from './client/Transport.js';
 export * from './protocol/errors.js';

@@ -1,6 +1,7 @@
 import { RingkitError } from '../protocol/errors.js';
 import type { ClientEventMap, ClientEventName, ConnectionState } from '../protocol/events.js';
 import type { CommandName, CommandParams, CommandResult } from '../protocol/commands.js';
+import type { PushSubscriptionData } from '../protocol/push.js';
 import type { Conversation, Invitation, SignalingInfo, SignalingMessage } from '../protocol/types.js';
 import type { CancelResult, ChangeAck, HistoryResult, InviteResult, OperationResult, QueryInvitationsResult, WireUpdate } from '../protocol/wire.js';
 import { ConnectionTracker } from './ConnectionTracker.js';
@@ -77,6 +78,7 @@ export class SignalingClient {
   private currentUserID: string;
   private serverOffset = 0;
   private markedBusy = false;
+  private pushSubscription: PushSubscriptionData | null = null;
   private detachedAtSync: string[] = [];
   private readonly emitter = new Emitter<ClientEventMap>();
   private readonly connection = new ConnectionTracker(this.emitter, () => this.detachedCallIDs);
@@ -283,6 +285,22 @@ export class SignalingClient {
     await this.call('media:signal', { inviteID, to, signal });
   }
 
+  /**
+   * Stores this device's Web Push subscription on the server (or removes it with null), so the
+   * server rings this browser through its service worker while no device of yours is connected
+   * (servers started with `webPush`). Takes a `PushSubscription` or its `toJSON()`; the server
+   * refuses an endpoint whose host is not on its allow-list (`INVALID_PARAMETER`) and answers
+   * `NO_PERMISSION` when it does not send Web Push. The subscription is sent again after every
+   * reconnect (a server that lost it gets it back); the browser helpers `enablePushRinging` and
+   * `disablePushRinging` call this for you.
+   * @example await client.setPushSubscription(await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey }))
+   */
+  async setPushSubscription(subscription: PushSubscriptionInput | null): Promise<void> {
+    const json = subscription === null ? null : (toSubscriptionJSON(subscription) as PushSubscriptionData);
+    await this.call('session:pushSubscription', { subscription: json });
+    this.pushSubscription = json;
+  }
+
   /** Creates a group you belong to (servers with client groups enabled). */
   createGroup(groupID: string, members: string[] = []): Promise<{ groupID: string }> {
     return this.mutate('group:create', { groupID, members });
@@ -342,6 +360,7 @@ export class SignalingClient {
         this.serverOffset = serverTime - Date.now();
       },
       markedBusy: () => this.markedBusy,
+      pushSubscription: () => this.pushSubscription,
       detached: (inviteIDs) => {
         this.detachedAtSync = inviteIDs;
       },
@@ -359,6 +378,20 @@ export class SignalingClient {
     this.transport.close();
     this.connection.disconnected(error);
   }
+}
+
+/**
+ * A push subscription as the browser gives it: a `PushSubscription` (anything with `toJSON`) or
+ * its JSON form `{ endpoint, expirationTime?, keys: { p256dh, auth } }`.
+ * @example const input: PushSubscriptionInput = { endpoint: 'https://fcm.googleapis.com/fcm/send/x', keys: { p256dh, auth } }
+ */
+export type PushSubscriptionInput =
+  | { toJSON(): { endpoint?: string; expirationTime?: number | null; keys?: Record<string, string> } }
+  | { endpoint?: string; expirationTime?: number | null; keys?: Record<string, string> };
+
+function toSubscriptionJSON(input: PushSubscriptionInput): unknown {
+  const json = 'toJSON' in input && typeof input.toJSON === 'function' ? input.toJSON() : input;
+  return JSON.parse(JSON.stringify(json)) as unknown;
 }
 
 /** Commands that change something and so carry a requestID. */

@@ -19,7 +19,7 @@ import { end, quit } from './operations/leave.js';
 import { modify } from './operations/modify.js';
 import { markReceived } from './operations/received.js';
 import { presenceKey } from './presenceKey.js';
-import type { PushNotifier } from './push.js';
+import type { PushNotifier, WebPushRinger } from './push.js';
 import { randomID } from './randomID.js';
 import { canSee } from './recipients.js';
 import type { Session } from './Session.js';
@@ -37,6 +37,8 @@ interface HandlerDeps {
   now: () => number;
   generateID: (() => string) | undefined;
   pushNotifier: PushNotifier | undefined;
+  /** Web Push, when the server sends it. */
+  webPush: WebPushRinger | undefined;
   clientGroups: boolean;
   /** Delivers a media signal to one device; without it `media:signal` is refused (INVALID_STATE). */
   deliverMediaSignal: DeliverMediaSignal | undefined;
@@ -74,32 +76,42 @@ export type CommandHandlers = { [N in CommandName]: CommandHandler<N> };
  * @example const handlers = createCommandHandlers({ ctx, storage, groups, tx, now: Date.now, ... })
  */
 export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
-  const { ctx, storage, groups, tx, now, pushNotifier, logger } = deps;
+  const { ctx, storage, groups, tx, now, pushNotifier, webPush, logger } = deps;
   const generateID = deps.generateID ?? randomID;
 
   /**
    * Hands newly invited users with no connected device to the push notifier, with the
-   * operation's `offlinePushInfo` (callingInvite's own, else the invitation's).
+   * operation's `offlinePushInfo` (callingInvite's own, else the invitation's), and rings their
+   * browsers through Web Push. Runs on the node that committed the invitation: once per cluster.
    */
   function pushOffline(inv: Invitation, userIDs: string[], info = inv.offlinePushInfo) {
-    if (!pushNotifier || !info || inv.onlineUserOnly || userIDs.length === 0) return;
-    void storage.onlineAmong(userIDs).then((online) =>
-      Promise.all(
-        userIDs
-          .filter((id) => !online.has(id))
-          .map((userID) =>
-            pushNotifier.notify({
-              userID,
-              inviteID: inv.inviteID,
-              inviter: inv.inviter,
-              ...(inv.groupID !== undefined && { groupID: inv.groupID }),
-              data: inv.data,
-              timeout: inv.timeout,
-              offlinePushInfo: info,
-            }),
-          ),
-      ).catch((err: unknown) => logger.error({ err, inviteID: inv.inviteID }, 'offline push failed')),
-    );
+    const notify = pushNotifier && info ? pushNotifier : undefined;
+    if ((!notify && !webPush) || inv.onlineUserOnly || userIDs.length === 0) return;
+    void storage
+      .onlineAmong(userIDs)
+      .then((online) =>
+        Promise.all(
+          userIDs
+            .filter((id) => !online.has(id))
+            .flatMap((userID) => [
+              ...(notify
+                ? [
+                    notify.notify({
+                      userID,
+                      inviteID: inv.inviteID,
+                      inviter: inv.inviter,
+                      ...(inv.groupID !== undefined && { groupID: inv.groupID }),
+                      data: inv.data,
+                      timeout: inv.timeout,
+                      offlinePushInfo: info!,
+                    }),
+                  ]
+                : []),
+              ...(webPush ? [webPush.ring(userID, inv)] : []),
+            ]),
+        ),
+      )
+      .catch((err: unknown) => logger.error({ err, inviteID: inv.inviteID }, 'offline push failed'));
   }
 
   async function invite(actor: Actor, params: CommandPayload<'invitation:invite'> & { groupID?: string }, scope: CommandScope) {
@@ -207,6 +219,22 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
     async 'session:busy'(session, p) {
       await storage.setDeviceBusy(session.userID, presenceKey(session), p.busy);
       return { busy: p.busy };
+    },
+    async 'session:pushSubscription'(session, p) {
+      if (!webPush || !storage.putPushSubscription || !storage.removePushSubscriptions) {
+        fail('NO_PERMISSION', 'this server does not send Web Push (start it with the webPush option)');
+      }
+      if (p.subscription === null) {
+        await storage.removePushSubscriptions(session.userID, { deviceID: session.deviceID });
+        return {};
+      }
+      if (!webPush.isAllowedEndpoint(p.subscription.endpoint)) {
+        fail('INVALID_PARAMETER', 'subscription.endpoint: this server does not send pushes to that host');
+      }
+      const { endpoint, keys, expirationTime } = p.subscription;
+      const subscription = { endpoint, keys: { p256dh: keys.p256dh, auth: keys.auth }, ...(expirationTime != null && { expirationTime }) };
+      await storage.putPushSubscription(session.userID, { deviceID: session.deviceID, subscription, updatedAt: now() }, ctx.limits.maxDevicesPerUser);
+      return {};
     },
     async 'session:missedSeen'(session, p) {
       await storage.clearMissed(session.userID, p.inviteIDs);

@@ -10,7 +10,7 @@ import { createTimerLoop } from './createTimerLoop.js';
 import { silentLogger, type EngineLogger } from './EngineLogger.js';
 import type { DeliverMediaSignal } from './mediaSignalTarget.js';
 import type { GroupDirectory } from './groups.js';
-import type { PushNotifier } from './push.js';
+import type { PushNotifier, WebPushRinger } from './push.js';
 import type { Session } from './Session.js';
 import type { RingkitStorage } from './storage.js';
 
@@ -38,6 +38,8 @@ export interface EngineOptions {
   /** Makes inviteIDs; default 128 random bits, URL-safe. */
   generateID?: () => string;
   pushNotifier?: PushNotifier;
+  /** Rings closed browsers of offline invitees (the server's `webPush` option builds it). */
+  webPush?: WebPushRinger;
   /** Lets clients create, join and leave groups (the demo does). Default false. */
   clientGroups?: boolean;
   logger?: EngineLogger;
@@ -69,6 +71,7 @@ export function createEngine(options: EngineOptions) {
     coalesceWindowMs: Math.min(options.coalesceWindowMs ?? 100, 100),
     notReceivedMs: limits.notReceivedCheckSeconds * 1000,
     logger,
+    onStopRinging: options.webPush && ((invitation, userIDs, reason) => options.webPush!.stop(userIDs, invitation, reason)),
   });
   const devices = createDeviceRegistry({ storage, limits, clock });
   const handlers = createCommandHandlers({
@@ -80,6 +83,7 @@ export function createEngine(options: EngineOptions) {
     now: () => clock.now(),
     generateID: options.generateID,
     pushNotifier: options.pushNotifier,
+    webPush: options.webPush,
     clientGroups: options.clientGroups ?? false,
     deliverMediaSignal: options.deliverMediaSignal,
     logger,

@@ -9,6 +9,7 @@ import type { GroupDirectory } from './groups.js';
 import { historyMessages } from './history.js';
 import { audienceOf, canSee, isUndelivered } from './recipients.js';
 import { outcomeForCommit, type RequestOutcomeSlot } from './requestOutcomes.js';
+import type { StopRingingReason } from './push.js';
 import type { RequestOutcome, RingkitStorage } from './storage.js';
 import { nextTickAt } from './timing.js';
 
@@ -102,6 +103,8 @@ export function createInvitationTransactions(options: {
   coalesceWindowMs: number;
   notReceivedMs: number;
   logger: EngineLogger;
+  /** Called after a commit that ended ringing for some users (Web Push closes their notifications). */
+  onStopRinging?: ((invitation: Invitation, userIDs: string[], reason: StopRingingReason) => Promise<void>) | undefined;
 }): InvitationTransactions {
   const { storage, groups, clock, notReceivedMs, logger } = options;
   const fanout = createFanout(clock, adaptiveWindow(options.coalesceWindowMs), options.deliver, options.deliverToGroup);
@@ -148,6 +151,11 @@ export function createInvitationTransactions(options: {
       });
     if (!ok) return null;
     for (const o of outcomes) o.slot.committed = true;
+    if (options.onStopRinging && !inv.onlineUserOnly) {
+      for (const [reason, userIDs] of stoppedRinging(draft)) {
+        options.onStopRinging(inv, userIDs, reason).catch((err: unknown) => logger.error({ err, inviteID: inv.inviteID }, 'stop-ringing push failed'));
+      }
+    }
     const changedUsers = [...draft.changed].map((id) => draft.user(id)!);
     let published: Promise<void> | undefined;
     // One publication per commit, however many operations of a group commit hand it on.
@@ -251,4 +259,25 @@ export function createInvitationTransactions(options: {
 
     flush: () => fanout.flush(),
   };
+}
+
+/**
+ * Users for whom a change ended ringing, by why: pending before it and answered (`answered`),
+ * cancelled or timed out (`missed`), or still pending in an invitation that ended (`ended`).
+ */
+function stoppedRinging(draft: Draft): Map<StopRingingReason, string[]> {
+  const inv = draft.invitation;
+  const byReason = new Map<StopRingingReason, string[]>();
+  const ids = inv.state === 'ended' ? inv.users.map((u) => u.userID) : [...draft.changed];
+  for (const id of ids) {
+    if (!draft.wasPending(id)) continue;
+    const state = draft.user(id)!.state;
+    const reason: StopRingingReason | undefined =
+      state === 'accepted' || state === 'rejected' ? 'answered' : state === 'cancelled' || state === 'timeout' ? 'missed' : inv.state === 'ended' ? 'ended' : undefined;
+    if (!reason) continue;
+    const list = byReason.get(reason) ?? [];
+    list.push(id);
+    byReason.set(reason, list);
+  }
+  return byReason;
 }

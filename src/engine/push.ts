@@ -1,4 +1,5 @@
-import type { OfflinePushInfo } from '../protocol/types.js';
+import type { StopRingingReason } from '../protocol/push.js';
+import type { Invitation, OfflinePushInfo } from '../protocol/types.js';
 
 /**
  * What the push notifier gets for an invitee with no connected device.
@@ -20,4 +21,26 @@ export interface OfflinePush {
  */
 export interface PushNotifier {
   notify(push: OfflinePush): Promise<void>;
+}
+
+/**
+ * Why an invitation stopped ringing for a user (see `WebPushRinger.stop`).
+ * @example const reason: StopRingingReason = 'missed'
+ */
+export type { StopRingingReason } from '../protocol/push.js';
+
+/**
+ * The engine's side of Web Push (docs/protocol.md, "Ringing a closed browser"): the server's
+ * implementation encrypts and sends; the engine decides when, once in the cluster — `ring` where
+ * it hands offline invitees on (after the commit that invited them), `stop` after the commit
+ * that ended their ringing.
+ * @example const ringer: WebPushRinger = { isAllowedEndpoint: () => true, ring: async () => {}, stop: async () => {} }
+ */
+export interface WebPushRinger {
+  /** Whether a subscription's endpoint may be stored (its host is on the allow-list). */
+  isAllowedEndpoint(endpoint: string): boolean;
+  /** Rings the browsers of a user with no connected device (one push per stored subscription). */
+  ring(userID: string, invitation: Invitation): Promise<void>;
+  /** The invitation stopped ringing for these users: closes what `ring` showed (a no-op for users it did not ring). */
+  stop(userIDs: string[], invitation: Invitation, reason: StopRingingReason): Promise<void>;
 }

@@ -3,6 +3,7 @@
  * networked store fits; `commit` is the single atomic write of an invitation change.
  * @module
  */
+import type { PushSubscriptionData } from '../protocol/push.js';
 import type { Invitation, SignalingInfo } from '../protocol/types.js';
 
 /**
@@ -83,6 +84,17 @@ export interface HistoryPage {
 }
 
 /**
+ * A device's Web Push subscription as storage keeps it: one per endpoint (a browser profile),
+ * owned by the device that stored it last.
+ * @example const stored: StoredPushSubscription = { deviceID: 'laptop', subscription, updatedAt: Date.now() }
+ */
+export interface StoredPushSubscription {
+  deviceID: string;
+  subscription: PushSubscriptionData;
+  updatedAt: number;
+}
+
+/**
  * Everything the engine keeps. Implementations: `createMemoryStorage()` and the Redis one.
  * Run `test/engine/storageContract.ts` against a new implementation.
  * @example const engine = createEngine({ storage: createMemoryStorage(), groups })
@@ -141,6 +153,24 @@ export interface RingkitStorage {
   setDeviceBusy(userID: string, connectionID: string, busy: boolean): Promise<void>;
   /** Whether any connected device of the user is marked busy. */
   isMarkedBusy(userID: string): Promise<boolean>;
+
+  /**
+   * Web Push (optional; a server with `webPush` needs it): stores a device's subscription for the
+   * user, replacing the one this device stored before and any other with the same endpoint; keeps
+   * at most `max` per user, forgetting the least recently stored. Kept while the device is away.
+   */
+  putPushSubscription?(userID: string, entry: StoredPushSubscription, max: number): Promise<void>;
+  /** Forgets the user's subscriptions stored by `deviceID`, or the one with `endpoint`; returns how many went. */
+  removePushSubscriptions?(userID: string, match: { deviceID: string } | { endpoint: string }): Promise<number>;
+  /** The user's stored subscriptions. */
+  pushSubscriptionsOf?(userID: string): Promise<StoredPushSubscription[]>;
+  /**
+   * Sets a marker for `ttlMs` unless it is set; true when this call set it. Atomic across nodes
+   * (used for "rang this user's browsers" and single-use tokens).
+   */
+  markOnce?(key: string, ttlMs: number): Promise<boolean>;
+  /** Removes a marker; true when it was set (and had not expired). Atomic across nodes: one caller gets true. */
+  takeMark?(key: string): Promise<boolean>;
 
   /**
    * Multi-node stores: users whose last devices lived on nodes that died since the last call

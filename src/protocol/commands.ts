@@ -68,6 +68,7 @@ export interface CommandResults {
   'session:sync': SyncResult;
   'session:leave': Record<string, never>;
   'session:busy': { busy: boolean };
+  'session:pushSubscription': Record<string, never>;
   'group:create': { groupID: string };
   'group:join': { groupID: string };
   'group:leave': { groupID: string };

@@ -53,6 +53,21 @@ export const offlinePushInfoSchema = z.strictObject({
   sound: z.string().max(256).optional(),
 });
 
+const base64url = /^[A-Za-z0-9_-]+={0,2}$/;
+
+/**
+ * A browser's push subscription as `PushSubscription.toJSON()` gives it (`PushSubscriptionData`).
+ * @example pushSubscriptionSchema.parse(subscription.toJSON())
+ */
+export const pushSubscriptionSchema = z.object({
+  endpoint: z.string().max(2048).url(),
+  expirationTime: z.number().nullable().optional(),
+  keys: z.object({
+    p256dh: z.string().min(1).max(256).regex(base64url, 'must be base64url'),
+    auth: z.string().min(1).max(128).regex(base64url, 'must be base64url'),
+  }),
+});
+
 const busyPolicy = z.enum(['ring', 'reject']).optional();
 
 /** Options shared by `invite` and `inviteInGroup`. */
@@ -112,6 +127,7 @@ export const commandSchemas = {
   }),
   'session:leave': z.strictObject({}),
   'session:busy': z.strictObject({ busy: z.boolean() }),
+  'session:pushSubscription': z.strictObject({ subscription: pushSubscriptionSchema.nullable() }),
   'group:create': z.strictObject({ requestID, groupID: idSchema, members: z.array(idSchema).max(10_000).optional() }),
   'group:join': z.strictObject({ requestID, groupID: idSchema }),
   'group:leave': z.strictObject({ requestID, groupID: idSchema }),

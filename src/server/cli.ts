@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import { createRingkitServer, type RingkitServerOptions } from './createRingkitServer.js';
 import type { AuthOptions } from './createAuthenticator.js';
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     port: { type: 'string', default: process.env.PORT ?? '4000' },
     host: { type: 'string', default: process.env.HOST },
@@ -23,12 +24,28 @@ const { values } = parseArgs({
     'webhook-url': { type: 'string', default: process.env.RINGKIT_WEBHOOK_URL },
     'client-groups': { type: 'boolean', default: process.env.RINGKIT_CLIENT_GROUPS === '1' },
     'allowed-origin': { type: 'string', multiple: true, default: process.env.RINGKIT_ALLOWED_ORIGINS?.split(',').filter(Boolean) ?? [] },
+    'vapid-public-key': { type: 'string', default: process.env.RINGKIT_VAPID_PUBLIC_KEY },
+    'vapid-private-key': { type: 'string', default: process.env.RINGKIT_VAPID_PRIVATE_KEY },
+    'vapid-subject': { type: 'string', default: process.env.RINGKIT_VAPID_SUBJECT },
+    'push-endpoint-host': { type: 'string', multiple: true, default: process.env.RINGKIT_PUSH_ENDPOINT_HOSTS?.split(',').filter(Boolean) ?? [] },
     help: { type: 'boolean', default: false },
   },
 });
 
+if (positionals[0] === 'vapid-keys') {
+  const { generateVapidKeys } = await import('./webPush/generateVapidKeys.js');
+  const keys = generateVapidKeys();
+  console.log(`RINGKIT_VAPID_PUBLIC_KEY=${keys.publicKey}\nRINGKIT_VAPID_PRIVATE_KEY=${keys.privateKey}`);
+  process.exit(0);
+}
+if (positionals.length > 0) {
+  console.error(`ringkit-server: unknown command ${positionals[0]} (try --help)`);
+  process.exit(2);
+}
+
 if (values.help) {
   console.log(`ringkit-server [--port 4000] [--host 0.0.0.0]
+ringkit-server vapid-keys     print a new VAPID key pair (as environment variables) for Web Push
   auth (one):  --jwt-secret S | --jwt-public-key FILE.pem | --jwks-url URL | --dev
   --redis redis://host:6379   share state with other nodes (env REDIS_URL; needs the packages
                               redis and @socket.io/redis-adapter installed next to ringkit)
@@ -41,7 +58,13 @@ if (values.help) {
   --webhook-url URL           POST offline pushes here
   --client-groups             let clients create and join groups
   --allowed-origin ORIGIN     a browser origin allowed to connect, e.g. https://app.example.com
-                              (repeat it; '*' = any; env RINGKIT_ALLOWED_ORIGINS=a,b). Dev mode allows any.`);
+                              (repeat it; '*' = any; env RINGKIT_ALLOWED_ORIGINS=a,b). Dev mode allows any.
+  Web Push (ring closed browsers; all three turn it on):
+  --vapid-public-key K        env RINGKIT_VAPID_PUBLIC_KEY
+  --vapid-private-key K       env RINGKIT_VAPID_PRIVATE_KEY
+  --vapid-subject S           mailto:you@example.com or https://… (env RINGKIT_VAPID_SUBJECT)
+  --push-endpoint-host H      a push service host subscriptions may use instead of the browsers'
+                              own (repeat it; '*.x' = subdomains; env RINGKIT_PUSH_ENDPOINT_HOSTS=a,b)`);
   process.exit(0);
 }
 
@@ -62,6 +85,7 @@ const options: RingkitServerOptions = {
   ...(values['allowed-origin'].length > 0 && { allowedOrigins: values['allowed-origin'].includes('*') ? '*' : values['allowed-origin'] }),
   ...(values.host && { host: values.host }),
   ...(values['webhook-url'] && { webhookUrl: values['webhook-url'] }),
+  ...webPushOption(),
 };
 
 if (values.redis && values['redis-sentinel']) {
@@ -88,6 +112,20 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     void server.close().then(() => process.exit(0));
   });
+}
+
+/** The `webPush` option from the VAPID flags (all three, or none). */
+function webPushOption(): Pick<RingkitServerOptions, 'webPush'> {
+  const publicKey = values['vapid-public-key'];
+  const privateKey = values['vapid-private-key'];
+  const subject = values['vapid-subject'];
+  if (!publicKey && !privateKey && !subject) return {};
+  if (!publicKey || !privateKey || !subject) {
+    console.error('ringkit-server: Web Push needs --vapid-public-key, --vapid-private-key and --vapid-subject (make keys with `ringkit-server vapid-keys`)');
+    process.exit(2);
+  }
+  const hosts = values['push-endpoint-host'];
+  return { webPush: { vapidPublicKey: publicKey, vapidPrivateKey: privateKey, subject, ...(hosts.length > 0 && { allowedEndpointHosts: hosts }) } };
 }
 
 async function withRedis(base: RingkitServerOptions, target: string | { sentinels: string; name: string }): Promise<RingkitServerOptions> {

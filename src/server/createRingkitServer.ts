@@ -22,6 +22,7 @@ import { capOutboundBuffer } from './capOutboundBuffer.js';
 import { limitInbound } from './limitInbound.js';
 import { createWebhookNotifier } from './createWebhookNotifier.js';
 import { setLongTimeout } from './setLongTimeout.js';
+import { createWebPush, type WebPushOptions } from './webPush/createWebPush.js';
 
 /**
  * Options of `createRingkitServer`.
@@ -52,6 +53,13 @@ export interface RingkitServerOptions extends Partial<RingkitLimits> {
   /** Offline push; or give `webhookUrl` for the built-in webhook notifier. */
   pushNotifier?: PushNotifier;
   webhookUrl?: string;
+  /**
+   * Rings closed browsers through Web Push (VAPID keys from `ringkit-server vapid-keys`): a
+   * device stores its subscription with `client.setPushSubscription`; an invitee with no
+   * connected device gets one push per subscription, and the ring's token declines through
+   * `POST /ringkit/push/decline` on this server's HTTP listener.
+   */
+  webPush?: WebPushOptions;
   /** Let clients create, join and leave groups. Default false. */
   clientGroups?: boolean;
   /** Merge bursts to one invitation within this window (ms, ≤ 100). Default 50. */
@@ -110,6 +118,7 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
   const directory = options.groups ?? createMemoryGroupDirectory();
   const pushNotifier = options.pushNotifier ?? (options.webhookUrl ? createWebhookNotifier({ url: options.webhookUrl }) : undefined);
   const httpServer = options.httpServer ?? createServer((_req, res) => res.writeHead(404).end());
+  const webPush = options.webPush && (await createWebPush(options.webPush, { storage, logger }));
 
   const io = new Server(httpServer, {
     path: options.path ?? '/socket.io',
@@ -137,6 +146,7 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
     clientGroups: options.clientGroups ?? false,
     ...(options.coalesceWindowMs !== undefined && { coalesceWindowMs: options.coalesceWindowMs }),
     ...(pushNotifier && { pushNotifier }),
+    ...(webPush && { webPush: webPush.ringer }),
     deliver(userIDs, update) {
       if (userIDs.length > 0) io.to(userIDs.map(userRoom)).emit(UPDATE_EVENT, update);
     },
@@ -145,6 +155,8 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
       io.to(deviceRoom(userID, deviceID)).emit(MEDIA_SIGNAL_EVENT, signal);
     },
   });
+
+  webPush?.attach(engine, httpServer, allowedOrigins);
 
   io.use((socket, next) => {
     const handshake = { auth: (socket.handshake.auth ?? {}) as Record<string, unknown>, headers: socket.handshake.headers };

@@ -89,4 +89,17 @@ describe('the import graph of src/', () => {
     );
     expect(violations).toEqual([]);
   });
+
+  it('keeps server-only packages (web-push, jose, pino, node:*) out of every layer but server, so no browser bundle pulls them in', () => {
+    const serverOnly = (specifier: string) => specifier === 'web-push' || specifier === 'jose' || specifier === 'pino' || specifier.startsWith('node:');
+    const offenders = sourceFiles(SRC)
+      .filter((file) => layerOf(file) !== 'server')
+      .flatMap((file) =>
+        ts
+          .preProcessFile(readFileSync(file, 'utf8'), true, true)
+          .importedFiles.filter((i) => serverOnly(i.fileName))
+          .map((i) => `${name(file)} imports ${i.fileName}`),
+      );
+    expect(offenders).toEqual([]);
+  });
 });

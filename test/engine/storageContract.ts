@@ -407,6 +407,50 @@ export function describeStorageContract(name: string, makeStorage: () => Promise
       });
     });
 
+    describe('web push subscriptions and markers', () => {
+      const sub = (n: number) => ({ endpoint: `https://push.example/${n}`, keys: { p256dh: `p${n}`, auth: `a${n}` } });
+      const endpoints = async (userID: string) => (await storage.pushSubscriptionsOf!(userID)).map((e) => e.subscription.endpoint).sort();
+
+      it('keeps several subscriptions per user, one per device and per endpoint, while the devices are away', async () => {
+        await storage.putPushSubscription!('bob', { deviceID: 'laptop', subscription: sub(1), updatedAt: T0 }, 10);
+        await storage.putPushSubscription!('bob', { deviceID: 'phone', subscription: sub(2), updatedAt: T0 + 1 }, 10);
+        await storage.putPushSubscription!('carol', { deviceID: 'laptop', subscription: sub(3), updatedAt: T0 }, 10);
+        expect(await endpoints('bob')).toEqual(['https://push.example/1', 'https://push.example/2']);
+        // The same device subscribing again replaces its own; another device taking an endpoint takes it over.
+        await storage.putPushSubscription!('bob', { deviceID: 'laptop', subscription: sub(4), updatedAt: T0 + 2 }, 10);
+        await storage.putPushSubscription!('bob', { deviceID: 'tablet', subscription: sub(2), updatedAt: T0 + 3 }, 10);
+        const stored = await storage.pushSubscriptionsOf!('bob');
+        expect(stored.map((e) => [e.deviceID, e.subscription.endpoint]).sort()).toEqual([
+          ['laptop', 'https://push.example/4'],
+          ['tablet', 'https://push.example/2'],
+        ]);
+        expect(stored.find((e) => e.deviceID === 'laptop')).toEqual({ deviceID: 'laptop', subscription: sub(4), updatedAt: T0 + 2 });
+        expect(await endpoints('carol')).toEqual(['https://push.example/3']);
+        expect(await storage.pushSubscriptionsOf!('nobody')).toEqual([]);
+      });
+
+      it('forgets the least recently stored beyond the cap, and removes by device or endpoint', async () => {
+        for (let n = 1; n <= 4; n++) await storage.putPushSubscription!('bob', { deviceID: `d${n}`, subscription: sub(n), updatedAt: T0 + n }, 3);
+        expect(await endpoints('bob')).toEqual(['https://push.example/2', 'https://push.example/3', 'https://push.example/4']);
+        expect(await storage.removePushSubscriptions!('bob', { deviceID: 'd3' })).toBe(1);
+        expect(await storage.removePushSubscriptions!('bob', { endpoint: 'https://push.example/4' })).toBe(1);
+        expect(await storage.removePushSubscriptions!('bob', { endpoint: 'https://push.example/4' })).toBe(0);
+        expect(await storage.removePushSubscriptions!('carol', { deviceID: 'd2' })).toBe(0);
+        expect(await endpoints('bob')).toEqual(['https://push.example/2']);
+      });
+
+      it('sets a marker once, lets one caller take it, and forgets it after its ttl', async () => {
+        expect(await storage.takeMark!('m1')).toBe(false);
+        const racing = await Promise.all(Array.from({ length: 10 }, () => storage.markOnce!('m1', 60_000)));
+        expect(racing.filter(Boolean)).toHaveLength(1);
+        const taken = await Promise.all(Array.from({ length: 5 }, () => storage.takeMark!('m1')));
+        expect(taken.filter(Boolean)).toHaveLength(1);
+        expect(await storage.markOnce!('m1', 60_000)).toBe(true);
+        expect(await storage.markOnce!('m2', 30)).toBe(true);
+        await vi.waitFor(async () => expect(await storage.markOnce!('m2', 60_000)).toBe(true), { timeout: 2000, interval: 20 });
+      });
+    });
+
     describe('across nodes', () => {
       const peer = async () => {
         if (!fixture.openPeer) return undefined;

@@ -1,5 +1,5 @@
 import type { Invitation } from '../../protocol/types.js';
-import type { HistoryDraft, HistoryPage, InvitationCommit, InvitationPage, RingkitStorage, StoredHistoryEntry } from '../storage.js';
+import type { HistoryDraft, HistoryPage, InvitationCommit, InvitationPage, RingkitStorage, StoredHistoryEntry, StoredPushSubscription } from '../storage.js';
 
 /**
  * Options of the in-memory storage.
@@ -49,6 +49,10 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
   const devices = new Map<string, Set<string>>();
   /** userID → its connected devices the app marked busy. */
   const busyDevices = new Map<string, Set<string>>();
+  /** userID → endpoint → its Web Push subscription (insertion order = least recently stored first). */
+  const pushSubscriptions = new Map<string, Map<string, StoredPushSubscription>>();
+  /** Markers (`markOnce`) with their expiry. */
+  const marks = new Map<string, number>();
   let seq = 0;
 
   const setOf = (map: Map<string, Set<string>>, key: string) => {
@@ -243,6 +247,43 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
     },
     async isMarkedBusy(userID) {
       return (busyDevices.get(userID)?.size ?? 0) > 0;
+    },
+    async putPushSubscription(userID, entry, max) {
+      const subs = pushSubscriptions.get(userID) ?? new Map<string, StoredPushSubscription>();
+      for (const [endpoint, stored] of subs) if (stored.deviceID === entry.deviceID) subs.delete(endpoint);
+      subs.delete(entry.subscription.endpoint);
+      subs.set(entry.subscription.endpoint, structuredClone(entry));
+      for (const endpoint of subs.keys()) {
+        if (subs.size <= max) break;
+        subs.delete(endpoint);
+      }
+      pushSubscriptions.set(userID, subs);
+    },
+    async removePushSubscriptions(userID, match) {
+      const subs = pushSubscriptions.get(userID);
+      if (!subs) return 0;
+      let removed = 0;
+      for (const [endpoint, stored] of subs) {
+        if ('endpoint' in match ? endpoint === match.endpoint : stored.deviceID === match.deviceID) subs.delete(endpoint), removed++;
+      }
+      if (subs.size === 0) pushSubscriptions.delete(userID);
+      return removed;
+    },
+    async pushSubscriptionsOf(userID) {
+      return [...(pushSubscriptions.get(userID)?.values() ?? [])].map((entry) => structuredClone(entry));
+    },
+    async markOnce(key, ttlMs) {
+      const at = now();
+      const expires = marks.get(key);
+      if (expires !== undefined && expires > at) return false;
+      if (marks.size >= 10_000) for (const [k, e] of marks) if (e <= at) marks.delete(k);
+      marks.set(key, at + ttlMs);
+      return true;
+    },
+    async takeMark(key) {
+      const expires = marks.get(key);
+      marks.delete(key);
+      return expires !== undefined && expires > now();
     },
     async close() {},
   };

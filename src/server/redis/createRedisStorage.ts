@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Invitation } from '../../protocol/types.js';
-import type { HistoryDraft, InvitationCommit, RingkitStorage, StoredHistoryEntry } from '../../engine/storage.js';
+import type { HistoryDraft, InvitationCommit, RingkitStorage, StoredHistoryEntry, StoredPushSubscription } from '../../engine/storage.js';
 import { connectRedis, type RedisConnectionOptions } from './connectRedis.js';
 import { createRedisPresence } from './createRedisPresence.js';
 import {
@@ -8,7 +8,9 @@ import {
   CLEAR_TIMER_IF_SCRIPT,
   COMMIT_SCRIPT,
   LIST_USER_SCRIPT,
+  PUT_PUSH_SUBSCRIPTION_SCRIPT,
   RATE_WINDOW_SCRIPT,
+  REMOVE_DEVICE_PUSH_SCRIPT,
   SET_TIMER_IF_SCRIPT,
 } from './redisScripts.js';
 
@@ -72,7 +74,9 @@ const DAY_SECONDS = 86_400;
  * - a history entry is dropped once a newer entry of its conversation is more than
  *   `retentionSeconds` younger (by `time`), and a conversation with no new entry for
  *   `retentionSeconds` expires whole; an entry thus lives between 1× and 2× `retentionSeconds`;
- * - request outcomes expire after their ttl; timers and active sets are kept until cleared.
+ * - request outcomes expire after their ttl; timers and active sets are kept until cleared;
+ * - Web Push subscriptions are kept until removed, replaced (same device or endpoint, or beyond
+ *   the per-user cap) or answered 404/410 by their push service; markers expire after their ttl.
  * @example
  * const storage = await createRedisStorage({ url: 'redis://localhost:6379' })
  * const server = await createRingkitServer({ storage })
@@ -196,6 +200,24 @@ export async function createRedisStorage(options: RedisStorageOptions = {}): Pro
     async getRequestOutcome(key) {
       const reply = await redis.call(['GET', `${prefix}req:${key}`]);
       return typeof reply === 'string' ? reply : undefined;
+    },
+    async putPushSubscription(userID, entry, max) {
+      await redis.script(PUT_PUSH_SUBSCRIPTION_SCRIPT, [`${prefix}push:${userID}`], [entry.subscription.endpoint, JSON.stringify(entry), entry.deviceID, String(max)]);
+    },
+    async removePushSubscriptions(userID, match) {
+      const key = `${prefix}push:${userID}`;
+      if ('endpoint' in match) return Number(await redis.call(['HDEL', key, match.endpoint]));
+      return Number(await redis.script(REMOVE_DEVICE_PUSH_SCRIPT, [key], [match.deviceID]));
+    },
+    async pushSubscriptionsOf(userID) {
+      const flat = (await redis.call(['HVALS', `${prefix}push:${userID}`])) as string[];
+      return flat.map((json) => JSON.parse(json) as StoredPushSubscription);
+    },
+    async markOnce(key, ttlMs) {
+      return (await redis.call(['SET', `${prefix}mark:${key}`, '1', 'NX', 'PX', String(Math.max(1, Math.ceil(ttlMs)))])) !== null;
+    },
+    async takeMark(key) {
+      return Number(await redis.call(['DEL', `${prefix}mark:${key}`])) === 1;
     },
     addDevice: presence.addDevice,
     removeDevice: presence.removeDevice,
