@@ -63,6 +63,14 @@ export class InvitationMirror {
     return this.enqueue(() => this.applyWire(update, origin));
   }
 
+  /**
+   * Runs `task` once the updates queued before it are applied (a media signal is handed to the app
+   * after the updates that came before it, so the mirror already shows what its sender saw).
+   */
+  after(task: () => void): Promise<void> {
+    return this.enqueue(async () => task());
+  }
+
   /** Applies a handshake's updates, then ends the invitations the server no longer knows. */
   applySync(updates: readonly WireUpdate[], unknown: readonly string[], serverTime: number): Promise<void> {
     return this.enqueue(async () => {

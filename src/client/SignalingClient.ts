@@ -162,7 +162,7 @@ export class SignalingClient {
         onOpen: () => void this.resync(),
         onClose: (willRetry, error) => this.handleClose(willRetry, error),
         onUpdate: (update) => void this.mirror.apply(update, 'push'),
-        onMediaSignal: (signal) => this.emitter.emit('mediaSignal', signal),
+        onMediaSignal: (signal) => void this.mirror.after(() => this.emitter.emit('mediaSignal', signal)),
       });
     }
     return done;

@@ -37,4 +37,23 @@ describe('media signals across nodes', () => {
     await expect(phone.sendMediaSignal(inviteID, 'alice', 'x')).rejects.toMatchObject({ code: 'INVITATION_NOT_FOUND' });
     expect(signalsOf(phone, inviteID)).toHaveLength(200);
   });
+
+  it("the media budget is one per user across nodes, and apart from the app's requests", async () => {
+    const cluster = await startCluster(url, 2, { limits: { mediaSignalsPerSecond: 20, requestsPerSecond: 20 } });
+    const [n1, n2] = cluster.nodes as [Cluster['nodes'][0], Cluster['nodes'][0]];
+    const alice = await connectClient(n1, 'alice');
+    const bob = await connectClient(n2, 'bob');
+    const { inviteID } = await alice.invite('bob', { mode: 'advanced' });
+    await bob.accept(inviteID);
+
+    const flood = await Promise.all(Array.from({ length: 100 }, (_, i) => alice.sendMediaSignal(inviteID, 'bob', `c${i}`).then(() => 'ok', (e: { code: string }) => e.code)));
+    const relayed = flood.filter((c) => c === 'ok').length;
+    expect(relayed).toBeGreaterThan(0);
+    expect(relayed).toBeLessThan(100);
+    expect(flood.filter((c) => c !== 'ok').every((c) => c === 'RATE_LIMITED')).toBe(true);
+    // The app's own budget was not touched by the flood.
+    await expect(alice.queryInvitations({ count: 1 })).resolves.toBeDefined();
+    await expect.poll(() => signalsOf(bob, inviteID).length).toBe(relayed);
+    expect(signalsOf(bob, inviteID).map((e) => e.signal)).toEqual(flood.flatMap((c, i) => (c === 'ok' ? [`c${i}`] : [])));
+  });
 });
