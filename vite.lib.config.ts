@@ -7,7 +7,7 @@ const styles = 'src/react/styles.css';
 
 /**
  * Library build of the entry points (`ringkit`, `ringkit/server`, `ringkit/engine`,
- * `ringkit/react`, `ringkit/media`, the CLI and the stylesheet). Types come from `tsc -p tsconfig.build.json`.
+ * `ringkit/react`, `ringkit/media`, `ringkit/service-worker`, the CLI and the stylesheet). Types come from `tsc -p tsconfig.build.json`.
  */
 export default defineConfig({
   plugins: [react()],
@@ -19,6 +19,7 @@ export default defineConfig({
         engine: 'src/engine/index.ts',
         react: 'src/react/index.ts',
         media: 'src/media/index.ts',
+        'service-worker': 'src/client/push/serviceWorker.ts',
         cli: 'src/server/cli.ts',
         ...(existsSync(styles) && { styles }),
       },

@@ -24,6 +24,7 @@ export { useCallUsers, type UseCallUsersResult } from './hooks/useCallUsers.js';
 export { useCallUser } from './hooks/useCallUser.js';
 export { useCallActions, type CallActionsAllowed, type UseCallActionsResult } from './hooks/useCallActions.js';
 export { useBusy, type UseBusyResult } from './hooks/useBusy.js';
+export { usePushSubscription, type UsePushSubscriptionResult } from './hooks/usePushSubscription.js';
 export { useRaiseHand, DEFAULT_ROUND_TIMEOUT, type AskOptions, type UseRaiseHandResult } from './hooks/useRaiseHand.js';
 export { encodeLower, encodeRound, encodeSpeak, isLowerMarker, raiseHandKind, type RaiseHandKind } from './data/raiseHandData.js';
 export { useInvitationList, type UseInvitationListResult } from './hooks/useInvitationList.js';

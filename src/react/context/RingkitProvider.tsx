@@ -2,6 +2,7 @@ import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/
 import { useContext, useEffect, useState, type ReactNode } from 'react';
 import { createSignalingClient, type CreateSignalingClientOptions } from '../../client/createSignalingClient.js';
 import type { SignalingClient } from '../../client/SignalingClient.js';
+import { acceptFromNotification } from '../../client/push/acceptFromNotification.js';
 import { storeForClient } from '../internal/storeForClient.js';
 import { RingkitContext } from './RingkitContext.js';
 
@@ -13,7 +14,14 @@ import { RingkitContext } from './RingkitContext.js';
  * read once: give the provider a new `key` to sign in as someone else.
  * @example const props: RingkitProviderProps = { url: 'http://localhost:3478', userID: 'alice', children: <App /> }
  */
-export type RingkitProviderProps = { children?: ReactNode } & (
+export type RingkitProviderProps = {
+  children?: ReactNode;
+  /**
+   * Accept the call the user accepted on a ringkit notification (Web Push), once connected: the
+   * one named in the page's URL by the service worker, or sent to this open tab. Default true.
+   */
+  acceptFromNotification?: boolean;
+} & (
   | { client: SignalingClient }
   | ({ client?: undefined } & CreateSignalingClientOptions)
 );
@@ -27,7 +35,7 @@ export type RingkitProviderProps = { children?: ReactNode } & (
  * </RingkitProvider>
  */
 export function RingkitProvider(props: RingkitProviderProps) {
-  const { children, client: given, ...options } = props;
+  const { children, client: given, acceptFromNotification: acceptCalls = true, ...options } = props;
   const [owned] = useState(() => (given ? undefined : createSignalingClient(options)));
   const client = (given ?? owned)!;
   const store = storeForClient(client);
@@ -35,6 +43,7 @@ export function RingkitProvider(props: RingkitProviderProps) {
   const [ownQueryClient] = useState(() => (appQueryClient ? undefined : new QueryClient()));
 
   useEffect(() => store.attach(), [store]);
+  useEffect(() => (acceptCalls ? acceptFromNotification(client) : undefined), [client, acceptCalls]);
   useEffect(() => {
     if (!owned) return;
     // Connecting one task later lets StrictMode's mount-unmount-mount pass without opening a

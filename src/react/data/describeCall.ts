@@ -1,5 +1,5 @@
 import type { Invitation } from '../../protocol/types.js';
-import { parseJSONObject } from './callData.js';
+import { callMediaOf } from '../../protocol/push.js';
 
 /**
  * What kind of call an invitation is: audio or video (from its data's `video: true` or
@@ -18,8 +18,7 @@ export interface CallDescription {
  * @example describeCall(invitation, 'bob') // { media: 'video', group: false, others: ['alice'] }
  */
 export function describeCall(invitation: Invitation, self: string): CallDescription {
-  const data = parseJSONObject(invitation.data);
-  const media = data?.video === true || data?.media === 'video' ? 'video' : 'audio';
+  const media = callMediaOf(invitation.data);
   const others = [invitation.inviter, ...invitation.users.map((u) => u.userID).filter((id) => id !== invitation.inviter)].filter(
     (id) => id !== self,
   );
