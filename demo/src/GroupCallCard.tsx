@@ -1,8 +1,8 @@
 import { isPending, type Invitation } from '../../src/index.js';
 import {
+  CallView,
   InviteMembersPicker,
   ParticipantList,
-  parseCallData,
   useCallActions,
   useCallUser,
   useIncomingInvitation,
@@ -28,7 +28,7 @@ export function GroupCallCard({ invitation, online }: { invitation: Invitation; 
     <article className="demo-card" aria-labelledby={heading}>
       <h3 id={heading}>{t.groupCall(invitation.inviter)}</h3>
       <ParticipantList inviteID={inviteID} className="demo-participants" />
-      {me?.state === 'accepted' && <p className="demo-media">{t.mediaNote(parseCallData(invitation.data)?.roomID ?? '')}</p>}
+      {me?.state === 'accepted' && <CallView className="demo-call" hangUp={false} options={{ inviteID, iceServers: [] }} />}
       <div className="demo-actions">
         {ringsForMe && (
           <>

@@ -16,16 +16,20 @@ export function GroupCallPanel({ online, self }: { online: readonly string[]; se
   const calls = useActiveInvitations({ mode: 'advanced', groupID: LOBBY_GROUP });
   const { inviteInGroup, pending, error } = useInvite();
   const [picked, setPicked] = useState<readonly string[]>([]);
+  const [video, setVideo] = useState(false);
   const candidates = online.filter((u) => u !== self);
   const start = () => {
     const roomID = `group-${crypto.randomUUID().slice(0, 8)}`;
-    void inviteInGroup(LOBBY_GROUP, [...picked], { mode: 'advanced', data: encodeCallData({ roomID }) }).then((r) => r && setPicked([]));
+    void inviteInGroup(LOBBY_GROUP, [...picked], { mode: 'advanced', data: encodeCallData({ roomID, ...(video && { video: true }) }) }).then((r) => r && setPicked([]));
   };
   return (
     <div className="demo-columns">
       <section aria-labelledby="demo-group-start">
         <h2 id="demo-group-start">{t.startGroupCall}</h2>
         <MemberChoice label={t.members} candidates={candidates} picked={picked} onChange={setPicked} />
+        <label className="demo-setting">
+          <input type="checkbox" checked={video} onChange={(e) => setVideo(e.target.checked)} /> {t.videoCall}
+        </label>
         <button type="button" className="rk-button" disabled={picked.length === 0 || pending} onClick={start}>
           {t.startGroupCall}
         </button>

@@ -1,10 +1,11 @@
-import type { UseCallResult } from '../../src/react/index.js';
+import { CallView, type UseCallResult } from '../../src/react/index.js';
 import { formatDuration } from './formatDuration.js';
 import { useDemoLabels, type KnownEndReason } from './labels.js';
 
 /**
  * The one-to-one call as this tab sees it: idle, calling (the kit's `OutgoingCallDialog` shows who
- * rings, with Cancel), the in-call view with its timer and Hang up, or how the call ended. The status line is a polite live region that
+ * rings, with Cancel), the call with its timer, audio or video and controls (the kit's `CallView`:
+ * mute, camera, devices, Hang up), or how the call ended. The status line is a polite live region that
  * is always there, so screen readers hear each change. A call answered on another of my devices leaves this tab idle: the kit's
  * RingingDialog already says so in its own status line.
  * @example <PhoneCard call={useCall()} />
@@ -35,10 +36,7 @@ export function PhoneCard({ call }: { call: UseCallResult }) {
               {formatDuration(call.duration)}
             </span>
           </p>
-          <p className="demo-media">{t.mediaNote(call.roomID ?? '')}</p>
-          <button type="button" className="rk-button" data-rk-variant="reject" onClick={() => void call.hangUp()}>
-            {t.hangUp}
-          </button>
+          <CallView className="demo-call" options={{ inviteID: call.callID, iceServers: [], onHangUp: () => call.hangUp() }} />
         </>
       )}
       {status === 'ended' && (

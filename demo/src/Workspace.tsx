@@ -49,7 +49,8 @@ export function Workspace({ userID, onSignOut }: { userID: string; onSignOut: ()
     const invitation = store.getState().invitations[inviteID];
     if (invitee === userID && deviceID === store.client.deviceID && invitation && isGroupCall(invitation)) setTab('group');
   });
-  const dial = (callee: string) => void call.call(callee, { roomID: `room-${crypto.randomUUID().slice(0, 8)}` });
+  const [video, setVideo] = useState(false);
+  const dial = (callee: string) => void call.call(callee, { roomID: `room-${crypto.randomUUID().slice(0, 8)}`, ...(video && { data: { video: true } }) });
   const canDial = connection === 'connected' && (call.status === 'idle' || call.status === 'ended');
   const tabs: [Tab, string][] = [
     ['calls', t.tabCalls],
@@ -87,6 +88,9 @@ export function Workspace({ userID, onSignOut }: { userID: string; onSignOut: ()
             <div>
               <OnlineUsers online={online} self={userID} disabled={!canDial} onCall={dial} />
               <DialForm disabled={!canDial} onCall={dial} />
+              <label className="demo-setting">
+                <input type="checkbox" checked={video} onChange={(e) => setVideo(e.target.checked)} /> {t.videoCall}
+              </label>
               <label className="demo-setting">
                 {t.whenBusy}{' '}
                 <select value={busyPolicy} onChange={(e) => setBusyPolicy(e.target.value === 'ring' ? 'ring' : 'reject')}>

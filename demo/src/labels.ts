@@ -44,8 +44,7 @@ export const en = {
   inCallWith: (userID: string) => `In a call with ${userID}`,
   duration: 'Call duration',
   hangUp: 'Hang up',
-  mediaNote: (roomID: string) =>
-    `No media in this demo: this is where an app starts its RTC room "${roomID}" (WebRTC, LiveKit, Agora…).`,
+  videoCall: 'Video call',
   ended: {
     cancelled: (peer: string) => `Call to ${peer} cancelled`,
     rejected: (peer: string) => `${peer} declined`,
@@ -113,7 +112,7 @@ export const zh: DemoLabels = {
   inCallWith: (userID) => `正在与 ${userID} 通话`,
   duration: '通话时长',
   hangUp: '挂断',
-  mediaNote: (roomID) => `本演示没有音视频：应用会在这里进入 RTC 房间「${roomID}」（WebRTC、LiveKit、Agora…）。`,
+  videoCall: '视频通话',
   ended: {
     cancelled: (peer) => `呼叫 ${peer} 已取消`,
     rejected: (peer) => `${peer} 已拒绝`,

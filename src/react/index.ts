@@ -15,7 +15,7 @@ export {
   type UseIncomingInvitationResult,
 } from './hooks/useIncomingInvitation.js';
 export { useCall, type CallOptions, type UseCallOptions, type UseCallResult } from './hooks/useCall.js';
-export { deriveCallView, type CallEndReason, type CallStatus, type CallView } from './data/deriveCallView.js';
+export { deriveCallView, type CallEndReason, type CallStatus, type CallViewState } from './data/deriveCallView.js';
 export { encodeCallData, parseCallData, parseJSONObject, type CallData } from './data/callData.js';
 export { useInvite, type UseInviteResult } from './hooks/useInvite.js';
 export { useInvitation } from './hooks/useInvitation.js';
@@ -78,8 +78,11 @@ export { StateBadge, type StateBadgeProps } from './components/shared/StateBadge
 export { RingtoneMuteButton, type RingtoneMuteButtonProps } from './components/shared/RingtoneMuteButton.js';
 export { RingtoneUnlockButton, type RingtoneUnlockButtonProps } from './components/shared/RingtoneUnlockButton.js';
 export { ringtoneLabels, type RingtoneLabels } from './components/shared/ringtoneLabels.js';
+export { useCallMedia, type CallMediaButtonProps, type UseCallMediaOptions, type UseCallMediaResult } from './hooks/useCallMedia.js';
 // Components: one line each, alphabetical.
+export * from './components/CallControls/index.js';
 export * from './components/CallHistoryList/index.js';
+export * from './components/CallView/index.js';
 export * from './components/InCallView/index.js';
 export * from './components/IncomingCallToast/index.js';
 export * from './components/InviteMembersPicker/index.js';

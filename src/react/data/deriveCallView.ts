@@ -26,9 +26,9 @@ export type CallEndReason =
 
 /**
  * A call as one device sees it, derived from the invitation snapshot alone.
- * @example const { status, peer, reason }: CallView = deriveCallView(invitation, 'bob', client.deviceID)
+ * @example const { status, peer, reason }: CallViewState = deriveCallView(invitation, 'bob', client.deviceID)
  */
-export interface CallView {
+export interface CallViewState {
   status: Exclude<CallStatus, 'idle'>;
   reason: CallEndReason | null;
   direction: 'outgoing' | 'incoming';
@@ -45,14 +45,14 @@ export interface CallView {
  * The state of a 1v1 advanced call for `self` on `deviceID` (a pure function of the snapshot).
  * @example deriveCallView(invitation, 'bob', client.deviceID).status // 'ringing'
  */
-export function deriveCallView(invitation: Invitation, self: string, deviceID: string): CallView {
+export function deriveCallView(invitation: Invitation, self: string, deviceID: string): CallViewState {
   const outgoing = invitation.inviter === self;
   const me = invitation.users.find((u) => u.userID === self);
   const peerUser = outgoing ? invitation.users.find((u) => u.userID !== self) : invitation.users.find((u) => u.userID === invitation.inviter);
   const callee = outgoing ? peerUser : me;
   const connectedAt = callee?.state === 'accepted' ? callee.updateTime : undefined;
   const base = { direction: outgoing ? 'outgoing' : 'incoming', peer: peerUser?.userID ?? '', connectedAt } as const;
-  const ended = (reason: CallEndReason, endedAt?: number): CallView => ({ ...base, status: 'ended', reason, endedAt });
+  const ended = (reason: CallEndReason, endedAt?: number): CallViewState => ({ ...base, status: 'ended', reason, endedAt });
   const active = invitation.state === 'active';
 
   if (!me || !peerUser) return ended('failed');

@@ -8,6 +8,8 @@ import { callHistoryListLabels, type CallHistoryListLabels } from '../components
 import { raiseHandPanelLabels, type RaiseHandPanelLabels } from '../components/RaiseHandPanel/labels.js';
 import { inCallViewLabels, type InCallViewLabels } from '../components/InCallView/labels.js';
 import { phoneLabels, type PhoneLabels } from '../components/Phone/labels.js';
+import { callViewLabels, type CallViewLabels } from '../components/CallView/labels.js';
+import { callControlsLabels, type CallControlsLabels } from '../components/CallControls/labels.js';
 
 /**
  * Every label table of ringkit's components, by component. Each component adds its entry here.
@@ -24,6 +26,8 @@ export interface RingkitLabels {
   callHistoryList: CallHistoryListLabels;
   inCallView: InCallViewLabels;
   phone: PhoneLabels;
+  callView: CallViewLabels;
+  callControls: CallControlsLabels;
 }
 
 /**
@@ -42,5 +46,7 @@ export function defaultLabels(locale: RingkitLocale): RingkitLabels {
     callHistoryList: callHistoryListLabels[locale],
     inCallView: inCallViewLabels[locale],
     phone: phoneLabels[locale],
+    callView: callViewLabels[locale],
+    callControls: callControlsLabels[locale],
   };
 }

@@ -18,11 +18,22 @@ export interface DemoPeople {
 }
 
 /**
+ * How `openDemo` prepares each person's browser: a script run in every page before the demo's
+ * own (e.g. one that keeps the page's RTCPeerConnections where the test can read them), and a
+ * step run on each new page before it loads the demo (e.g. `page.routeWebSocket`).
+ * @example const demo = openDemo(browser(), inject('demoUrl'), { initScript: watchMedia })
+ */
+export interface DemoOptions {
+  initScript?: () => void;
+  beforeLoad?: (page: Page, userID: string) => Promise<void>;
+}
+
+/**
  * Opens the demo for one test. When the test fails, every page is screenshotted into
  * `test-results/e2e/`; when it finishes, every context is closed.
  * @example const demo = openDemo(browser, inject('demoUrl')); const bob = await demo.signIn('bob')
  */
-export function openDemo(browser: Browser, url: string): DemoPeople {
+export function openDemo(browser: Browser, url: string, options: DemoOptions = {}): DemoPeople {
   const contexts = new Map<string, BrowserContext>();
   const pages: { name: string; page: Page }[] = [];
   onTestFinished(async ({ task }) => {
@@ -40,6 +51,7 @@ export function openDemo(browser: Browser, url: string): DemoPeople {
   const open = async (userID: string, context: BrowserContext) => {
     const page = await context.newPage();
     pages.push({ name: userID, page });
+    await options.beforeLoad?.(page, userID);
     await page.goto(url);
     await page.getByRole('textbox', { name: 'User ID' }).fill(userID);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -49,6 +61,7 @@ export function openDemo(browser: Browser, url: string): DemoPeople {
   return {
     async signIn(userID) {
       const context = await browser.newContext({ permissions: ['microphone', 'camera'] });
+      if (options.initScript) await context.addInitScript(options.initScript);
       contexts.set(userID, context);
       return open(userID, context);
     },
