@@ -4,6 +4,7 @@ import type { WireError } from '../protocol/errors.js';
 import type { CommandAck, CommandName, CommandParams } from '../protocol/commands.js';
 import type { MediaSignalEvent } from '../protocol/events.js';
 import { CLOSED_EVENT, MEDIA_SIGNAL_EVENT, UPDATE_EVENT, type WireUpdate } from '../protocol/wire.js';
+import { isPacked, PACKED_WIRE, unpackUpdate } from '../protocol/packedUpdate.js';
 import type { Transport, TransportListener } from './Transport.js';
 
 /**
@@ -37,7 +38,7 @@ export function createSocketTransport(options: SocketTransportOptions): Transpor
         reconnectionDelayMax: 2000,
         auth: (cb) => {
           const send = (token?: string) =>
-            cb({ deviceID: options.deviceID, ...(token !== undefined && { token }), ...(options.userID !== undefined && { userID: options.userID }) });
+            cb({ deviceID: options.deviceID, wire: PACKED_WIRE, ...(token !== undefined && { token }), ...(options.userID !== undefined && { userID: options.userID }) });
           if (typeof options.token === 'function') void Promise.resolve(options.token()).then(send, () => send());
           else send(options.token);
         },
@@ -45,7 +46,7 @@ export function createSocketTransport(options: SocketTransportOptions): Transpor
       let closedFor: WireError | undefined;
       const comeBack = () => setTimeout(() => socket?.connect(), 200 + Math.random() * 800);
       socket.on('connect', () => listener.onOpen());
-      socket.on(UPDATE_EVENT, (update: WireUpdate) => listener.onUpdate(update));
+      socket.on(UPDATE_EVENT, (update: WireUpdate) => listener.onUpdate(isPacked(update) ? unpackUpdate(update) : update));
       socket.on(MEDIA_SIGNAL_EVENT, (signal: MediaSignalEvent) => listener.onMediaSignal?.(signal));
       socket.on(CLOSED_EVENT, (error: WireError) => (closedFor = error));
       socket.on('disconnect', (reason) => {

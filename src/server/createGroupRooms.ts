@@ -1,7 +1,7 @@
 import type { Server } from 'socket.io';
 import type { DeliverToGroup } from '../engine/createFanout.js';
 import type { GroupDirectory } from '../engine/groups.js';
-import { UPDATE_EVENT } from '../protocol/wire.js';
+import { UPDATE_EVENT, type WireUpdate } from '../protocol/wire.js';
 
 /** The socket.io room of every device of a user. */
 export const userRoom = (userID: string) => `user:${userID}`;
@@ -19,13 +19,14 @@ export const groupRoom = (groupID: string) => `group:${groupID}`;
  * Group rooms for one-room delivery to a class: every device joins the rooms of its user's
  * groups when it connects, and the returned directory keeps the rooms in step with membership
  * changes made through it (on every node, through the socket.io adapter). `deliverToGroup`
- * then reaches a class of 1,000 with one room instead of a union of 1,000 user rooms.
+ * then reaches a class of 1,000 with one room instead of a union of 1,000 user rooms, through
+ * `emit` (default: one plain emit; the server passes its `createUpdateEmitter`).
  * Change groups through this directory (`server.groups`), not behind the server's back.
  * @example
  * const rooms = createGroupRooms(io, createMemoryGroupDirectory())
  * createEngine({ groups: rooms.groups, deliverToGroup: rooms.deliverToGroup, ... })
  */
-export function createGroupRooms(io: Server, directory: GroupDirectory) {
+export function createGroupRooms(io: Server, directory: GroupDirectory, emit: (rooms: string[], update: WireUpdate) => void = (rooms, update) => io.to(rooms).emit(UPDATE_EVENT, update)) {
   const join = (groupID: string, members: string[]) => {
     if (members.length > 0) io.in(members.map(userRoom)).socketsJoin(groupRoom(groupID));
   };
@@ -51,7 +52,7 @@ export function createGroupRooms(io: Server, directory: GroupDirectory) {
     groupsOf: (userID) => directory.groupsOf(userID),
   };
   const deliverToGroup: DeliverToGroup = (groupID, userIDs, update) => {
-    io.to([groupRoom(groupID), ...userIDs.map(userRoom)]).emit(UPDATE_EVENT, update);
+    emit([groupRoom(groupID), ...userIDs.map(userRoom)], update);
   };
   return {
     groups,

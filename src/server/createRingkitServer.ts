@@ -14,9 +14,10 @@ import { isCommandName } from '../protocol/commands.js';
 import { RingkitError } from '../protocol/errors.js';
 import { DEFAULT_LIMITS, type RingkitLimits } from '../protocol/limits.js';
 import { idSchema } from '../protocol/schemas.js';
-import { CLOSED_EVENT, MEDIA_SIGNAL_EVENT, UPDATE_EVENT } from '../protocol/wire.js';
+import { CLOSED_EVENT, MEDIA_SIGNAL_EVENT } from '../protocol/wire.js';
 import { createOriginCheck, normalizeOrigin, type AllowedOrigins } from './createOriginCheck.js';
 import { createGroupRooms, deviceRoom, userRoom } from './createGroupRooms.js';
+import { createUpdateEmitter } from './createUpdateEmitter.js';
 import { createAuthenticator, type AuthOptions, type Identity } from './createAuthenticator.js';
 import { capOutboundBuffer } from './capOutboundBuffer.js';
 import { limitInbound } from './limitInbound.js';
@@ -134,7 +135,8 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
   capOutboundBuffer(io.engine, limits.maxOutboundBufferBytes, (bytes) =>
     logger.warn({ bytes, limit: limits.maxOutboundBufferBytes }, 'a connection stopped reading: closed (it will reconnect and resync)'),
   );
-  const rooms = createGroupRooms(io, directory);
+  const updates = createUpdateEmitter(io, options.adapter !== undefined);
+  const rooms = createGroupRooms(io, directory, updates.emit);
   const groups = rooms.groups;
 
   const engine = createEngine({
@@ -148,7 +150,7 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
     ...(pushNotifier && { pushNotifier }),
     ...(webPush && { webPush: webPush.ringer }),
     deliver(userIDs, update) {
-      if (userIDs.length > 0) io.to(userIDs.map(userRoom)).emit(UPDATE_EVENT, update);
+      updates.emit(userIDs.map(userRoom), update);
     },
     // One device's room: through the adapter it reaches that device on whichever node it is.
     deliverMediaSignal(userID, deviceID, signal) {
@@ -187,6 +189,7 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
     const session = socket.data.session as Session;
     const identity = socket.data.identity as Identity;
     void socket.join(socket.data.rooms as string[]);
+    updates.track(socket);
     logger.debug({ userID: session.userID, deviceID: session.deviceID }, 'connected');
 
     const expire = () => {

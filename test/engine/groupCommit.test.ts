@@ -42,6 +42,24 @@ describe('group commit: answers to one invitation arriving together', () => {
     expect(last?.ok && last.r.invitation.state).toBe('ended');
   });
 
+  it('answers read in the next turn of the event loop join the first one\'s commit (a class\'s answers come in several network reads)', async () => {
+    const { h, storage, counter } = countingHarness();
+    const students = Array.from({ length: 20 }, (_, i) => `s${i}`);
+    await h.groups.createGroup('class', ['teacher', ...students]);
+    const { inviteID } = await h.run('teacher', 'invitation:inviteInGroup', { groupID: 'class', invitees: students, timeout: 600 });
+    counter.commits = 0;
+
+    // The first answer arrives alone; the others in the next turn, as from the next socket reads.
+    let rest: Promise<unknown>[] = [];
+    setImmediate(() => (rest = students.slice(1).map((id) => outcome(h.run(id, 'invitation:accept', { inviteID })))));
+    const first = await outcome(h.run(students[0]!, 'invitation:accept', { inviteID }));
+    await Promise.all(rest);
+
+    expect(first.ok).toBe(true);
+    expect(counter.commits).toBe(1);
+    expect((await storage.getInvitation(inviteID))!.users.every((u) => u.state === 'accepted')).toBe(true);
+  });
+
   it('an answer that fails inside a batch fails alone and leaves no trace; the others commit', async () => {
     const { h, storage } = countingHarness();
     await h.groups.createGroup('class', ['teacher', 's1', 's2', 's3', 'observer']);

@@ -154,7 +154,8 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
         list.push({ seq: ++seq, inviteID: invitation.inviteID });
         userLists.set(userID, list);
       }
-      updateActive(invitation);
+      // Users are only ever added: with the same state and as many users, the active sets already hold them.
+      if (!current || current.state !== invitation.state || current.users.length !== invitation.users.length) updateActive(invitation);
       for (const userID of change.missedUsers) setOf(missed, userID).add(invitation.inviteID);
       for (const draft of change.history) {
         const list = history.get(draft.key) ?? [];

@@ -1,0 +1,58 @@
+import { io, type Socket } from 'socket.io-client';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CallUser } from '../../src/protocol/types.js';
+import { UPDATE_EVENT, type WireUpdate } from '../../src/protocol/wire.js';
+import { connectClient, startServer, until } from '../support/harness.js';
+
+const sockets: Socket[] = [];
+afterEach(() => sockets.splice(0).forEach((s) => s.disconnect()));
+
+/** A raw socket.io device of `userID` (dev auth) that records the updates it receives; `wire` as it would say in its handshake. */
+async function rawDevice(url: string, userID: string, wire?: number) {
+  const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { userID, deviceID: `${userID}-raw`, ...(wire !== undefined && { wire }) } });
+  sockets.push(socket);
+  const updates: Record<string, unknown>[] = [];
+  socket.on(UPDATE_EVENT, (u: Record<string, unknown>) => updates.push(u));
+  await new Promise<void>((resolve, reject) => (socket.once('connect', resolve), socket.once('connect_error', reject)));
+  await socket.emitWithAck('session:sync', { known: {} });
+  return { socket, updates };
+}
+
+describe('packed wire: a class receives users as rows; a device that did not ask gets objects', () => {
+  it('ringkit clients expand rows to the server snapshot; a plain device and a packed one hear the same users', async () => {
+    const server = await startServer();
+    await server.groups.createGroup('class', ['teacher', 's1', 's2', 'plain', 'packed']);
+    const teacher = await connectClient(server, 'teacher');
+    const s1 = await connectClient(server, 's1');
+    const s2 = await connectClient(server, 's2');
+    const plain = await rawDevice(server.url, 'plain');
+    const packed = await rawDevice(server.url, 'packed', 2);
+
+    const { inviteID } = await teacher.inviteInGroup('class', ['s1', 's2', 'plain', 'packed'], { timeout: 60 });
+    await s1.accept(inviteID, { data: 'hand' });
+    await s2.reject(inviteID);
+    const settled = (c: typeof s1) => c.getInvitation(inviteID)?.users.every((u) => u.userID === 'plain' || u.userID === 'packed' || u.state === 'accepted' || u.state === 'rejected');
+    await until(() => [teacher, s1, s2].every(settled), 5000, 'every mirror sees both answers');
+
+    // Every ringkit mirror equals the others (each built from packed deltas).
+    await until(() => new Set([teacher, s1, s2].map((c) => c.getInvitation(inviteID)?.version)).size === 1, 5000, 'same version everywhere');
+    expect(s2.getInvitation(inviteID)?.users).toEqual(teacher.getInvitation(inviteID)?.users);
+    expect(s1.getInvitation(inviteID)?.users).toEqual(teacher.getInvitation(inviteID)?.users);
+    expect(s1.getInvitation(inviteID)?.users.find((u) => u.userID === 's1')).toMatchObject({ state: 'accepted', data: 'hand', deviceID: s1.deviceID });
+
+    await until(() => plain.updates.length >= 3 && packed.updates.length >= 3, 5000, 'both raw devices hear the invite and both answers');
+    // The plain device never sees rows; the packed one never sees user objects.
+    for (const u of plain.updates) {
+      expect(u).not.toHaveProperty('rows');
+      expect((u.invitation as { users: CallUser[] }).users.length).toBeGreaterThan(0);
+    }
+    for (const u of packed.updates) {
+      expect(Array.isArray(u.rows)).toBe(true);
+      expect((u.invitation as { users: CallUser[] }).users).toEqual([]);
+    }
+    const plainUsers = plain.updates.flatMap((u) => (u as unknown as WireUpdate).invitation.users.map((x) => `${x.userID}:${x.state}`));
+    const packedUsers = packed.updates.flatMap((u) => (u.rows as [string, number][]).map(([id, s]) => `${id}:${['inviting', 'received', 'notYetReceived', 'accepted', 'rejected'][s]}`));
+    expect(packedUsers).toEqual(plainUsers);
+    expect(plainUsers).toEqual(expect.arrayContaining(['s1:accepted', 's2:rejected']));
+  });
+});
