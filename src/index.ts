@@ -15,6 +15,7 @@ export {
 export * from './protocol/push.js';
 export { enablePushRinging, disablePushRinging, syncPushRinging, pushRingingSupported, type PushRingingOptions } from './client/push/pushRinging.js';
 export { acceptFromNotification, type AcceptFromNotificationOptions } from './client/push/acceptFromNotification.js';
+export type { InvitationSnapshot } from './client/putSnapshot.js';
 export { createLoopbackTransport, type LoopbackServer } from './client/createLoopbackTransport.js';
 export type { Transport, TransportListener } from './client/Transport.js';
 export * from './protocol/errors.js';

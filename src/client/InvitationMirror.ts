@@ -4,6 +4,7 @@ import type { WireUpdate } from '../protocol/wire.js';
 import { deriveEvents } from './deriveEvents.js';
 import type { Emitter } from './Emitter.js';
 import { mergeUpdate } from './mergeUpdate.js';
+import { isNewerSnapshot, putSnapshot, type InvitationSnapshot } from './putSnapshot.js';
 import type { Transport } from './Transport.js';
 import { findUser } from './userIndex.js';
 
@@ -26,35 +27,46 @@ export interface InvitationMirrorOptions {
   identity(): { userID: string; deviceID: string };
 }
 
-const MAX_ENDED_IN_MIRROR = 500;
-
 /**
- * The version-guarded mirror of every invitation the client is involved in. Updates apply one at
- * a time, in order; each turns into the events of docs/protocol.md section 5 and, for an
- * invitation ringing for me, the receipt (`invitation:received`). Ended invitations beyond 500
- * are dropped, the oldest first.
- * @example await mirror.apply({ invitation, serverTime }, 'push'); mirror.get(invitation.inviteID)
+ * The one copy of every invitation the client is involved in: an immutable snapshot record
+ * (`putSnapshot`: version-guarded, users shared, the oldest ended dropped beyond 500) that the
+ * store and the lists read by inviteID. Updates apply one at a time, in order; each replaces the
+ * record, tells the subscribers, then turns into the events of docs/protocol.md section 5 and,
+ * for an invitation ringing for me, the receipt (`invitation:received`).
+ * @example await mirror.apply({ invitation, serverTime }, 'push'); mirror.snapshot[invitation.inviteID]
  */
 export class InvitationMirror {
-  private readonly invitations = new Map<string, Invitation>();
+  private record: InvitationSnapshot = {};
+  private readonly listeners = new Set<() => void>();
   private readonly acknowledged = new Set<string>();
   private applying: Promise<void> = Promise.resolve();
   private readonly wants = (name: keyof ClientEventMap) => this.options.emitter.has(name);
 
   constructor(private readonly options: InvitationMirrorOptions) {}
 
+  /** The current record (the same object until an invitation changes). */
+  get snapshot(): InvitationSnapshot {
+    return this.record;
+  }
+
   get(inviteID: string): Invitation | undefined {
-    return this.invitations.get(inviteID);
+    return this.record[inviteID];
   }
 
   all(): Invitation[] {
-    return [...this.invitations.values()];
+    return Object.values(this.record);
+  }
+
+  /** Calls `listener` after every change of the record (before its events); returns the unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** The version of every active invitation (what the handshake tells the server it knows). */
   activeVersions(): Record<string, number> {
     const known: Record<string, number> = {};
-    for (const inv of this.invitations.values()) if (inv.state === 'active') known[inv.inviteID] = inv.version;
+    for (const inv of Object.values(this.record)) if (inv.state === 'active') known[inv.inviteID] = inv.version;
     return known;
   }
 
@@ -88,8 +100,8 @@ export class InvitationMirror {
   private async applyWire(update: WireUpdate, origin: UpdateOrigin): Promise<void> {
     const { transport, emitter, requestTimeoutMs } = this.options;
     const id = update.invitation.inviteID;
-    const prev = this.invitations.get(id);
-    if (prev && prev.version >= update.invitation.version) return;
+    const prev = this.record[id];
+    if (!isNewerSnapshot(prev, update.invitation)) return;
     let next = mergeUpdate(prev, update);
     const fromDelta = next !== undefined && update.baseVersion !== undefined;
     if (!next && origin === 'ack') return; // the push of this change brings what the mirror lacks
@@ -97,10 +109,19 @@ export class InvitationMirror {
       const fetched = await transport.request('invitation:get', { inviteID: id }, requestTimeoutMs).catch(() => undefined);
       if (!fetched?.ok) return;
       next = fetched.result.invitation;
-      if (prev && prev.version >= next.version) return;
+      if (!isNewerSnapshot(prev, next)) return;
     }
-    this.invitations.set(id, next);
-    this.prune();
+    this.record = putSnapshot(this.record, next, fromDelta ? update.invitation.users : undefined);
+    next = this.record[id] ?? next; // with the users it shares with prev
+    for (const listener of [...this.listeners]) {
+      try {
+        listener();
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
     const { userID, deviceID } = this.options.identity();
     const events = deriveEvents(prev, next, {
       self: userID,
@@ -122,7 +143,7 @@ export class InvitationMirror {
    * else cancelled), so a ringing device hears `invitationCancelled` or `invitationTimeout`.
    */
   private async endLost(inviteID: string, serverTime: number): Promise<void> {
-    const prev = this.invitations.get(inviteID);
+    const prev = this.record[inviteID];
     if (!prev || prev.state === 'ended') return;
     const version = prev.version + 1;
     const users = prev.users.map((u): CallUser => {
@@ -145,12 +166,5 @@ export class InvitationMirror {
     void this.options.transport.request('invitation:received', { inviteID: inv.inviteID }, this.options.requestTimeoutMs).catch(() => {
       this.acknowledged.delete(key);
     });
-  }
-
-  private prune(): void {
-    if (this.invitations.size <= MAX_ENDED_IN_MIRROR) return;
-    const ended = [...this.invitations.values()].filter((inv) => inv.state === 'ended');
-    ended.sort((a, b) => (a.endTime ?? 0) - (b.endTime ?? 0));
-    for (const inv of ended.slice(0, this.invitations.size - MAX_ENDED_IN_MIRROR)) this.invitations.delete(inv.inviteID);
   }
 }

@@ -11,6 +11,7 @@ import { isDetachedCall } from './isDetachedCall.js';
 import { mergeUpdate } from './mergeUpdate.js';
 import { PageLifecycle } from './PageLifecycle.js';
 import { parseSignalingInfo } from './parseSignalingInfo.js';
+import type { InvitationSnapshot } from './putSnapshot.js';
 import { requestWithRetry } from './requestWithRetry.js';
 import { resyncSession } from './resyncSession.js';
 import type { Transport } from './Transport.js';
@@ -188,6 +189,22 @@ export class SignalingClient {
   getInvitations(): Invitation[] {
     return this.mirror.all();
   }
+
+  /**
+   * The mirror as one immutable record by inviteID: the same object until an invitation changes,
+   * then a new record that keeps every unchanged invitation (and unchanged user) by reference. It
+   * is the one copy: the store and the lists of `ringkit/react` read invitations from it by ID.
+   * Pairs with `subscribe` (e.g. React's `useSyncExternalStore(client.subscribe, client.getSnapshot)`).
+   * @example const ringing = Object.values(client.getSnapshot()).filter((i) => i.state === 'active')
+   */
+  getSnapshot = (): InvitationSnapshot => this.mirror.snapshot;
+
+  /**
+   * Calls `listener` after every change of `getSnapshot()`, before the change's events are
+   * emitted; returns the unsubscribe function.
+   * @example const off = client.subscribe(() => render(client.getSnapshot()))
+   */
+  subscribe = (listener: () => void): (() => void) => this.mirror.subscribe(listener);
 
   /**
    * Invites one or several users.

@@ -41,7 +41,7 @@ export interface RingkitState {
   /** The signed-in user ('' until known). */
   userID: string;
   connectionState: ConnectionState;
-  /** Every invitation the client mirrors, by inviteID (version-guarded snapshots). */
+  /** Every invitation the client mirrors, by inviteID: the client's snapshot record itself (`client.getSnapshot()`), not a copy. */
   invitations: Readonly<Record<string, Invitation>>;
   /** My role and state in each invitation, by inviteID (derived from `invitations`). */
   parts: Readonly<Record<string, MyPart>>;

@@ -5,6 +5,7 @@ import { EMPTY_STATE, syncFromClient } from './syncFromClient.js';
 import { ringkitEventTable } from './ringkitEventTable.js';
 import type { RingkitErrorInfo, RingkitState } from './RingkitState.js';
 import { withIdentity } from './withIdentity.js';
+import { withSnapshot } from './withSnapshot.js';
 
 /**
  * Options of `createRingkitStore`.
@@ -40,8 +41,9 @@ export interface RingkitStore extends StoreApi<RingkitState> {
 const EVENT_NAMES = Object.keys(ringkitEventTable) as (keyof ClientEventMap)[];
 
 /**
- * Creates the store for one client: fed only by the client's events through the exhaustive event
- * table, starting from the client's mirror and connection state. Usable without React.
+ * Creates the store for one client. Its `invitations` is the client's snapshot record itself
+ * (`client.getSnapshot()`, the one copy), taken at every change; the connection state and last
+ * error come from the client's events through the exhaustive event table. Usable without React.
  * @example
  * const store = createRingkitStore(client)
  * store.subscribe((s) => console.log(Object.keys(s.invitations).length, s.connectionState))
@@ -56,10 +58,14 @@ export function createRingkitStore(client: SignalingClient, options: CreateRingk
 
   const subscribe = () => {
     store.setState((s) => syncFromClient(s, client), true);
+    // Invitations: the client's snapshot record itself, taken at every change (before its events).
+    const offSnapshot = client.subscribe(() => store.setState((s) => withSnapshot(withIdentity(s, client.userID), client.getSnapshot()), true));
+    // Everything else through the exhaustive table (its invitation entries then find the snapshot held).
     unsubscribe = EVENT_NAMES.map((name) => {
       const reduce = ringkitEventTable[name] as (state: RingkitState, payload: unknown) => RingkitState;
       return client.on(name, (payload: unknown) => store.setState((s) => reduce(withIdentity(s, client.userID), payload), true));
     });
+    unsubscribe.push(offSnapshot);
   };
   const destroy = () => {
     attached = 0;

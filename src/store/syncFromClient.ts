@@ -1,7 +1,7 @@
 import type { SignalingClient } from '../client/SignalingClient.js';
-import { replaceSnapshot } from './replaceSnapshot.js';
 import type { RingkitState } from './RingkitState.js';
 import { withIdentity } from './withIdentity.js';
+import { withSnapshot } from './withSnapshot.js';
 
 /**
  * The state of a store that has not seen anything yet.
@@ -18,13 +18,12 @@ export const EMPTY_STATE: RingkitState = {
 };
 
 /**
- * Brings a state up to what the client knows right now: its user, connection state and every
- * snapshot in its mirror (version-guarded, so newer snapshots already held are kept).
+ * Brings a state up to what the client knows right now: its user, connection state and its
+ * snapshot record (`client.getSnapshot()`, held as is: the one copy of every invitation).
  * @example const state = syncFromClient(EMPTY_STATE, client)
  */
 export function syncFromClient(state: RingkitState, client: SignalingClient): RingkitState {
-  let next = withIdentity(state, client.userID);
-  for (const invitation of client.getInvitations()) next = replaceSnapshot(next, invitation);
+  let next = withSnapshot(withIdentity(state, client.userID), client.getSnapshot());
   if (next.connectionState !== client.connectionState) next = { ...next, connectionState: client.connectionState };
   const detachedCallIDs = client.detachedCallIDs;
   if (detachedCallIDs.join() !== next.detachedCallIDs.join()) next = { ...next, detachedCallIDs };

@@ -1,11 +1,13 @@
 import type { InfiniteData } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { isNewerSnapshot } from '../../client/putSnapshot.js';
 import type { SignalingClient } from '../../client/SignalingClient.js';
 import type { Invitation } from '../../protocol/types.js';
 import type { QueryInvitationsResult } from '../../protocol/wire.js';
 import { usePagedList } from '../internal/usePagedList.js';
 import type { PageStatus } from '../types/PageStatus.js';
 import { ringkitQueryKeys } from '../data/ringkitQueryKeys.js';
+import { useStableArray } from '../internal/useStableArray.js';
 
 /**
  * What `useInvitationList` returns.
@@ -20,23 +22,13 @@ type Pages = InfiniteData<QueryInvitationsResult, number>;
 
 const invitationsOf = (page: QueryInvitationsResult) => page.invitations;
 
-/** Puts a newer snapshot into the cached pages; false when the invitation is not in them. */
-function patchPages(data: Pages, invitation: Invitation): Pages | false {
-  let found = false;
-  const pages = data.pages.map((page) => ({
-    ...page,
-    invitations: page.invitations.map((held) => {
-      if (held.inviteID !== invitation.inviteID) return held;
-      found = true;
-      return held.version >= invitation.version ? held : invitation;
-    }),
-  }));
-  return found && { ...data, pages };
-}
+/** Whether an invitation is on a loaded page. */
+const onPages = (data: Pages, inviteID: string) => data.pages.some((page) => page.invitations.some((i) => i.inviteID === inviteID));
 
 /**
  * Every invitation I am or was part of (`queryInvitations`), newest first, as a TanStack infinite
- * query: live events patch loaded invitations in place and refetch when a new one appears. Needs a
+ * query: each loaded invitation is read from the client's snapshot by ID when that copy is newer
+ * (so it stays live), and a new invitation refetches the pages. Needs a
  * QueryClient (RingkitProvider gives one when the app has none).
  * @example
  * const { invitations, hasNextPage, fetchNextPage } = useInvitationList({ count: 20 })
@@ -45,21 +37,26 @@ function patchPages(data: Pages, invitation: Invitation): Pages | false {
  */
 export function useInvitationList(options: { count?: number } = {}, client?: SignalingClient): UseInvitationListResult {
   const count = options.count ?? 20;
-  const { items: invitations, status, target, userID, queryClient } = usePagedList(client, {
+  const { items: fetched, status, target, userID, queryClient } = usePagedList(client, {
     queryKey: (user) => ringkitQueryKeys.invitations(user, count),
     fetchPage: (on, nextFlag) => on.queryInvitations({ count, nextFlag }),
     nextCursor: (page) => page.nextFlag,
     itemsOf: invitationsOf,
   });
 
+  // The pages keep the order and what the server said; each invitation the client mirrors is read
+  // from its snapshot by ID when that copy is newer (the client's one version guard).
+  const live = useSyncExternalStore(target.subscribe, target.getSnapshot, target.getSnapshot);
+  const invitations = useStableArray(
+    useMemo(() => fetched.map((i) => (isNewerSnapshot(i, live[i.inviteID] ?? i) ? live[i.inviteID]! : i)), [fetched, live]),
+  );
+
+  // A new invitation (not on a loaded page) refetches the pages.
   useEffect(() => {
     const queryKey = ringkitQueryKeys.invitations(userID, count);
     return target.on('invitationUpdated', ({ invitation }) => {
       const data = queryClient.getQueryData<Pages>(queryKey);
-      if (!data) return;
-      const patched = patchPages(data, invitation);
-      if (patched) queryClient.setQueryData(queryKey, patched);
-      else void queryClient.invalidateQueries({ queryKey });
+      if (data && !onPages(data, invitation.inviteID)) void queryClient.invalidateQueries({ queryKey });
     });
   }, [target, queryClient, userID, count]);
 
