@@ -45,6 +45,12 @@ export async function buildDemo(): Promise<{ dir: string; reused: boolean }> {
     plugins: [react()],
     build: { outDir: scratch, emptyOutDir: true, chunkSizeWarningLimit: 2048 },
   });
+  // The service worker (/sw.js), one classic script beside the page.
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir: scratch, emptyOutDir: false, lib: { entry: join(repo, 'demo', 'sw.ts'), formats: ['iife'], name: 'ringkitDemoWorker', fileName: () => 'sw.js' } },
+  });
   await mkdir(cacheRoot, { recursive: true });
   await rename(scratch, dir).catch(async (error: NodeJS.ErrnoException) => {
     // Another start finished the same build first: keep its folder.

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
-import { createRingkitServer, type RingkitServer } from '../src/server/index.js';
+import { createRingkitServer, generateVapidKeys, type RingkitServer } from '../src/server/index.js';
 import { trackPresence } from './trackPresence.js';
 
 /**
@@ -22,12 +22,24 @@ export interface DemoServer {
  */
 export async function startDemoServer({ dir, port, host }: { dir: string; port: number; host?: string }): Promise<DemoServer> {
   const serve = sirv(dir, { single: true, etag: true });
-  const httpServer = createServer((req, res) => serve(req, res));
+  // Web Push ("Ring me when this tab is closed"): the keys from the environment, else a pair for
+  // this run (subscriptions made with it stop working at the next start).
+  const envKeys = process.env.RINGKIT_VAPID_PUBLIC_KEY && process.env.RINGKIT_VAPID_PRIVATE_KEY;
+  const keys = envKeys ? { publicKey: process.env.RINGKIT_VAPID_PUBLIC_KEY!, privateKey: process.env.RINGKIT_VAPID_PRIVATE_KEY! } : generateVapidKeys();
+  const httpServer = createServer((req, res) => {
+    if (req.url === '/ringkit-vapid-key') return res.writeHead(200, { 'Content-Type': 'text/plain' }).end(keys.publicKey);
+    serve(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(port, host, () => resolve());
   });
-  const ringkit = await createRingkitServer({ httpServer, auth: { dev: true }, clientGroups: true });
+  const ringkit = await createRingkitServer({
+    httpServer,
+    auth: { dev: true },
+    clientGroups: true,
+    webPush: { vapidPublicKey: keys.publicKey, vapidPrivateKey: keys.privateKey, subject: process.env.RINGKIT_VAPID_SUBJECT ?? 'mailto:demo@ringkit.invalid' },
+  });
   trackPresence(ringkit.io);
   const actual = (httpServer.address() as AddressInfo).port;
   return {

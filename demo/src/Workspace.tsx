@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import {
   CallHistoryList,
   IncomingCallToast,
@@ -19,6 +19,7 @@ import { LOBBY_GROUP } from './groups.js';
 import { useDemoLabels } from './labels.js';
 import { OnlineUsers } from './OnlineUsers.js';
 import { PhoneCard } from './PhoneCard.js';
+import { RingWhenClosedSwitch } from './RingWhenClosedSwitch.js';
 import { ringtoneUrl } from './ringtoneUrl.js';
 import { useGroupMembership } from './useGroupMembership.js';
 import { useOnlineUsers } from './useOnlineUsers.js';
@@ -52,6 +53,10 @@ export function Workspace({ userID, onSignOut }: { userID: string; onSignOut: ()
   const [video, setVideo] = useState(false);
   const dial = (callee: string) => void call.call(callee, { roomID: `room-${crypto.randomUUID().slice(0, 8)}`, ...(video && { data: { video: true } }) });
   const canDial = connection === 'connected' && (call.status === 'idle' || call.status === 'ended');
+  // Signing out turns ringing-while-closed off first, so this browser stops ringing for this user.
+  const disablePush = useRef<() => Promise<void>>(() => Promise.resolve());
+  const registerDisable = useCallback((disable: () => Promise<void>) => void (disablePush.current = disable), []);
+  const signOut = () => void disablePush.current().finally(onSignOut);
   const tabs: [Tab, string][] = [
     ['calls', t.tabCalls],
     ['group', t.tabGroup],
@@ -70,7 +75,8 @@ export function Workspace({ userID, onSignOut }: { userID: string; onSignOut: ()
             {t.notifyMe}
           </button>
         )}
-        <button type="button" className="rk-button" onClick={onSignOut}>
+        <RingWhenClosedSwitch registerDisable={registerDisable} />
+        <button type="button" className="rk-button" onClick={signOut}>
           {t.signOut}
         </button>
       </div>
