@@ -295,7 +295,7 @@ export class SignalingClient {
    * on which user `to` holds their part in the call `inviteID`; it arrives there as a
    * `mediaSignal` event, in the order this device sent it. Both of you must be `accepted` in the
    * active invitation and this must be your device in it, otherwise INVITATION_NOT_FOUND.
-   * Resolves once the server has relayed it (not once it was received); never retried.
+   * Resolves once the server has accepted it for relay (not once it was received); never retried.
    * @example await client.sendMediaSignal(inviteID, 'bob', JSON.stringify({ description: pc.localDescription }))
    */
   async sendMediaSignal(inviteID: string, to: string, signal: string): Promise<void> {

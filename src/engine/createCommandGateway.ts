@@ -19,8 +19,9 @@ import type { RingkitStorage } from './storage.js';
 const BOOKKEEPING_COMMANDS: ReadonlySet<string> = new Set(['session:sync', 'session:missedSeen', 'session:leave', 'session:busy', 'invitation:received']);
 
 /**
- * Relays whose messages must reach the receiver in the order one connection sent them: each
- * waits for that connection's previous one (other commands still run side by side).
+ * Relays whose messages must reach the receiver in the order one connection sent them. They are
+ * checked side by side as they come, but each one's publications (its delivery) wait for those
+ * of the connection's previous one; other commands are not held back.
  */
 const ORDERED_COMMANDS: ReadonlySet<string> = new Set(['media:signal']);
 
@@ -147,7 +148,7 @@ export function createCommandGateway(options: {
     }
   }
 
-  /** Runs `work` once the connection's previous ordered command has finished. */
+  /** Runs `work` once the connection's previous ordered `work` has finished. */
   function inOrder<T>(connectionID: string, work: () => Promise<T>): Promise<T> {
     const result = (orderedTails.get(connectionID) ?? Promise.resolve()).then(work);
     const tail = result.then(
@@ -165,8 +166,8 @@ export function createCommandGateway(options: {
      * published (so the acting device holds the new version before it hears about it).
      */
     execute<N extends CommandName>(session: Session, name: N, payload: unknown, reply: (ack: CommandAck<N>) => void): Promise<void> {
-      const work = () => runOnce(session, name, payload, reply);
-      const task = (ORDERED_COMMANDS.has(name) ? inOrder(session.connectionID, work) : work()).then(publishAll);
+      const checked = runOnce(session, name, payload, reply);
+      const task = ORDERED_COMMANDS.has(name) ? inOrder(session.connectionID, () => checked.then(publishAll)) : checked.then(publishAll);
       let tasks = running.get(session.connectionID);
       if (!tasks) running.set(session.connectionID, (tasks = new Set()));
       tasks.add(task);

@@ -262,14 +262,16 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
      * invitation on every message, so a user who quit, a device that lost its part or a call that
      * ended stops at once. Every refusal about the invitation is the made-up ID's answer.
      */
-    async 'media:signal'(session, p) {
+    async 'media:signal'(session, p, scope) {
       const signal = checkSignal(p.signal, ctx.limits);
       if (p.to === session.userID) fail('INVALID_PARAMETER', 'to: a media signal goes to another participant');
       const invitation = await storage.getInvitation(p.inviteID);
       const device = invitation && mediaSignalTarget(invitation, session, p.to);
       if (device === undefined) fail('INVITATION_NOT_FOUND', 'no such invitation');
-      if (!deps.deliverMediaSignal) fail('INVALID_STATE', 'this server does not relay media signals');
-      deps.deliverMediaSignal(p.to, device, { inviteID: p.inviteID, from: session.userID, fromDeviceID: session.deviceID, signal });
+      const deliver = deps.deliverMediaSignal;
+      if (!deliver) fail('INVALID_STATE', 'this server does not relay media signals');
+      // Delivered as a publication: the gateway sends one connection's signals in arrival order.
+      scope.later(async () => deliver(p.to, device, { inviteID: p.inviteID, from: session.userID, fromDeviceID: session.deviceID, signal }));
       return {};
     },
     async 'group:members'(session, p) {

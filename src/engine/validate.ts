@@ -12,6 +12,7 @@ export function checkData(data: string | undefined, limits: RingkitLimits, field
 /**
  * Rejects a media signal over `maxSignalBytes` UTF-8 bytes with PAYLOAD_TOO_LARGE (a string with
  * more UTF-16 units than that is over it without being encoded).
+ * @example const signal = checkSignal(params.signal, limits)
  */
 export function checkSignal(signal: string, limits: RingkitLimits): string {
   if (signal.length > limits.maxSignalBytes || utf8Bytes(signal) > limits.maxSignalBytes) {

@@ -9,6 +9,7 @@ export const userRoom = (userID: string) => `user:${userID}`;
 /**
  * The socket.io room of one device of a user (media signals go there and nowhere else). The two
  * IDs are JSON-encoded so that no (user, device) pair can name another pair's room.
+ * @example io.to(deviceRoom('bob', 'phone')).emit(MEDIA_SIGNAL_EVENT, signal)
  */
 export const deviceRoom = (userID: string, deviceID: string) => `device:${JSON.stringify([userID, deviceID])}`;
 
