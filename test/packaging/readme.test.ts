@@ -32,6 +32,7 @@ function compileBlocks(): Map<string, string[]> {
       'ringkit/react': ['src/react/index.ts'],
       'ringkit/server': ['src/server/index.ts'],
       'ringkit/engine': ['src/engine/index.ts'],
+      'ringkit/service-worker': ['src/client/push/serviceWorker.ts'],
     },
   };
   const program = ts.createProgram(files, options);
