@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RingkitError } from '../../src/index.js';
 import { createMemoryStorage, type RingkitStorage } from '../../src/server/index.js';
-import { connectClient, dropConnections, startServer, until, type TestClient } from '../support/harness.js';
+import { connectClient, crashDevice, dropConnections, startServer, until, type TestClient } from '../support/harness.js';
 
 /**
  * docs/protocol.md "Media signals": users accepted in the same active invitation relay opaque
@@ -226,5 +226,29 @@ describe('media signals', () => {
     expect(await bob.next('mediaSignal', (e) => e.signal === 'restart ice')).toMatchObject({ from: 'alice' });
     await bob.sendMediaSignal(inviteID, 'alice', 'answer');
     expect(await alice.next('mediaSignal', (e) => e.signal === 'answer')).toMatchObject({ fromDeviceID: 'phone' });
+  });
+
+  it("the device in the call dies; bob continues the call on his laptop (join): the laptop gets the signals, and once he is gone for good nobody does", async () => {
+    const server = await startServer({ limits: { callerGraceSeconds: 1 } });
+    const alice = await connectClient(server, 'alice');
+    const phone = await connectClient(server, 'bob', { deviceID: 'phone' });
+    const { inviteID } = await alice.invite('bob', { mode: 'advanced' });
+    await phone.accept(inviteID);
+
+    await crashDevice(server, phone);
+    const laptop = await connectClient(server, 'bob', { deviceID: 'laptop' });
+    expect(laptop.detachedCallIDs).toEqual([inviteID]);
+    // Until the laptop takes the call, it is not the device in the call.
+    expect(await outcome(laptop.sendMediaSignal(inviteID, 'alice', 'x'))).toMatchObject({ code: 'INVITATION_NOT_FOUND' });
+    await laptop.join(inviteID);
+    await alice.sendMediaSignal(inviteID, 'bob', 'offer after the move');
+    expect(await laptop.next('mediaSignal')).toMatchObject({ from: 'alice', signal: 'offer after the move' });
+    await laptop.sendMediaSignal(inviteID, 'alice', 'answer from the laptop');
+    expect(await alice.next('mediaSignal')).toMatchObject({ fromDeviceID: 'laptop' });
+
+    // The laptop dies too and stays away past the grace period: bob is out and the call is over.
+    await crashDevice(server, laptop);
+    await until(() => alice.getInvitation(inviteID)?.state === 'ended', 10_000, 'the call to end');
+    expect(await outcome(alice.sendMediaSignal(inviteID, 'bob', 'anyone?'))).toMatchObject({ code: 'INVITATION_NOT_FOUND' });
   });
 });
