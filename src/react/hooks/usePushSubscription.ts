@@ -55,10 +55,11 @@ export function usePushSubscription(options: PushRingingOptions, client?: Signal
       );
     void sync();
     const onMessage = (event: MessageEvent) => (event.data as { type?: unknown } | null)?.type === SUBSCRIPTION_CHANGED_MESSAGE && void sync();
-    navigator.serviceWorker.addEventListener('message', onMessage);
+    const container = navigator.serviceWorker;
+    container.addEventListener('message', onMessage);
     return () => {
       live = false;
-      navigator.serviceWorker.removeEventListener('message', onMessage);
+      container.removeEventListener('message', onMessage);
     };
   }, [supported, connection, store]);
 
