@@ -192,6 +192,19 @@ describe('Web Push: ringing a closed browser', () => {
     expect(await dave.setPushSubscription(good).then(() => 'stored', (err: { code: string }) => err.code)).toBe('NO_PERMISSION');
   });
 
+  it('checks the allow-list again at every push: a subscription stored under a wider list gets nothing', async () => {
+    const service = await startFakePushService();
+    const storage = createMemoryStorage();
+    await storage.putPushSubscription!('bob', { deviceID: 'old', subscription: service.subscription('bob-old').json, updatedAt: 1 }, 10);
+    await storage.putPushSubscription!('bob', { deviceID: 'new', subscription: service.subscription('bob-new', 'localhost').json, updatedAt: 2 }, 10);
+    const { server } = await startPushServer(storage, { allowedEndpointHosts: ['localhost'] });
+    const alice = await connectClient(server, 'alice');
+    await alice.invite('bob', { timeout: 30 });
+    await until(() => service.received.length === 1, 5000, 'the ring to the allowed host');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(service.received.map((p) => p.name)).toEqual(['bob-new']);
+  });
+
   it('the default allow-list takes the browsers’ push services and nothing else', async () => {
     const { server } = await startPushServer(createMemoryStorage(), { allowedEndpointHosts: undefined });
     const bob = await connectClient(server, 'bob');

@@ -10,7 +10,7 @@ import { decrypt } from 'http_ece';
 import { onTestFinished } from 'vitest';
 import type { PushSubscriptionData, RingkitPushPayload } from '../../src/protocol/push.js';
 
-/** A self-signed certificate for `127.0.0.1` (made once per test process with openssl). */
+/** A self-signed certificate for `127.0.0.1` and `localhost` (made once per test process with openssl). */
 export interface TestCertificate {
   key: Buffer;
   cert: Buffer;
@@ -21,7 +21,7 @@ export interface TestCertificate {
 let certificate: TestCertificate | undefined;
 
 /**
- * A throwaway self-signed certificate with `subjectAltName=IP:127.0.0.1`, made with openssl.
+ * A throwaway self-signed certificate with `subjectAltName=IP:127.0.0.1,DNS:localhost`, made with openssl.
  * @example const { cert } = testCertificate(); new https.Agent({ ca: cert })
  */
 export function testCertificate(): TestCertificate {
@@ -31,7 +31,7 @@ export function testCertificate(): TestCertificate {
   const certFile = join(dir, 'cert.pem');
   execFileSync('openssl', [
     'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
-    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', keyFile, '-out', certFile,
+    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost', '-keyout', keyFile, '-out', certFile,
   ], { stdio: 'ignore' });
   certificate = { key: readFileSync(keyFile), cert: readFileSync(certFile), certFile };
   return certificate;
@@ -97,12 +97,12 @@ export async function startFakePushService() {
     received,
     /** Pushes that could not be decrypted or parsed (must stay empty). */
     failures,
-    /** A new subscription with its own keys, at `https://127.0.0.1:<port>/push/<name>`. */
-    subscription(name: string): TestSubscription {
+    /** A new subscription with its own keys, at `https://127.0.0.1:<port>/push/<name>` (or another host name of this machine). */
+    subscription(name: string, host = '127.0.0.1'): TestSubscription {
       const ecdh = createECDH('prime256v1');
       ecdh.generateKeys();
       const json = {
-        endpoint: `https://127.0.0.1:${port}/push/${name}`,
+        endpoint: `https://${host}:${port}/push/${name}`,
         expirationTime: null,
         keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') },
       };
