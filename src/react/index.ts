@@ -15,7 +15,7 @@ export {
   type UseIncomingInvitationResult,
 } from './hooks/useIncomingInvitation.js';
 export { useCall, type CallOptions, type UseCallOptions, type UseCallResult } from './hooks/useCall.js';
-export { deriveCallView, type CallEndReason, type CallStatus, type CallViewState } from './data/deriveCallView.js';
+export { deriveCallView, type CallEndReason, type CallStatus, type CallViewState } from '../store/deriveCallView.js';
 export { encodeCallData, parseCallData, parseJSONObject, type CallData } from './data/callData.js';
 export { useInvite, type UseInviteResult } from './hooks/useInvite.js';
 export { useInvitation } from './hooks/useInvitation.js';
@@ -45,7 +45,7 @@ export { useMissedCallCount, type UseMissedCallCountResult } from './hooks/useMi
 export { callRecordOf, dayKey, groupByDay, type CallRecord, type CallRecordKind } from './data/callRecords.js';
 export { createMissedSeenStore, missedSeenStore, type MissedSeenStore } from './data/missedSeenStore.js';
 export { ringkitQueryKeys } from './data/ringkitQueryKeys.js';
-export { BUSY_REJECT_DATA, type BusyPolicy } from './internal/useBusyPolicy.js';
+export { BUSY_REJECT_DATA, type BusyPolicy } from '../store/rules/createBusyRejecter.js';
 export type { ActionStatus } from './types/ActionStatus.js';
 export type { PageStatus } from './types/PageStatus.js';
 export { useRingtone, type UseRingtoneOptions, type UseRingtoneResult } from './hooks/useRingtone.js';

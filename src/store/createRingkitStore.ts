@@ -6,6 +6,8 @@ import { ringkitEventTable } from './ringkitEventTable.js';
 import type { RingkitErrorInfo, RingkitState } from './RingkitState.js';
 import { withIdentity } from './withIdentity.js';
 import { withSnapshot } from './withSnapshot.js';
+import { createBusyRejecter, type BusyRejecter } from './rules/createBusyRejecter.js';
+import { watchOrphanedCalls } from './rules/watchOrphanedCalls.js';
 
 /**
  * Options of `createRingkitStore`.
@@ -36,6 +38,8 @@ export interface RingkitStore extends StoreApi<RingkitState> {
   setBusy(busy: boolean): void;
   /** Records a failure as `lastError` (null clears it). */
   reportError(error: RingkitErrorInfo | null): void;
+  /** The busy auto-reject of this store (`busyPolicy: 'reject'`), shared by every hook. */
+  readonly busyRejecter: BusyRejecter;
 }
 
 const EVENT_NAMES = Object.keys(ringkitEventTable) as (keyof ClientEventMap)[];
@@ -43,7 +47,9 @@ const EVENT_NAMES = Object.keys(ringkitEventTable) as (keyof ClientEventMap)[];
 /**
  * Creates the store for one client. Its `invitations` is the client's snapshot record itself
  * (`client.getSnapshot()`, the one copy), taken at every change; the connection state and last
- * error come from the client's events through the exhaustive event table. Usable without React.
+ * error come from the client's events through the exhaustive event table. While attached it also
+ * runs its rules: a 1v1 call the other side left is ended (`watchOrphanedCalls`), and, while a
+ * hook holds it, the busy auto-reject (`busyRejecter`). Usable without React.
  * @example
  * const store = createRingkitStore(client)
  * store.subscribe((s) => console.log(Object.keys(s.invitations).length, s.connectionState))
@@ -65,7 +71,7 @@ export function createRingkitStore(client: SignalingClient, options: CreateRingk
       const reduce = ringkitEventTable[name] as (state: RingkitState, payload: unknown) => RingkitState;
       return client.on(name, (payload: unknown) => store.setState((s) => reduce(withIdentity(s, client.userID), payload), true));
     });
-    unsubscribe.push(offSnapshot);
+    unsubscribe.push(offSnapshot, watchOrphanedCalls(store, client));
   };
   const destroy = () => {
     attached = 0;
@@ -92,6 +98,7 @@ export function createRingkitStore(client: SignalingClient, options: CreateRingk
       store.setState((s) => (s.busy === busy ? s : { ...s, busy }), true);
       client.setBusy(busy).catch(() => undefined); // the client sends it again on its next connect
     },
+    busyRejecter: createBusyRejecter(store, client),
     reportError: (lastError) => store.setState((s) => (s.lastError === lastError ? s : { ...s, lastError }), true),
   };
   if (options.attach !== false) attach();

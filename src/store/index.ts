@@ -16,3 +16,7 @@ export { selectIsBusy } from './selectors/selectIsBusy.js';
 export { selectMyPart } from './selectors/selectMyPart.js';
 export { selectRingingInvitations } from './selectors/selectRingingInvitations.js';
 export { selectUserCounts } from './selectors/selectUserCounts.js';
+export { selectConnectedCalls } from './selectors/selectConnectedCalls.js';
+export { createBusyRejecter, type BusyRejecter } from './rules/createBusyRejecter.js';
+export { isOrphanedCall, watchOrphanedCalls } from './rules/watchOrphanedCalls.js';
+export { endAndAccept } from './rules/endAndAccept.js';

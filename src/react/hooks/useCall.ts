@@ -5,10 +5,11 @@ import type { Invitation } from '../../protocol/types.js';
 import type { RingkitState } from '../../store/RingkitState.js';
 import type { InviteResult, OperationResult } from '../../protocol/wire.js';
 import { encodeCallData, parseCallData } from '../data/callData.js';
-import { deriveCallView, type CallEndReason, type CallStatus } from '../data/deriveCallView.js';
+import { deriveCallView, type CallEndReason, type CallStatus } from '../../store/deriveCallView.js';
 import { useActionRunner } from '../internal/useActionRunner.js';
 import type { ActionStatus } from '../types/ActionStatus.js';
-import { useBusyPolicy, type BusyPolicy } from '../internal/useBusyPolicy.js';
+import type { BusyPolicy } from '../../store/rules/createBusyRejecter.js';
+import { useBusyPolicy } from '../internal/useBusyPolicy.js';
 import { useServerSeconds } from '../internal/useServerSeconds.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 
@@ -112,7 +113,6 @@ export function useCall(options: UseCallOptions = {}, client?: SignalingClient):
     [invitation, dialing, self, target],
   );
   const status: CallStatus = dialing ? 'calling' : (view?.status ?? 'idle');
-  const myState = invitation?.users.find((u) => u.userID === self)?.state;
 
   // A call that rings while none is in progress becomes the call; so does a call this device placed
   // or answered elsewhere in the app (another useCall, useInvite), so every useCall shows it.
@@ -123,14 +123,7 @@ export function useCall(options: UseCallOptions = {}, client?: SignalingClient):
     if (next && next !== callID) setCallID(next);
   }, [incoming, held, dialing, status, callID]);
 
-  // Advanced mode keeps a call open while anyone is accepted in it. A 1v1 call that is over for me
-  // (declined, timed out, cancelled, the other left) but still holds me is ended, so I am not left
-  // alone "in a call" and busy.
-  const orphaned =
-    view?.status === 'ended' && view.reason !== 'answeredElsewhere' && invitation?.state === 'active' && myState === 'accepted';
-  useEffect(() => {
-    if (orphaned && callID) target.end(callID).catch(() => undefined);
-  }, [orphaned, callID, target]);
+  // A 1v1 call the other side left is ended by the store's rule (watchOrphanedCalls), once per client.
 
   // The snapshot forgets when the callee connected once they quit; remember it for the duration.
   if (callID && view?.connectedAt !== undefined) lastConnected.current = { callID, at: view.connectedAt };

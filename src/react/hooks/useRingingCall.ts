@@ -4,13 +4,14 @@ import { useShallow } from 'zustand/react/shallow';
 import type { SignalingClient } from '../../client/SignalingClient.js';
 import type { Invitation } from '../../protocol/types.js';
 import type { OperationResult } from '../../protocol/wire.js';
-import type { RingkitState } from '../../store/RingkitState.js';
+import { endAndAccept as endAndAcceptCall } from '../../store/rules/endAndAccept.js';
+import { selectConnectedCalls } from '../../store/selectors/selectConnectedCalls.js';
 import { describeCall, type CallDescription } from '../data/describeCall.js';
 import { isAnnouncedRingEnd } from '../data/ringEndReason.js';
 import { watchRingEnds, type RingEnd } from '../data/watchRingEnds.js';
 import { useActionRunner } from '../internal/useActionRunner.js';
 import type { ActionStatus } from '../types/ActionStatus.js';
-import { BUSY_REJECT_DATA } from '../internal/useBusyPolicy.js';
+import { BUSY_REJECT_DATA } from '../../store/rules/createBusyRejecter.js';
 import { isLowerMarker } from '../data/raiseHandData.js';
 import { useIncomingInvitation, type RingkitButtonProps, type UseIncomingInvitationOptions } from './useIncomingInvitation.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
@@ -52,16 +53,6 @@ export interface UseRingingCallResult extends ActionStatus {
   declineBusyButtonProps: RingkitButtonProps;
   endAndAcceptButtonProps: RingkitButtonProps;
 }
-
-/** Active advanced calls I am connected in (accepted, with someone else accepted). */
-const selectConnectedCalls = (s: RingkitState) =>
-  Object.values(s.invitations).filter(
-    (i) =>
-      i.state === 'active' &&
-      i.mode === 'advanced' &&
-      s.parts[i.inviteID]?.state === 'accepted' &&
-      i.users.some((u) => u.userID !== s.userID && u.state === 'accepted'),
-  );
 
 /**
  * Everything an incoming-call UI needs, on top of `useIncomingInvitation`: the queue (one call at a
@@ -109,15 +100,9 @@ export function useRingingCall(options: UseRingingCallOptions = {}, client?: Sig
   const endAndAccept = useCallback(
     () =>
       inviteID
-        ? run(async () => {
-            for (const call of connected) {
-              const oneToOne = call.groupID === undefined && call.users.length <= 2;
-              await (oneToOne ? store.client.end(call.inviteID) : store.client.quit(call.inviteID));
-            }
-            return store.client.accept(inviteID);
-          })
+        ? run(() => endAndAcceptCall(store.client, store.getState(), inviteID))
         : Promise.resolve(undefined),
-    [run, store, connected, inviteID],
+    [run, store, inviteID],
   );
 
   const off = !invitation || incoming.disabled || incoming.pending || status.pending;

@@ -3,7 +3,7 @@ import type { SignalingClient } from '../../../client/SignalingClient.js';
 import type { Invitation } from '../../../protocol/types.js';
 import { useCall, type CallOptions, type UseCallResult } from '../../hooks/useCall.js';
 import { useConnectionState } from '../../hooks/useConnectionState.js';
-import type { BusyPolicy } from '../../internal/useBusyPolicy.js';
+import type { BusyPolicy } from '../../../store/rules/createBusyRejecter.js';
 import { useRingkitLabels } from '../../labels/RingkitLabelsProvider.js';
 import { mergeProps } from '../../mergeProps.js';
 import { CallHistoryList } from '../CallHistoryList/CallHistoryList.js';

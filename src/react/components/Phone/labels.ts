@@ -1,5 +1,5 @@
 import type { ConnectionState } from '../../../protocol/events.js';
-import type { CallEndReason } from '../../data/deriveCallView.js';
+import type { CallEndReason } from '../../../store/deriveCallView.js';
 import type { LabelTable } from '../../labels/commonLabels.js';
 
 /**

@@ -1,5 +1,5 @@
-import { isPending, type Invitation } from '../../protocol/types.js';
-import { isBusyRejection } from '../../protocol/isBusyRejection.js';
+import { isPending, type Invitation } from '../protocol/types.js';
+import { isBusyRejection } from '../protocol/isBusyRejection.js';
 
 /**
  * Where a 1v1 call stands for this device.
