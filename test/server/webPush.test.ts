@@ -254,6 +254,23 @@ describe('Web Push: the decline endpoint', () => {
     expect(reused).toMatchObject({ status: 401, body: { ok: false, error: { code: 'UNAUTHENTICATED' } } });
   });
 
+  it('also takes the token as a bearer header, a query parameter or the whole body', async () => {
+    const service = await startFakePushService();
+    const { server } = await startPushServer();
+    await subscribedThenGone(server, service, 'bob', ['laptop']);
+    await subscribedThenGone(server, service, 'carol', ['laptop']);
+    await subscribedThenGone(server, service, 'dave', ['laptop']);
+    const alice = await connectClient(server, 'alice');
+    const { inviteID } = await alice.invite(['bob', 'carol', 'dave'], { timeout: 30 });
+    await until(() => service.received.length === 3, 5000, 'three rings');
+    const tokenOf = (name: string) => (service.pushesFor(name)[0]!.payload as RingPushPayload).token;
+    const post = (init: RequestInit, query = '') => fetch(`${server.url}${DECLINE_PATH}${query}`, { method: 'POST', ...init }).then((r) => r.status);
+    expect(await post({ headers: { Authorization: `Bearer ${tokenOf('bob-laptop')}` } })).toBe(200);
+    expect(await post({}, `?token=${tokenOf('carol-laptop')}`)).toBe(200);
+    expect(await post({ body: tokenOf('dave-laptop') })).toBe(200);
+    await until(() => alice.getInvitation(inviteID)?.state === 'ended', 5000, 'everyone declined');
+  });
+
   it('refuses a forged user, an expired token, garbage and a foreign origin, and changes nothing', async () => {
     const service = await startFakePushService();
     const { server } = await startPushServer();

@@ -176,7 +176,7 @@ export async function createWebPush(options: WebPushOptions, deps: { storage: Ri
         if (origin !== undefined && originAllowed) {
           headers['Access-Control-Allow-Origin'] = origin;
           headers['Access-Control-Allow-Methods'] = 'POST, OPTIONS';
-          headers['Access-Control-Allow-Headers'] = 'Content-Type';
+          headers['Access-Control-Allow-Headers'] = 'Content-Type, Authorization';
           headers['Access-Control-Max-Age'] = '600';
         }
         const answer = (status: number, body: object) => res.writeHead(status, headers).end(JSON.stringify(body));
@@ -192,13 +192,7 @@ export async function createWebPush(options: WebPushOptions, deps: { storage: Ri
         });
         req.on('end', () => {
           if (tooLarge) return;
-          let token: unknown;
-          try {
-            token = (JSON.parse(raw) as { token?: unknown } | null)?.token;
-          } catch {
-            token = undefined;
-          }
-          decline(token, engine).then(
+          decline(tokenOf(req, raw), engine).then(
             () => answer(200, { ok: true }),
             (err: unknown) => {
               const error = err instanceof RingkitError ? err : new RingkitError('INTERNAL', 'internal error');
@@ -211,6 +205,26 @@ export async function createWebPush(options: WebPushOptions, deps: { storage: Ri
       routeBefore(httpServer, DECLINE_PATH, handle);
     },
   };
+}
+
+/**
+ * The token of a decline request: JSON `{ "token": "…" }` (what the service worker sends), else
+ * `Authorization: Bearer …`, a `?token=` query parameter, or a body that is the token itself.
+ */
+function tokenOf(req: IncomingMessage, raw: string): unknown {
+  const body = raw.trim();
+  if (body.startsWith('{')) {
+    try {
+      return (JSON.parse(body) as { token?: unknown } | null)?.token;
+    } catch {
+      return undefined;
+    }
+  }
+  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  if (bearer) return bearer;
+  const query = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token');
+  if (query) return query;
+  return /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(body) ? body : undefined;
 }
 
 const HTTP_STATUS: Partial<Record<RingkitErrorCode, number>> = {
