@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --profile] [-- --only latency,classroom] [-- --workers 2] [-- --sizes 200,1000] [-- --runs 3] [-- --json path]`
+ * `npm run bench [-- --quick] [-- --profile] [-- --only latency,media,classroom] [-- --workers 2] [-- --sizes 200,1000] [-- --runs 3] [-- --json path]`
  * (`--quick`: fewer samples, the class of 200 only, heap at 500 connections):
  * ringkit's performance as ratios against baselines measured in the same run, so the numbers
  * mean something on a shared, noisy machine. Servers run in their own processes (`serverProcess.ts`),
@@ -15,6 +15,7 @@ import { measureClassroom, type ClassroomResult, type Spread } from './classroom
 import { measureCrossNode } from './crossNode.js';
 import { measureHeap } from './heap.js';
 import { measureLatency } from './latency.js';
+import { measureMediaAccept } from './mediaAccept.js';
 import { spawnBenchServer } from './spawnBenchServer.js';
 import { round, summarize } from './stats.js';
 import { measureSustained } from './sustained.js';
@@ -32,7 +33,7 @@ const { values } = parseArgs({
   },
 });
 const quick = values.quick;
-const sections = new Set((values.only ?? 'latency,sustained,classroom,heap,crossNode,renders,bundle').split(','));
+const sections = new Set((values.only ?? 'latency,media,sustained,classroom,heap,crossNode,renders,bundle').split(','));
 const profileDir = fileURLToPath(new URL('./profiles/', import.meta.url));
 if (values.profile) mkdirSync(profileDir, { recursive: true });
 const started = performance.now();
@@ -78,6 +79,17 @@ try {
     results.latency = { ...(results.latency as object), mediaSignalRoundTrip: media };
     row('media signal A→B→A in a call (4 hops, each checked), p50', pct(media), `relay p50 ${ms(relay.p50)}`, media.p50 / relay.p50, '≤ 1.5×', 1.5);
     row('media signal A→B→A, p99', ms(media.p99), `relay p99 ${ms(relay.p99)}`, media.p99 / relay.p99, '≤ 1.5×', 1.5);
+  }
+
+  if (sections.has('media')) {
+    const calls = quick ? 8 : 20;
+    log(`Accept → first remote audio, ${calls} calls each (headless Chromium, loopback)`);
+    const m = await measureMediaAccept(ringkit.url, bare.url, calls);
+    const [rk, base] = [summarize(m.ringkit), summarize(m.bare)];
+    results.mediaAccept = { ringkit: rk, bare: base, samples: m };
+    const span = (x: typeof rk) => `p50 ${ms(x.p50)} · p90 ${ms(x.p90)}`;
+    row('Accept → first remote audio packet on both sides (ringkit/media), p50', span(rk), `bare relay + 2 RTCPeerConnections ${span(base)}`, rk.p50 / base.p50, '≤ 1.5×', 1.5);
+    row('Accept → first remote audio packet on both sides, p90', ms(rk.p90), `bare p90 ${ms(base.p90)}`, rk.p90 / base.p90, '≤ 1.5×', 1.5);
   }
 
   if (sections.has('sustained')) {

@@ -13,6 +13,8 @@ export interface PeerLinkHost {
   send(to: string, signal: string): void;
   /** The local tracks now (null: none, e.g. camera off or no microphone) and their stream. */
   localTrack(kind: 'audio' | 'video'): MediaStreamTrack | null;
+  /** Resolves once the local capture is done (or failed). */
+  captured(): Promise<void>;
   readonly localStream: MediaStream;
   /** Whether the call sends video at all (a video call, or the camera turned on in an audio call). */
   wantsVideo(): boolean;
@@ -238,7 +240,10 @@ export class PeerLink {
     }
     switch (message.type) {
       case 'hello':
-        if (!this.polite) this.negotiate();
+        if (!this.polite) {
+          await this.host.captured();
+          this.negotiate();
+        }
         return;
       case 'description':
         return this.onDescription(message.description);
@@ -324,6 +329,7 @@ export class PeerLink {
       this.settingRemoteAnswer = false;
     }
     if (description.type !== 'offer') return;
+    if (!this.tracksAdded) await this.host.captured();
     this.addLocalTracks();
     await this.pc.setLocalDescription();
     const answer = this.pc.localDescription;

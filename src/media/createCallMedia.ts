@@ -274,6 +274,7 @@ export function createCallMedia(client: CallMediaClient, inviteID: string, optio
   const host: PeerLinkHost = {
     send: (to, signal) => void channel.send(to, signal).catch(() => undefined),
     localTrack: (k) => tracks[k],
+    captured: () => captured,
     localStream,
     wantsVideo: () => videoSent,
     localState: () => ({ mic, camera }),
@@ -354,26 +355,34 @@ export function createCallMedia(client: CallMediaClient, inviteID: string, optio
     return me.state === 'inviting' || me.state === 'received' || me.state === 'notYetReceived' ? 'not yet' : 'no';
   };
 
+  /** Resolves once the capture is done (or failed): tracks are added to a connection only then. */
+  let captured: Promise<void> = Promise.resolve();
+  let capturing = false;
+
+  // The connections start (hello, and for the callee the offer's transceivers) while the devices
+  // are still opening: a peer waits for the capture only where it needs the tracks.
   const start = async () => {
     phase = 'starting';
+    capturing = true;
     changed();
-    const [audio, video, iceServers] = await Promise.all([
-      capture('audio'),
-      camera ? capture('video') : Promise.resolve(null),
-      fetchIceServers().catch(() => undefined),
-    ]);
-    if (isClosed()) {
-      audio?.stop();
-      video?.stop();
-      return;
-    }
-    putLocal('audio', audio);
-    putLocal('video', video);
-    if (camera && !video) camera = false;
+    captured = Promise.all([capture('audio'), camera ? capture('video') : Promise.resolve(null)]).then(([audio, video]) => {
+      capturing = false;
+      if (isClosed()) {
+        audio?.stop();
+        video?.stop();
+        return;
+      }
+      putLocal('audio', audio);
+      putLocal('video', video);
+      if (camera && !video) camera = false;
+      void refreshDevices();
+      changed();
+    });
+    const iceServers = await fetchIceServers().catch(() => undefined);
+    if (isClosed()) return;
     configuration = { iceServers: iceServers ?? [] };
     phase = 'ready';
     sync();
-    void refreshDevices();
     changed();
   };
 
@@ -509,7 +518,7 @@ export function createCallMedia(client: CallMediaClient, inviteID: string, optio
     if (isClosed()) return 'closed';
     if (phase === 'idle') return 'idle';
     const live = [...links.values()].filter((l) => !l.closed);
-    if (phase === 'starting' || live.length === 0) return 'connecting';
+    if (phase === 'starting' || capturing || live.length === 0) return 'connecting';
     if (live.some((l) => l.state === 'reconnecting')) return 'reconnecting';
     if (live.every((l) => l.state === 'failed')) return 'failed';
     if (live.every((l) => l.state === 'connected' || l.state === 'failed')) return 'connected';
@@ -526,7 +535,7 @@ export function createCallMedia(client: CallMediaClient, inviteID: string, optio
       snapshot = {
         state: state(),
         kind,
-        localStream: phase === 'ready' ? localStream : null,
+        localStream: phase === 'ready' && !capturing ? localStream : null,
         mic,
         camera,
         peers,
