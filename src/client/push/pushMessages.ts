@@ -33,3 +33,12 @@ export const ACCEPT_RECORD_MS = 120_000;
 export function acceptRecordUrl(origin: string, inviteID: string): string {
   return `${origin}/__ringkit/accept/${encodeURIComponent(inviteID)}`;
 }
+
+/**
+ * The cache key of the worker's note that the user acted on a call's notification in this browser
+ * (so the stop push only closes it).
+ * @example await cache.delete(actedRecordUrl(self.location.origin, inviteID))
+ */
+export function actedRecordUrl(origin: string, inviteID: string): string {
+  return `${origin}/__ringkit/acted/${encodeURIComponent(inviteID)}`;
+}

@@ -6,7 +6,7 @@
  * @module
  */
 import { ACCEPT_PARAM, DECLINE_PATH, parsePushPayload, type RingPushPayload, type StopPushPayload } from '../../protocol/push.js';
-import { ACCEPT_CACHE, ACCEPT_MESSAGE, SUBSCRIPTION_CHANGED_MESSAGE, acceptRecordUrl } from './pushMessages.js';
+import { ACCEPT_CACHE, ACCEPT_MESSAGE, SUBSCRIPTION_CHANGED_MESSAGE, acceptRecordUrl, actedRecordUrl } from './pushMessages.js';
 
 /**
  * Texts of the notifications (English by default).
@@ -19,6 +19,10 @@ export interface ServiceWorkerLabels {
   incoming(media: 'audio' | 'video', groupID: string | undefined): string;
   /** The body of the notification that replaces a call that stopped ringing unanswered. */
   missed(media: 'audio' | 'video' | undefined): string;
+  /** … that was answered or declined on another device. */
+  answeredElsewhere: string;
+  /** … whose call ended before it was answered here. */
+  ended: string;
 }
 
 const DEFAULT_LABELS: ServiceWorkerLabels = {
@@ -26,6 +30,8 @@ const DEFAULT_LABELS: ServiceWorkerLabels = {
   decline: 'Decline',
   incoming: (media, groupID) => `Incoming ${media === 'video' ? 'video' : 'voice'} call${groupID ? ` in ${groupID}` : ''}`,
   missed: () => 'Missed call',
+  answeredElsewhere: 'Answered on another device',
+  ended: 'Call ended',
 };
 
 /**
@@ -39,8 +45,14 @@ export interface RingkitServiceWorkerOptions {
   appUrl?: string;
   /** Notification icon URL. */
   icon?: string;
-  /** Show "Missed call" in place of a call that stopped ringing unanswered (default true; Chrome shows a generic notice for a push that shows nothing). */
-  missedNotification?: boolean;
+  /**
+   * What replaces a ringing notification when the call stops ringing: `'replace'` (default) shows
+   * a quiet one ("Missed call", "Answered on another device", "Call ended"); `'close'` only closes
+   * it. Browsers want every push to show something: Chrome then shows its own "updated in the
+   * background" notice, and Safari revokes a subscription whose pushes show nothing. A call this
+   * browser answered or declined from its notification is only closed either way.
+   */
+  stopNotification?: 'replace' | 'close';
   labels?: Partial<ServiceWorkerLabels>;
 }
 
@@ -91,7 +103,7 @@ export interface NotificationClickEventLike {
 }
 
 /** What a notification carries in `data.ringkit`. */
-type NotificationData = { kind: 'ring'; payload: RingPushPayload } | { kind: 'missed'; payload: StopPushPayload };
+type NotificationData = { kind: 'ring'; payload: RingPushPayload } | { kind: 'stopped'; payload: StopPushPayload };
 
 const scope = () => globalThis as unknown as WorkerScope;
 
@@ -135,16 +147,29 @@ async function stopRinging(payload: StopPushPayload, options: RingkitServiceWork
   const shown = await scope().registration.getNotifications({ tag: payload.inviteID });
   const ringing = shown.filter((n) => dataOf(n)?.kind === 'ring');
   for (const notification of ringing) notification.close();
-  if (payload.reason !== 'missed' || options.missedNotification === false) return;
+  if (options.stopNotification === 'close' || (await takeActed(payload.inviteID))) return;
   const labels = { ...DEFAULT_LABELS, ...options.labels };
   const media = ringing.map((n) => dataOf(n)).find((d) => d?.kind === 'ring')?.payload.media;
+  const body = payload.reason === 'missed' ? labels.missed(media) : payload.reason === 'answered' ? labels.answeredElsewhere : labels.ended;
   await scope().registration.showNotification(payload.inviter, {
-    body: labels.missed(media),
+    body,
     tag: payload.inviteID,
     silent: true,
     ...(options.icon && { icon: options.icon }),
-    data: { ringkit: { kind: 'missed', payload } satisfies NotificationData },
+    data: { ringkit: { kind: 'stopped', payload } satisfies NotificationData },
   });
+}
+
+/** Remembers that the user acted on a call's notification in this browser. */
+async function markActed(inviteID: string): Promise<void> {
+  const cache = await caches.open(ACCEPT_CACHE);
+  await cache.put(actedRecordUrl(scope().location.origin, inviteID), new Response(String(Date.now())));
+}
+
+/** Whether the user acted on this call's notification here (and forgets it). */
+async function takeActed(inviteID: string): Promise<boolean> {
+  const cache = await caches.open(ACCEPT_CACHE);
+  return cache.delete(actedRecordUrl(scope().location.origin, inviteID));
 }
 
 /**
@@ -158,12 +183,12 @@ export function handleRingkitNotificationClick(event: NotificationClickEventLike
   const data = dataOf(event.notification);
   if (!data) return false;
   event.notification.close();
-  if (data.kind === 'missed') {
+  if (data.kind === 'stopped') {
     event.waitUntil(openApp(undefined, options));
   } else if (event.action === 'decline') {
-    event.waitUntil(decline(data.payload, options));
+    event.waitUntil(markActed(data.payload.inviteID).then(() => decline(data.payload, options)));
   } else {
-    event.waitUntil(openApp(data.payload.inviteID, options));
+    event.waitUntil(markActed(data.payload.inviteID).then(() => openApp(data.payload.inviteID, options)));
   }
   return true;
 }
