@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --profile] [-- --only latency,media,classroom] [-- --workers 2] [-- --sizes 200,1000] [-- --runs 3] [-- --json path]`
+ * `npm run bench [-- --quick] [-- --profile] [-- --only latency,media,classroom,webPush] [-- --workers 2] [-- --sizes 200,1000] [-- --runs 3] [-- --json path]`
  * (`--quick`: fewer samples, the class of 200 only, heap at 500 connections):
  * ringkit's performance as ratios against baselines measured in the same run, so the numbers
  * mean something on a shared, noisy machine. Servers run in their own processes (`serverProcess.ts`),
@@ -20,6 +20,7 @@ import { spawnBenchServer } from './spawnBenchServer.js';
 import { round, summarize } from './stats.js';
 import { measureSustained } from './sustained.js';
 import { topSelfTime } from './topSelfTime.js';
+import { measureWebPush } from './webPush.js';
 
 const { values } = parseArgs({
   options: {
@@ -33,7 +34,7 @@ const { values } = parseArgs({
   },
 });
 const quick = values.quick;
-const sections = new Set((values.only ?? 'latency,media,sustained,classroom,heap,crossNode,renders,bundle').split(','));
+const sections = new Set((values.only ?? 'latency,media,sustained,classroom,heap,crossNode,renders,bundle,webPush').split(','));
 const profileDir = fileURLToPath(new URL('./profiles/', import.meta.url));
 if (values.profile) mkdirSync(profileDir, { recursive: true });
 const started = performance.now();
@@ -144,6 +145,14 @@ if (sections.has('renders')) {
   row('renders of unrelated rows per state change, 500-user call', String(r.unrelatedRendersPerChange), `changed row ${r.changedRowRendersPerChange}`, r.unrelatedRendersPerChange as number, '0', 0);
 }
 
+if (sections.has('webPush')) {
+  log('webPush');
+  const w = await measureWebPush(quick ? 20 : 100, 3);
+  results.webPush = w;
+  const span = (x: { p50: number; p90: number }) => `p50 ${ms(x.p50)} · p90 ${ms(x.p90)}`;
+  row(`Web Push: invite → ${w.subscriptions} encrypted pushes at a local HTTPS push service, p50`, span(w.inviteToPushes), `webhook POST ${span(w.inviteToWebhook)}`, w.inviteToPushes.p50 / w.inviteToWebhook.p50, '');
+  row('Web Push: the inviter\'s acknowledgement (pushes go after it), p50', span(w.inviteAckWithPush), `without Web Push ${span(w.inviteAckWithout)}`, w.inviteAckWithPush.p50 / w.inviteAckWithout.p50, '≤ 1.5×', 1.5);
+}
 if (sections.has('bundle')) {
   log('bundle size');
   const b = await measureBundle();
