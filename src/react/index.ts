@@ -72,12 +72,12 @@ export {
   type DisplayUser,
   type GetUser,
   type RingkitUsersProviderProps,
-} from './components/shared/RingkitUsersProvider.js';
+} from './context/RingkitUsersProvider.js';
 export { UserAvatar, type UserAvatarProps } from './components/shared/UserAvatar.js';
 export { StateBadge, type StateBadgeProps } from './components/shared/StateBadge.js';
 export { RingtoneMuteButton, type RingtoneMuteButtonProps } from './components/shared/RingtoneMuteButton.js';
 export { RingtoneUnlockButton, type RingtoneUnlockButtonProps } from './components/shared/RingtoneUnlockButton.js';
-export { ringtoneLabels, type RingtoneLabels } from './components/shared/ringtoneLabels.js';
+export { ringtoneLabels, type RingtoneLabels } from './labels/ringtoneLabels.js';
 export { useCallMedia, type CallMediaButtonProps, type UseCallMediaOptions, type UseCallMediaResult } from './hooks/useCallMedia.js';
 // Components: one line each, alphabetical.
 export * from './components/CallControls/index.js';

@@ -16,12 +16,39 @@ const ALLOWED: Record<string, readonly string[]> = {
   react: ['protocol', 'engine', 'client', 'store', 'media'],
 };
 
+/**
+ * Inside react/: which sub-folders each may import (besides itself). Hooks bind the store and
+ * return prop bags, so they never reach into components; labels are plain tables; internal
+ * helpers sit under the hooks. Root files (index.ts, mergeProps.ts) are `.`.
+ */
+const REACT_ALLOWED: Record<string, readonly string[]> = {
+  types: [],
+  data: ['types'],
+  media: ['data', 'types'],
+  labels: ['data', 'media', 'types'],
+  internal: ['context', 'data', 'media', 'types'],
+  context: ['internal', 'data', 'types'],
+  hooks: ['context', 'internal', 'data', 'media', 'labels', 'types'],
+  components: ['hooks', 'context', 'internal', 'data', 'media', 'labels', 'types', '.'],
+  '.': ['hooks', 'context', 'internal', 'data', 'media', 'labels', 'types', 'components'],
+};
+
+/** Packages that bring React with them (zustand's bare entry is its React binding; zustand/vanilla is not). */
+const reactPackage = (specifier: string) =>
+  /^(react|react-dom)(\/|$)/.test(specifier) || specifier.startsWith('@tanstack/react-') || /^zustand(\/react|\/shallow)?$/.test(specifier);
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(path);
     return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
   });
+}
+
+/** The sub-folder of react/ a file sits in (`.` for react/'s own files). */
+function reactFolderOf(file: string): string {
+  const parts = relative(join(SRC, 'react'), file).split(/[\\/]/);
+  return parts.length > 1 ? parts[0]! : '.';
 }
 
 function layerOf(file: string): string {
@@ -101,5 +128,34 @@ describe('the import graph of src/', () => {
           .map((i) => `${name(file)} imports ${i.fileName}`),
       );
     expect(offenders).toEqual([]);
+  });
+
+  it('keeps React (react, react-dom, @tanstack/react-*, zustand\'s React entry) out of every layer but react, so the client and the store run without it', () => {
+    const offenders = sourceFiles(SRC)
+      .filter((file) => layerOf(file) !== 'react')
+      .flatMap((file) =>
+        ts
+          .preProcessFile(readFileSync(file, 'utf8'), true, true)
+          .importedFiles.filter((i) => reactPackage(i.fileName))
+          .map((i) => `${name(file)} (${layerOf(file)}) imports ${i.fileName}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it('follows the table of react/\'s sub-folders: hooks never import components, labels import no components or hooks, internal imports no hooks', () => {
+    const violations = [...graph]
+      .filter(([file]) => layerOf(file) === 'react')
+      .flatMap(([file, imports]) =>
+        imports
+          .filter((target) => layerOf(target) === 'react' && reactFolderOf(target) !== reactFolderOf(file))
+          .filter((target) => !REACT_ALLOWED[reactFolderOf(file)]!.includes(reactFolderOf(target)))
+          .map((target) => `${name(file)} (${reactFolderOf(file)}) imports ${name(target)} (${reactFolderOf(target)})`),
+      );
+    expect(violations).toEqual([]);
+  });
+
+  it('knows every sub-folder of react/', () => {
+    const folders = new Set([...graph.keys()].filter((file) => layerOf(file) === 'react').map(reactFolderOf));
+    expect([...folders].filter((folder) => !(folder in REACT_ALLOWED))).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import type { SignalingClient } from '../../client/SignalingClient.js';
 import type { Conversation, Invitation, SignalingMessage } from '../../protocol/types.js';
 import type { HistoryResult } from '../../protocol/wire.js';
+import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 import { usePagedList } from '../internal/usePagedList.js';
 import type { PageStatus } from '../types/PageStatus.js';
 import { ringkitQueryKeys } from '../data/ringkitQueryKeys.js';
@@ -36,7 +37,7 @@ export function useCallHistory(conversation: Conversation, options: { count?: nu
   const type = conversation.type;
   const peer = conversation.type === 'c2c' ? conversation.userID : conversation.groupID;
   const stable = useMemo<Conversation>(() => (type === 'c2c' ? { type, userID: peer } : { type, groupID: peer }), [type, peer]);
-  const { items: messages, status, target, userID, queryClient } = usePagedList(client, {
+  const { items: messages, status, target, userID, queryClient } = usePagedList(useRingkitStoreApi(client), {
     queryKey: (user) => ringkitQueryKeys.history(user, stable, count),
     fetchPage: (on, cursor) => on.getHistory({ conversation: stable, count, cursor }),
     nextCursor: (page) => page.cursor,

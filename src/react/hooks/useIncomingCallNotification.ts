@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { SignalingClient } from '../../client/SignalingClient.js';
-import { useDisplayUser, type GetUser } from '../components/shared/RingkitUsersProvider.js';
+import { useDisplayUser, type GetUser } from '../context/RingkitUsersProvider.js';
 import { describeCall } from '../data/describeCall.js';
 import { useRingkitLabels } from '../labels/RingkitLabelsProvider.js';
 import { createCallNotifier } from '../media/createCallNotifier.js';

@@ -4,6 +4,7 @@ import { isNewerSnapshot } from '../../client/putSnapshot.js';
 import type { SignalingClient } from '../../client/SignalingClient.js';
 import type { Invitation } from '../../protocol/types.js';
 import type { QueryInvitationsResult } from '../../protocol/wire.js';
+import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 import { usePagedList } from '../internal/usePagedList.js';
 import type { PageStatus } from '../types/PageStatus.js';
 import { ringkitQueryKeys } from '../data/ringkitQueryKeys.js';
@@ -37,7 +38,7 @@ const onPages = (data: Pages, inviteID: string) => data.pages.some((page) => pag
  */
 export function useInvitationList(options: { count?: number } = {}, client?: SignalingClient): UseInvitationListResult {
   const count = options.count ?? 20;
-  const { items: fetched, status, target, userID, queryClient } = usePagedList(client, {
+  const { items: fetched, status, target, userID, queryClient } = usePagedList(useRingkitStoreApi(client), {
     queryKey: (user) => ringkitQueryKeys.invitations(user, count),
     fetchPage: (on, nextFlag) => on.queryInvitations({ count, nextFlag }),
     nextCursor: (page) => page.nextFlag,

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { SignalingClient } from '../../client/SignalingClient.js';
 import { toErrorInfo } from '../../store/toErrorInfo.js';
-import { useRingkitStoreApi } from '../hooks/useRingkitStoreApi.js';
+import type { RingkitStore } from '../../store/createRingkitStore.js';
 import type { PageStatus } from '../types/PageStatus.js';
 import { retryTransient } from './retryTransient.js';
 
@@ -25,10 +25,9 @@ interface PagedListSpec<P, T> {
  * updates need.
  */
 export function usePagedList<P, T>(
-  client: SignalingClient | undefined,
+  store: RingkitStore,
   { queryKey, fetchPage, nextCursor, itemsOf }: PagedListSpec<P, T>,
 ): { items: readonly T[]; status: PageStatus; target: SignalingClient; userID: string; queryClient: QueryClient } {
-  const store = useRingkitStoreApi(client);
   const { client: target } = store;
   const userID = useStore(store, (s) => s.userID);
   const connected = useStore(store, (s) => s.connectionState === 'connected');

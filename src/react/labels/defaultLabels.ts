@@ -1,15 +1,15 @@
-import { incomingCallLabels, type IncomingCallLabels } from '../components/shared/incomingCallLabels.js';
-import { inviteMembersPickerLabels, type InviteMembersPickerLabels } from '../components/InviteMembersPicker/labels.js';
-import { outgoingCallDialogLabels, type OutgoingCallDialogLabels } from '../components/OutgoingCallDialog/labels.js';
-import { participantListLabels, type ParticipantListLabels } from '../components/ParticipantList/labels.js';
-import { ringtoneLabels, type RingtoneLabels } from '../components/shared/ringtoneLabels.js';
+import { incomingCallLabels, type IncomingCallLabels } from './incomingCallLabels.js';
+import { inviteMembersPickerLabels, type InviteMembersPickerLabels } from './inviteMembersPickerLabels.js';
+import { outgoingCallDialogLabels, type OutgoingCallDialogLabels } from './outgoingCallDialogLabels.js';
+import { participantListLabels, type ParticipantListLabels } from './participantListLabels.js';
+import { ringtoneLabels, type RingtoneLabels } from './ringtoneLabels.js';
 import { commonLabels, type CommonLabels, type RingkitLocale } from './commonLabels.js';
-import { callHistoryListLabels, type CallHistoryListLabels } from '../components/CallHistoryList/labels.js';
-import { raiseHandPanelLabels, type RaiseHandPanelLabels } from '../components/RaiseHandPanel/labels.js';
-import { inCallViewLabels, type InCallViewLabels } from '../components/InCallView/labels.js';
-import { phoneLabels, type PhoneLabels } from '../components/Phone/labels.js';
-import { callViewLabels, type CallViewLabels } from '../components/CallView/labels.js';
-import { callControlsLabels, type CallControlsLabels } from '../components/CallControls/labels.js';
+import { callHistoryListLabels, type CallHistoryListLabels } from './callHistoryListLabels.js';
+import { raiseHandPanelLabels, type RaiseHandPanelLabels } from './raiseHandPanelLabels.js';
+import { inCallViewLabels, type InCallViewLabels } from './inCallViewLabels.js';
+import { phoneLabels, type PhoneLabels } from './phoneLabels.js';
+import { callViewLabels, type CallViewLabels } from './callViewLabels.js';
+import { callControlsLabels, type CallControlsLabels } from './callControlsLabels.js';
 
 /**
  * Every label table of ringkit's components, by component. Each component adds its entry here.

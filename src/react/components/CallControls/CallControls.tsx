@@ -8,7 +8,7 @@ import { CallControlsContext, type CallControlsContextValue } from './CallContro
 import { CallHangUpButton } from './CallHangUpButton.js';
 import { CameraButton } from './CameraButton.js';
 import { DevicePicker } from './DevicePicker.js';
-import type { CallControlsLabels } from './labels.js';
+import type { CallControlsLabels } from '../../labels/callControlsLabels.js';
 import { MuteButton } from './MuteButton.js';
 
 /**

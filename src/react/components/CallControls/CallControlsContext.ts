@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { UseCallMediaResult } from '../../hooks/useCallMedia.js';
-import type { CallControlsLabels } from './labels.js';
+import type { CallControlsLabels } from '../../labels/callControlsLabels.js';
 
 /**
  * What the parts of `CallControls` share: the call's media and the labels.

@@ -5,4 +5,4 @@ export { MuteButton } from './MuteButton.js';
 export { CameraButton } from './CameraButton.js';
 export { DevicePicker } from './DevicePicker.js';
 export { CallHangUpButton } from './CallHangUpButton.js';
-export { callControlsLabels, type CallControlsLabels } from './labels.js';
+export { callControlsLabels, type CallControlsLabels } from '../../labels/callControlsLabels.js';

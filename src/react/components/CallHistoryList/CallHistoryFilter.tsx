@@ -1,6 +1,6 @@
 import { forwardRef, useId, type HTMLAttributes } from 'react';
 import { mergeProps } from '../../mergeProps.js';
-import type { CallHistoryListLabels } from './labels.js';
+import type { CallHistoryListLabels } from '../../labels/callHistoryListLabels.js';
 
 /**
  * Which calls the list shows.

@@ -5,11 +5,11 @@ import type { MissedSeenStore } from '../../data/missedSeenStore.js';
 import { useCallRecords } from '../../hooks/useCallRecords.js';
 import { useRingkitLabels } from '../../labels/RingkitLabelsProvider.js';
 import { mergeProps } from '../../mergeProps.js';
-import type { GetUser } from '../shared/RingkitUsersProvider.js';
+import type { GetUser } from '../../context/RingkitUsersProvider.js';
 import { CallHistoryFilter, type CallHistoryFilterValue } from './CallHistoryFilter.js';
 import { CallRecordRow } from './CallRecordRow.js';
 import { dayHeading } from './dayHeading.js';
-import type { CallHistoryListLabels } from './labels.js';
+import type { CallHistoryListLabels } from '../../labels/callHistoryListLabels.js';
 
 /**
  * Props of `CallHistoryList`.

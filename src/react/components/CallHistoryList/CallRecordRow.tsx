@@ -1,9 +1,9 @@
 import { forwardRef, type HTMLAttributes } from 'react';
 import type { CallRecord } from '../../data/callRecords.js';
 import { mergeProps } from '../../mergeProps.js';
-import { useDisplayUser, type GetUser } from '../shared/RingkitUsersProvider.js';
+import { useDisplayUser, type GetUser } from '../../context/RingkitUsersProvider.js';
 import { UserAvatar } from '../shared/UserAvatar.js';
-import type { CallHistoryListLabels } from './labels.js';
+import type { CallHistoryListLabels } from '../../labels/callHistoryListLabels.js';
 
 /**
  * Props of `CallRecordRow`.

@@ -1,5 +1,5 @@
 import { dayKey } from '../../data/callRecords.js';
-import type { CallHistoryListLabels } from './labels.js';
+import type { CallHistoryListLabels } from '../../labels/callHistoryListLabels.js';
 
 /**
  * The heading of a day of calls: "Today", "Yesterday", or the date in the labels' locale.

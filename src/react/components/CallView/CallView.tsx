@@ -4,11 +4,11 @@ import { useCallMedia, type UseCallMediaOptions, type UseCallMediaResult } from 
 import { useRingkitLabels } from '../../labels/RingkitLabelsProvider.js';
 import { mergeProps } from '../../mergeProps.js';
 import { CallControls } from '../CallControls/CallControls.js';
-import type { GetUser } from '../shared/RingkitUsersProvider.js';
+import type { GetUser } from '../../context/RingkitUsersProvider.js';
 import { CallViewContext, type CallViewContextValue } from './CallViewContext.js';
 import { CallViewStage } from './CallViewStage.js';
 import { CallViewStatus } from './CallViewStatus.js';
-import type { CallViewLabels } from './labels.js';
+import type { CallViewLabels } from '../../labels/callViewLabels.js';
 
 /**
  * Props of `CallView`.

@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { UseCallMediaResult } from '../../hooks/useCallMedia.js';
-import type { GetUser } from '../shared/RingkitUsersProvider.js';
-import type { CallViewLabels } from './labels.js';
+import type { GetUser } from '../../context/RingkitUsersProvider.js';
+import type { CallViewLabels } from '../../labels/callViewLabels.js';
 
 /**
  * What the parts of `CallView` (and `CallControls` inside it) share: the call's media, the labels

@@ -1,7 +1,7 @@
 import type { HTMLAttributes } from 'react';
 import type { RemotePeer } from '../../../media/createCallMedia.js';
 import { mergeProps } from '../../mergeProps.js';
-import { useDisplayUser } from '../shared/RingkitUsersProvider.js';
+import { useDisplayUser } from '../../context/RingkitUsersProvider.js';
 import { UserAvatar } from '../shared/UserAvatar.js';
 import { useCallViewContext } from './CallViewContext.js';
 import { MediaVideo } from './MediaVideo.js';

@@ -7,4 +7,4 @@ export { CallViewStatus } from './CallViewStatus.js';
 export { CallViewTile, type CallViewTileProps } from './CallViewTile.js';
 export { MediaVideo, type MediaVideoProps } from './MediaVideo.js';
 export { MicOffIcon } from './MicOffIcon.js';
-export { callViewLabels, type CallViewLabels } from './labels.js';
+export { callViewLabels, type CallViewLabels } from '../../labels/callViewLabels.js';

@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { UseCallResult } from '../../hooks/useCall.js';
-import type { DisplayUser } from '../shared/RingkitUsersProvider.js';
-import type { InCallViewLabels } from './labels.js';
+import type { DisplayUser } from '../../context/RingkitUsersProvider.js';
+import type { InCallViewLabels } from '../../labels/inCallViewLabels.js';
 
 /**
  * What the parts of `InCallView` share: the call (`useCall`), the peer as shown, the labels.

@@ -3,11 +3,11 @@ import type { SignalingClient } from '../../../client/SignalingClient.js';
 import { useCall, type UseCallResult } from '../../hooks/useCall.js';
 import { useRingkitLabels } from '../../labels/RingkitLabelsProvider.js';
 import { mergeProps } from '../../mergeProps.js';
-import { useDisplayUser, type GetUser } from '../shared/RingkitUsersProvider.js';
+import { useDisplayUser, type GetUser } from '../../context/RingkitUsersProvider.js';
 import { HangUpButton } from './HangUpButton.js';
 import { InCallContext, type InCallContextValue } from './InCallContext.js';
 import { InCallPeer } from './InCallPeer.js';
-import type { InCallViewLabels } from './labels.js';
+import type { InCallViewLabels } from '../../labels/inCallViewLabels.js';
 
 /**
  * Props of `InCallView`.

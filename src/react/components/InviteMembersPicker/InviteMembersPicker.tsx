@@ -8,8 +8,8 @@ import { useGroupMembers } from '../../hooks/useGroupMembers.js';
 import { useRingkitStore } from '../../hooks/useRingkitStore.js';
 import { useRingkitLabels } from '../../labels/RingkitLabelsProvider.js';
 import { mergeProps } from '../../mergeProps.js';
-import { useUserLookup, type GetUser } from '../shared/RingkitUsersProvider.js';
-import type { InviteMembersPickerLabels } from './labels.js';
+import { useUserLookup, type GetUser } from '../../context/RingkitUsersProvider.js';
+import type { InviteMembersPickerLabels } from '../../labels/inviteMembersPickerLabels.js';
 import { InviteMembersPickerOption } from './InviteMembersPickerOption.js';
 
 /**

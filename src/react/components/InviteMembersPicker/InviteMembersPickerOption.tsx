@@ -1,7 +1,7 @@
 import { forwardRef, useId, type LiHTMLAttributes } from 'react';
 import type { MemberChoice } from '../../data/pickMembers.js';
 import { mergeProps } from '../../mergeProps.js';
-import type { DisplayUser } from '../shared/RingkitUsersProvider.js';
+import type { DisplayUser } from '../../context/RingkitUsersProvider.js';
 import { UserAvatar } from '../shared/UserAvatar.js';
 
 /**

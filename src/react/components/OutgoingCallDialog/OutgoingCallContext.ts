@@ -3,8 +3,8 @@ import type { SignalingClient } from '../../../client/SignalingClient.js';
 import type { ErrorInvitee } from '../../../protocol/wire.js';
 import type { UseOutgoingCallResult } from '../../hooks/useOutgoingCall.js';
 import type { UseRingtoneResult } from '../../hooks/useRingtone.js';
-import type { GetUser } from '../shared/RingkitUsersProvider.js';
-import type { OutgoingCallDialogLabels } from './labels.js';
+import type { GetUser } from '../../context/RingkitUsersProvider.js';
+import type { OutgoingCallDialogLabels } from '../../labels/outgoingCallDialogLabels.js';
 
 /**
  * What the parts of `OutgoingCallDialog` share: the call, its ringback, the invitees the server

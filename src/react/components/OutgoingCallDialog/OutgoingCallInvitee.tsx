@@ -4,7 +4,7 @@ import { isPending } from '../../../protocol/types.js';
 import type { ErrorInvitee } from '../../../protocol/wire.js';
 import { inviteeStatus } from '../../data/inviteeStatus.js';
 import { mergeProps } from '../../mergeProps.js';
-import { useDisplayUser } from '../shared/RingkitUsersProvider.js';
+import { useDisplayUser } from '../../context/RingkitUsersProvider.js';
 import { StateBadge } from '../shared/StateBadge.js';
 import { UserAvatar } from '../shared/UserAvatar.js';
 import { useOutgoingCallContext } from './OutgoingCallContext.js';

@@ -4,4 +4,4 @@ export { OutgoingCallInvitees, type OutgoingCallInviteesProps } from './Outgoing
 export { OutgoingCallInvitee, type OutgoingCallInviteeProps } from './OutgoingCallInvitee.js';
 export { OutgoingCallCancelButton, type OutgoingCallCancelButtonProps } from './OutgoingCallCancelButton.js';
 export { useOutgoingCallContext, type OutgoingCallContextValue } from './OutgoingCallContext.js';
-export { outgoingCallDialogLabels, type OutgoingCallDialogLabels } from './labels.js';
+export { outgoingCallDialogLabels, type OutgoingCallDialogLabels } from '../../labels/outgoingCallDialogLabels.js';

@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { CallUser } from '../../../protocol/types.js';
 import { inviteeStatus, type InviteeStatus } from '../../data/inviteeStatus.js';
 import type { CommonLabels } from '../../labels/commonLabels.js';
-import type { DisplayUser } from '../shared/RingkitUsersProvider.js';
-import type { OutgoingCallDialogLabels } from './labels.js';
+import type { DisplayUser } from '../../context/RingkitUsersProvider.js';
+import type { OutgoingCallDialogLabels } from '../../labels/outgoingCallDialogLabels.js';
 
 /**
  * The text of the dialog's polite live region: each invitee whose state changed since the last

@@ -8,8 +8,8 @@ import { useStableArray } from '../../internal/useStableArray.js';
 import { useRingkitLabels } from '../../labels/RingkitLabelsProvider.js';
 import { mergeProps } from '../../mergeProps.js';
 import { selectUserCounts } from '../../../store/selectors/selectUserCounts.js';
-import { useUserLookup, type GetUser } from '../shared/RingkitUsersProvider.js';
-import type { ParticipantListLabels } from './labels.js';
+import { useUserLookup, type GetUser } from '../../context/RingkitUsersProvider.js';
+import type { ParticipantListLabels } from '../../labels/participantListLabels.js';
 import { ParticipantListRow, type ParticipantRowRenderer } from './ParticipantListRow.js';
 
 /**

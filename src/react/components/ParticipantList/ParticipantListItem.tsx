@@ -3,10 +3,10 @@ import type { CallUser } from '../../../protocol/types.js';
 import { inviteeStatus } from '../../data/inviteeStatus.js';
 import { useRingkitLabels } from '../../labels/RingkitLabelsProvider.js';
 import { mergeProps } from '../../mergeProps.js';
-import type { DisplayUser } from '../shared/RingkitUsersProvider.js';
+import type { DisplayUser } from '../../context/RingkitUsersProvider.js';
 import { StateBadge } from '../shared/StateBadge.js';
 import { UserAvatar } from '../shared/UserAvatar.js';
-import type { ParticipantListLabels } from './labels.js';
+import type { ParticipantListLabels } from '../../labels/participantListLabels.js';
 
 /**
  * Props of `ParticipantListItem`.

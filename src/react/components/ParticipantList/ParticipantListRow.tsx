@@ -2,9 +2,9 @@ import { memo, type ReactNode } from 'react';
 import type { SignalingClient } from '../../../client/SignalingClient.js';
 import type { CallUser } from '../../../protocol/types.js';
 import { useCallUser } from '../../hooks/useCallUser.js';
-import { useDisplayUser, type DisplayUser, type GetUser } from '../shared/RingkitUsersProvider.js';
+import { useDisplayUser, type DisplayUser, type GetUser } from '../../context/RingkitUsersProvider.js';
 import { ParticipantListItem } from './ParticipantListItem.js';
-import type { ParticipantListLabels } from './labels.js';
+import type { ParticipantListLabels } from '../../labels/participantListLabels.js';
 
 /**
  * Replaces a row of `ParticipantList`: gets the user (their live state) and how to show them.

@@ -2,4 +2,4 @@
 export { ParticipantList, type ParticipantListProps } from './ParticipantList.js';
 export { ParticipantListRow, type ParticipantListRowProps, type ParticipantRowRenderer } from './ParticipantListRow.js';
 export { ParticipantListItem, type ParticipantListItemProps } from './ParticipantListItem.js';
-export { participantListLabels, type ParticipantListLabels } from './labels.js';
+export { participantListLabels, type ParticipantListLabels } from '../../labels/participantListLabels.js';

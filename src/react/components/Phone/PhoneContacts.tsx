@@ -1,6 +1,6 @@
 import { forwardRef, type HTMLAttributes } from 'react';
 import { mergeProps } from '../../mergeProps.js';
-import { useUserLookup } from '../shared/RingkitUsersProvider.js';
+import { useUserLookup } from '../../context/RingkitUsersProvider.js';
 import { UserAvatar } from '../shared/UserAvatar.js';
 import { usePhoneContext } from './PhoneContext.js';
 

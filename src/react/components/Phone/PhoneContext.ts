@@ -1,8 +1,8 @@
 import { createContext, useContext } from 'react';
 import type { ConnectionState } from '../../../protocol/events.js';
 import type { UseCallResult } from '../../hooks/useCall.js';
-import type { GetUser } from '../shared/RingkitUsersProvider.js';
-import type { PhoneLabels } from './labels.js';
+import type { GetUser } from '../../context/RingkitUsersProvider.js';
+import type { PhoneLabels } from '../../labels/phoneLabels.js';
 
 /**
  * What the parts of `Phone` share: its call, whether a call can be placed now, and how to place one.

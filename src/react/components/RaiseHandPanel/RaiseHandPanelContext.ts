@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { UseRaiseHandResult } from '../../hooks/useRaiseHand.js';
-import type { GetUser } from '../shared/RingkitUsersProvider.js';
-import type { RaiseHandPanelLabels } from './labels.js';
+import type { GetUser } from '../../context/RingkitUsersProvider.js';
+import type { RaiseHandPanelLabels } from '../../labels/raiseHandPanelLabels.js';
 
 /**
  * What the parts of `RaiseHandPanel` share: the hook's result, the labels and how to show users.

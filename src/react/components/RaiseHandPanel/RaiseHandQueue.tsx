@@ -1,7 +1,7 @@
 import { forwardRef, type HTMLAttributes } from 'react';
 import type { CallUser } from '../../../protocol/types.js';
 import { mergeProps } from '../../mergeProps.js';
-import { useDisplayUser } from '../shared/RingkitUsersProvider.js';
+import { useDisplayUser } from '../../context/RingkitUsersProvider.js';
 import { UserAvatar } from '../shared/UserAvatar.js';
 import { useRaiseHandPanel } from './RaiseHandPanelContext.js';
 import { speakLabel } from './speakLabel.js';

@@ -1,6 +1,6 @@
 import { forwardRef, type HTMLAttributes } from 'react';
 import { mergeProps } from '../../mergeProps.js';
-import { useDisplayUser } from '../shared/RingkitUsersProvider.js';
+import { useDisplayUser } from '../../context/RingkitUsersProvider.js';
 import { UserAvatar } from '../shared/UserAvatar.js';
 import { useRaiseHandPanel } from './RaiseHandPanelContext.js';
 import { speakLabel } from './speakLabel.js';

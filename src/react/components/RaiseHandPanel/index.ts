@@ -6,4 +6,4 @@ export { RaiseHandSpeaker } from './RaiseHandSpeaker.js';
 export { RaiseHandStudentControls } from './RaiseHandStudentControls.js';
 export { RaiseHandTeacherActions } from './RaiseHandTeacherActions.js';
 export { RaiseHandPanelContext, useRaiseHandPanel, type RaiseHandPanelContextValue } from './RaiseHandPanelContext.js';
-export { raiseHandPanelLabels, type RaiseHandPanelLabels } from './labels.js';
+export { raiseHandPanelLabels, type RaiseHandPanelLabels } from '../../labels/raiseHandPanelLabels.js';

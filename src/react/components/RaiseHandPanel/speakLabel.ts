@@ -1,6 +1,6 @@
 import type { CallUserState } from '../../../protocol/types.js';
 import { isPending } from '../../../protocol/types.js';
-import type { RaiseHandPanelLabels } from './labels.js';
+import type { RaiseHandPanelLabels } from '../../labels/raiseHandPanelLabels.js';
 
 /**
  * The answer to an invitation to speak, in words and as a `data-rk-state` key.

@@ -1,6 +1,6 @@
 import { forwardRef, type HTMLAttributes } from 'react';
 import { mergeProps } from '../../mergeProps.js';
-import { useDisplayUser } from '../shared/RingkitUsersProvider.js';
+import { useDisplayUser } from '../../context/RingkitUsersProvider.js';
 import { useRingingCallContext } from './RingingCallContext.js';
 
 /**

@@ -1,7 +1,7 @@
 import { forwardRef, type ButtonHTMLAttributes, type ReactNode } from 'react';
 import type { RingkitButtonProps } from '../../hooks/useIncomingInvitation.js';
 import { mergeProps } from '../../mergeProps.js';
-import type { IncomingCallLabels } from '../shared/incomingCallLabels.js';
+import type { IncomingCallLabels } from '../../labels/incomingCallLabels.js';
 import { useRingingCallContext, type RingingCallContextValue } from './RingingCallContext.js';
 
 /**

@@ -1,8 +1,8 @@
 import { createContext, useContext } from 'react';
 import type { UseRingingCallResult } from '../../hooks/useRingingCall.js';
 import type { UseRingtoneResult } from '../../hooks/useRingtone.js';
-import type { IncomingCallLabels } from '../shared/incomingCallLabels.js';
-import type { GetUser } from '../shared/RingkitUsersProvider.js';
+import type { IncomingCallLabels } from '../../labels/incomingCallLabels.js';
+import type { GetUser } from '../../context/RingkitUsersProvider.js';
 
 /**
  * What the parts of an incoming-call component read: the ringing call, its ringtone, the labels

@@ -8,4 +8,4 @@ export { RingingCaller } from './RingingCaller.js';
 export { RingingCountdown } from './RingingCountdown.js';
 export { RingingQueueNote } from './RingingQueueNote.js';
 export type { IncomingCallProps } from './useRingingCallValue.js';
-export { incomingCallLabels, type IncomingCallLabels } from '../shared/incomingCallLabels.js';
+export { incomingCallLabels, type IncomingCallLabels } from '../../labels/incomingCallLabels.js';

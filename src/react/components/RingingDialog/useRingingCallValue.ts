@@ -4,8 +4,8 @@ import { useRingingCall, type UseRingingCallOptions } from '../../hooks/useRingi
 import { useRingtone } from '../../hooks/useRingtone.js';
 import { builtInTones } from '../../media/builtInTones.js';
 import { useRingkitLabels } from '../../labels/RingkitLabelsProvider.js';
-import type { IncomingCallLabels } from '../shared/incomingCallLabels.js';
-import type { GetUser } from '../shared/RingkitUsersProvider.js';
+import type { IncomingCallLabels } from '../../labels/incomingCallLabels.js';
+import type { GetUser } from '../../context/RingkitUsersProvider.js';
 import type { RingingCallContextValue } from './RingingCallContext.js';
 
 /**

@@ -3,7 +3,7 @@ import type { UseRingtoneResult } from '../../hooks/useRingtone.js';
 import { useRingkitLabels } from '../../labels/RingkitLabelsProvider.js';
 import { mergeProps } from '../../mergeProps.js';
 import { BellIcon } from './BellIcon.js';
-import type { RingtoneLabels } from './ringtoneLabels.js';
+import type { RingtoneLabels } from '../../labels/ringtoneLabels.js';
 
 /**
  * Props of `RingtoneMuteButton`.

@@ -2,7 +2,7 @@ import { forwardRef, type ButtonHTMLAttributes } from 'react';
 import type { UseRingtoneResult } from '../../hooks/useRingtone.js';
 import { useRingkitLabels } from '../../labels/RingkitLabelsProvider.js';
 import { mergeProps } from '../../mergeProps.js';
-import type { RingtoneLabels } from './ringtoneLabels.js';
+import type { RingtoneLabels } from '../../labels/ringtoneLabels.js';
 
 /**
  * Props of `RingtoneUnlockButton`.

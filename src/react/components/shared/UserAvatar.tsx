@@ -1,6 +1,6 @@
 import { forwardRef, type CSSProperties, type HTMLAttributes } from 'react';
 import { mergeProps } from '../../mergeProps.js';
-import type { DisplayUser } from './RingkitUsersProvider.js';
+import type { DisplayUser } from '../../context/RingkitUsersProvider.js';
 
 /**
  * Props of `UserAvatar`.

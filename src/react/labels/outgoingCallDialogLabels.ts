@@ -1,6 +1,6 @@
-import type { RingkitErrorCode } from '../../../protocol/errors.js';
-import type { OutgoingCallStatus } from '../../hooks/useOutgoingCall.js';
-import type { LabelTable } from '../../labels/commonLabels.js';
+import type { RingkitErrorCode } from '../../protocol/errors.js';
+import type { OutgoingCallStatus } from '../types/OutgoingCallStatus.js';
+import type { LabelTable } from './commonLabels.js';
 
 /**
  * Every visible string of `OutgoingCallDialog` (badges of the user states come from `common.states`).

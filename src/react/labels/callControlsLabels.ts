@@ -1,4 +1,4 @@
-import type { LabelTable } from '../../labels/commonLabels.js';
+import type { LabelTable } from './commonLabels.js';
 
 /**
  * Every visible string (and accessible name) of `CallControls` and its parts.

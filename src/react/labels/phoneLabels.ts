@@ -1,6 +1,6 @@
-import type { ConnectionState } from '../../../protocol/events.js';
-import type { CallEndReason } from '../../../store/deriveCallView.js';
-import type { LabelTable } from '../../labels/commonLabels.js';
+import type { ConnectionState } from '../../protocol/events.js';
+import type { CallEndReason } from '../../store/deriveCallView.js';
+import type { LabelTable } from './commonLabels.js';
 
 /**
  * The end reasons `Phone` puts in words (`answeredElsewhere` is the ringing dialog's to say).

@@ -1,6 +1,6 @@
-import type { RingkitErrorCode } from '../../../protocol/errors.js';
-import type { MemberAvailability } from '../../data/pickMembers.js';
-import type { LabelTable } from '../../labels/commonLabels.js';
+import type { RingkitErrorCode } from '../../protocol/errors.js';
+import type { MemberAvailability } from '../data/pickMembers.js';
+import type { LabelTable } from './commonLabels.js';
 
 /**
  * Every visible string of `InviteMembersPicker`.

@@ -1,4 +1,4 @@
-import type { LabelTable } from '../../labels/commonLabels.js';
+import type { LabelTable } from './commonLabels.js';
 
 /**
  * The strings of the ringtone controls (`RingtoneUnlockButton`, `RingtoneMuteButton`).

@@ -1,5 +1,5 @@
-import type { CallRecordKind } from '../../data/callRecords.js';
-import type { LabelTable } from '../../labels/commonLabels.js';
+import type { CallRecordKind } from '../data/callRecords.js';
+import type { LabelTable } from './commonLabels.js';
 
 /**
  * Every visible string of `CallHistoryList` and its parts.

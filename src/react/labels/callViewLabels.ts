@@ -1,6 +1,6 @@
-import type { CallMediaError, CallMediaState } from '../../../media/createCallMedia.js';
-import type { CallQuality } from '../../../media/readQuality.js';
-import type { LabelTable } from '../../labels/commonLabels.js';
+import type { CallMediaError, CallMediaState } from '../../media/createCallMedia.js';
+import type { CallQuality } from '../../media/readQuality.js';
+import type { LabelTable } from './commonLabels.js';
 
 /**
  * Every visible string of `CallView` and its parts.

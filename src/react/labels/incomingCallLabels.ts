@@ -1,5 +1,5 @@
-import type { RingEndReason } from '../../data/ringEndReason.js';
-import type { LabelTable } from '../../labels/commonLabels.js';
+import type { RingEndReason } from '../data/ringEndReason.js';
+import type { LabelTable } from './commonLabels.js';
 
 /**
  * The strings of the incoming-call components (`RingingDialog`, `IncomingCallToast`).
