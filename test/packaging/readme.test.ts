@@ -30,6 +30,7 @@ function compileBlocks(): Map<string, string[]> {
     paths: {
       ringkit: ['src/index.ts'],
       'ringkit/react': ['src/react/index.ts'],
+      'ringkit/media': ['src/media/index.ts'],
       'ringkit/server': ['src/server/index.ts'],
       'ringkit/engine': ['src/engine/index.ts'],
       'ringkit/service-worker': ['src/client/push/serviceWorker.ts'],

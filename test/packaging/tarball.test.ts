@@ -66,7 +66,7 @@ describe('ringkit installed from its tarball into a fresh Vite React app', { tim
   });
 
   it("ringkit's declarations type-check with skipLibCheck off, for every entry, without the Redis packages", async () => {
-    writeFileSync(join(app, 'entries.ts'), ["import * as a from 'ringkit';", "import * as r from 'ringkit/react';", "import * as s from 'ringkit/server';", "import * as e from 'ringkit/engine';", "import * as w from 'ringkit/service-worker';", 'console.log(a, r, s, e, w);', ''].join('\n'));
+    writeFileSync(join(app, 'entries.ts'), ["import * as a from 'ringkit';", "import * as r from 'ringkit/react';", "import * as s from 'ringkit/server';", "import * as e from 'ringkit/engine';", "import * as w from 'ringkit/service-worker';", "import * as m from 'ringkit/media';", 'console.log(a, r, s, e, w, m);', ''].join('\n'));
     const options = { target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', lib: ['ES2023', 'DOM', 'DOM.Iterable'], types: ['node'], jsx: 'react-jsx', strict: true, noEmit: true, skipLibCheck: false };
     writeFileSync(join(app, 'tsconfig.entries.json'), JSON.stringify({ compilerOptions: options, files: ['entries.ts'] }));
     await expect(run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.entries.json'], app)).resolves.toBe('');

@@ -109,7 +109,8 @@ export function useCallMedia(options: UseCallMediaOptions = {}, client?: Signali
   const [media, setMedia] = useState<CallMedia | null>(null);
 
   useEffect(() => {
-    if (!inviteID) return;
+    // No WebRTC here (a server render, jsdom): nothing to start; the view stays idle.
+    if (!inviteID || typeof RTCPeerConnection === 'undefined' || typeof MediaStream === 'undefined') return;
     const { inviteID: _ignored, onHangUp: _onHangUp, ...mediaOptions } = latest.current;
     const created = createCallMedia(target, inviteID, mediaOptions);
     setMedia(created);
