@@ -16,6 +16,7 @@ import { measureCrossNode } from './crossNode.js';
 import { measureHeap } from './heap.js';
 import { measureLatency } from './latency.js';
 import { measureMediaAccept } from './mediaAccept.js';
+import { measureRedisCapacity } from './redisCapacity.js';
 import { spawnBenchServer } from './spawnBenchServer.js';
 import { round, summarize } from './stats.js';
 import { measureSustained } from './sustained.js';
@@ -34,7 +35,7 @@ const { values } = parseArgs({
   },
 });
 const quick = values.quick;
-const sections = new Set((values.only ?? 'latency,media,sustained,classroom,heap,crossNode,renders,bundle,webPush').split(','));
+const sections = new Set((values.only ?? 'latency,media,sustained,classroom,heap,crossNode,redis,renders,bundle,webPush').split(','));
 const profileDir = fileURLToPath(new URL('./profiles/', import.meta.url));
 if (values.profile) mkdirSync(profileDir, { recursive: true });
 const started = performance.now();
@@ -125,6 +126,24 @@ try {
     results.crossNode = r;
     row('cross-node ÷ same-node over Redis: invite → ring p50', ms(r.crossNodeRing.p50), `same node ${ms(r.sameNodeRing.p50)}`, r.crossNodeRing.p50 / r.sameNodeRing.p50, '≤ 3.5×', 3.5);
     row('cross-node ÷ same-node over Redis: invite → inviteeAccepted p50', ms(r.crossNodeAccepted.p50), `same node ${ms(r.sameNodeAccepted.p50)}`, r.crossNodeAccepted.p50 / r.sameNodeAccepted.p50, '≤ 3.5×', 3.5);
+  }
+
+  if (sections.has('redis')) {
+    log('Redis: WAIT 1 after each commit, cost per call, saturation');
+    const r = await measureRedisCapacity(quick ? 60 : 300, quick ? 1000 : 3000);
+    results.redis = r;
+    row('WAIT 1 after each commit (primary + replica): invite → inviteeAccepted p50', ms(r.withWait.p50), `no wait ${ms(r.noWait.p50)}`, r.withWait.p50 / r.noWait.p50, '≤ 1.5×', 1.5);
+    row('WAIT 1 after each commit: invite → inviteeAccepted p99', ms(r.withWait.p99), `no wait ${ms(r.noWait.p99)}`, r.withWait.p99 / r.noWait.p99, '≤ 1.5×', 1.5);
+    row('WAIT 1 after each commit: cycles/s, 64 in flight, one node', `${round(r.withWaitCyclesPerSecond, 0)}/s`, `no wait ${round(r.noWaitCyclesPerSecond, 0)}/s`, r.withWaitCyclesPerSecond / r.noWaitCyclesPerSecond, '≥ 0.8', undefined, 0.8);
+    const c = r.perCall;
+    row(
+      'Redis per invite→accept call: commands (by name in JSON), bytes in/out, Redis CPU',
+      `${round(c.commands, 1)} cmds, ${round(c.bytesIn, 0)} B in / ${round(c.bytesOut, 0)} B out, ${round(c.redisCpuMs, 3)} ms CPU`,
+      `node ${round(c.nodeCpuMs, 3)} ms CPU (${round(r.nodeCpuMsPerCycleUnderLoad, 3)} ms at 64 in flight)`,
+      c.redisCpuMs / c.nodeCpuMs,
+      '',
+    );
+    if (r.redisBenchmark.setPipelined) row('redis-benchmark on the same primary: SET (P16) / a 2-write EVAL, requests/s', `${round(r.redisBenchmark.setPipelined, 0)} / ${round(r.redisBenchmark.evalTwoWrites ?? NaN, 0)}`, '', null, '');
   }
 } finally {
   await Promise.all([ws.stop(), bare.stop(), ringkit.stop()]);

@@ -75,7 +75,7 @@ async function start(): Promise<string> {
     close = () => new Promise((r) => io.close(() => r()));
     return `http://localhost:${(http.address() as AddressInfo).port}`;
   }
-  const redis = config.redisUrl ? await redisServerOptions(config.redisUrl, { keyPrefix: config.keyPrefix ?? 'bench:' }) : {};
+  const redis = config.redisUrl ? await redisServerOptions(config.redisUrl, { keyPrefix: config.keyPrefix ?? 'bench:', ...(config.waitForReplicas !== undefined && { waitForReplicas: config.waitForReplicas }) }) : {};
   const server = await createRingkitServer({
     port: 0,
     auth: { dev: true },

@@ -7,6 +7,8 @@ export interface BenchServerConfig {
   redisUrl?: string;
   keyPrefix?: string;
   coalesceWindowMs?: number;
+  /** Replicas each commit waits for (`WAIT`), see `redisServerOptions`. */
+  waitForReplicas?: number;
 }
 
 /** The RPCs a bench server process answers. */

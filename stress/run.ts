@@ -8,6 +8,10 @@
  *   npm run stress -- --users 2000 --rate 50 --duration 20 --workers 4
  *   npm run stress -- --soak 10m                churn (connect/invite/cancel/disconnect) on one node and on
  *                                               three over Redis; heap after GC, handles, fds, listeners, Redis keys
+ *   npm run stress -- --rolling --users 1000    three nodes over Redis behind the balancer, RATE calls/s while the
+ *                                               nodes are restarted one after another (SIGTERM, start again on the
+ *                                               same port, 10 s apart); callers and callees retry with their
+ *                                               requestID like an app; lost calls and p99 per phase
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -30,6 +34,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     soak: { type: 'string' },
     population: { type: 'string', default: '40' },
+    rolling: { type: 'boolean', default: false },
   },
 });
 const USERS = Number(values.users);
@@ -62,7 +67,8 @@ async function startNode(config: StressServerConfig) {
     child.once('exit', (code) => reject(new Error(`node exited ${code}`)));
   });
   const rpc = rpcChild(child);
-  return { child, port, stats: async () => (await rpc<{ stats: StressServerStats }>({ kind: 'stats' })).stats, kill: () => child.kill('SIGKILL'), stop: () => child.kill('SIGTERM') };
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return { child, port, exited, stats: async () => (await rpc<{ stats: StressServerStats }>({ kind: 'stats' })).stats, kill: () => child.kill('SIGKILL'), stop: () => child.kill('SIGTERM') };
 }
 
 function startWorker() {
@@ -174,9 +180,84 @@ async function soakRun(name: string, nodes: Awaited<ReturnType<typeof startNode>
   return { churned, base, end, baseKeys, endKeys, errors };
 }
 
+/**
+ * Rolling restart: three nodes over Redis behind the balancer and RATE calls/s; after 10 s of
+ * steady load each node in turn is stopped with SIGTERM, waited for, started again on the same
+ * port, and given 10 s before the next. Calls are sorted into phases by when they started.
+ */
+async function rollingRun(name: string, redisUrl: string) {
+  const configs = [1, 2, 3].map((): StressServerConfig => ({ redisUrl }));
+  const nodes = await Promise.all(configs.map((c) => startNode(c)));
+  const ports = nodes.map((n) => n.port);
+  const balancer = await startBalancer(ports);
+  const url = `http://127.0.0.1:${balancer.port}`;
+  const workers = Array.from({ length: WORKERS }, startWorker);
+  const usersOf = workers.map((_, w) => Array.from({ length: Math.ceil(USERS / WORKERS) }, (_, i) => `w${w}u${i}`));
+  const t0 = performance.now();
+  const connected = await Promise.all(workers.map((w, i) => w.run({ kind: 'connect', url, users: usersOf[i]! })));
+  console.log(`${name}: ${connected.reduce((n, r) => n + r.connected!, 0)} users connected in ${((performance.now() - t0) / 1000).toFixed(1)} s (${connected.reduce((n, r) => n + r.connectErrors!, 0)} errors); sockets per node ${(await Promise.all(nodes.map((n) => n.stats()))).map((s) => s.sockets).join('/')}`);
+  const settleMs = 10_000;
+  const start = Date.now();
+  /** Phase boundaries (epoch ms) and names: a phase runs from its mark to the next. */
+  const marks: { at: number; phase: string }[] = [{ at: start, phase: 'steady, 3 nodes' }];
+  // The load runs until the last node is back and settled (at most 10 minutes).
+  const loads = workers.map((w, i) => w.run({ kind: 'load', ratePerSecond: RATE / WORKERS, durationMs: 600_000, peers: usersOf.filter((_, j) => j !== i).flat(), settleMs: 60_000, retry: true }));
+  for (let i = 0; i < nodes.length; i++) {
+    await new Promise((r) => setTimeout(r, settleMs));
+    const down = Date.now();
+    marks.push({ at: down, phase: `node ${i + 1}: SIGTERM until listening again` });
+    nodes[i]!.stop();
+    await nodes[i]!.exited;
+    const exitedMs = Date.now() - down;
+    nodes[i] = await startNode({ ...configs[i]!, port: ports[i]! });
+    const upMs = Date.now() - down;
+    marks.push({ at: Date.now(), phase: `node ${i + 1} back: the next ${settleMs / 1000} s` });
+    console.log(`${name}: node ${i + 1} exited ${exitedMs} ms after SIGTERM, listening again after ${upMs} ms`);
+  }
+  await new Promise((r) => setTimeout(r, settleMs));
+  const loadS = (Date.now() - start) / 1000;
+  workers.forEach((w) => void w.run({ kind: 'stopLoad' }));
+  const reports = await Promise.all(loads);
+  const after = await Promise.all(nodes.map((n) => n.stats()));
+  const closing = await Promise.all(workers.map((w) => w.run({ kind: 'close' })));
+  workers.forEach((w) => w.child.kill());
+  balancer.server.close();
+  const invites = reports.reduce((n, r) => n + r.invites!, 0);
+  const lost = reports.reduce((n, r) => n + r.lost!, 0);
+  const inviteErrors = reports.reduce((m, r) => merge(m, r.inviteErrors), {} as Record<string, number>);
+  const acceptErrors = reports.reduce((m, r) => merge(m, r.acceptErrors), {} as Record<string, number>);
+  const retried = reports.reduce((m, r) => merge(m, r.retried), {} as Record<string, number>);
+  console.log(`${name}: error messages met: ${[...new Set(reports.flatMap((r) => r.errorSamples ?? []))].join(' | ')}`);
+  console.log(
+    `${name}: ${invites} calls in ${loadS.toFixed(0)} s (${(invites / loadS).toFixed(1)}/s); retried with the same requestID ${JSON.stringify(retried)}; received ${closing.reduce((n, r) => n + r.received!, 0)}/${invites}; accepted ${reports.reduce((n, r) => n + r.accepted!, 0)}; lost ${lost}; invite errors ${JSON.stringify(inviteErrors)}, accept errors ${JSON.stringify(acceptErrors)}`,
+  );
+  const phaseOf = (at: number) => marks.filter((m) => m.at <= at).pop()!.phase;
+  const phases = marks.map((m) => m.phase).filter((p, i, all) => all.indexOf(p) === i);
+  const byPhase = (ats: number[], values: number[]) => {
+    const out = new Map<string, number[]>(phases.map((p) => [p, []]));
+    ats.forEach((at, i) => out.get(phaseOf(at))!.push(values[i]!));
+    for (const list of out.values()) list.sort((a, b) => a - b);
+    return out;
+  };
+  const invitesBy = byPhase(reports.flatMap((r) => r.inviteAt!), reports.flatMap((r) => r.inviteMs!));
+  const callsBy = byPhase(reports.flatMap((r) => r.callAt!), reports.flatMap((r) => r.callMs!));
+  const rows = phases.map((phase) => {
+    const inv = invitesBy.get(phase)!;
+    const call = callsBy.get(phase)!;
+    console.log(`${name}: ${phase}: ${inv.length} calls; invite answered p50 ${ms(percentile(inv, 50))} p99 ${ms(percentile(inv, 99))}; invite→accepted p50 ${ms(percentile(call, 50))} p99 ${ms(percentile(call, 99))} (${call.length} accepted)`);
+    return { phase, calls: inv.length, accepted: call.length, invite: { p50: percentile(inv, 50), p99: percentile(inv, 99) }, call: { p50: percentile(call, 50), p99: percentile(call, 99) } };
+  });
+  console.log(`${name}: node heap after GC ${after.map((s) => s.heapUsedMB).join('/')} MB, sockets ${after.map((s) => s.sockets).join('/')}`);
+  nodes.forEach((n) => n.stop());
+  await Promise.all(nodes.map((n) => n.exited));
+  return { invites, lost, inviteErrors, acceptErrors, retried, rows };
+}
+
 console.log(`ringkit stress on ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${new Date().toISOString()}`);
 const only = values.only;
-if (values.soak) {
+if (values.rolling) {
+  await withRedis((redisUrl) => rollingRun(`rolling restart, three nodes over Redis, ${USERS} users`, redisUrl));
+} else if (values.soak) {
   const durationS = seconds(values.soak);
   if (only !== 'three') {
     const node = await startNode({ retentionSeconds: 60, maxEndedInvitations: 2000 });

@@ -9,7 +9,9 @@ import { createSignalingClient, type SignalingClient } from '../src/index.js';
 /** A command from the runner. */
 export type WorkerCommand =
   | { kind: 'connect'; url: string; users: string[] }
-  | { kind: 'load'; ratePerSecond: number; durationMs: number; peers: string[]; settleMs: number }
+  | { kind: 'load'; ratePerSecond: number; durationMs: number; peers: string[]; settleMs: number; retry?: boolean }
+  /** Ends a running `load` early (its report then comes as usual). */
+  | { kind: 'stopLoad' }
   | { kind: 'churn'; url: string; durationMs: number; population: number; prefix: string }
   | { kind: 'close' };
 
@@ -25,11 +27,44 @@ export interface WorkerReport {
   lost?: number;
   inviteMs?: number[];
   callMs?: number[];
+  /** When each call of `inviteMs` / `callMs` started (epoch ms), to sort them into phases. */
+  inviteAt?: number[];
+  callAt?: number[];
   churned?: number;
+  /** With `retry`: answers that failed with a retryable code and were sent again (same requestID), by code. */
+  retried?: Record<string, number>;
+  errorSamples?: string[];
 }
 
 const clients = new Map<string, SignalingClient>();
 let received = 0;
+let stopLoad = false;
+/** Set by `load` with `retry`: invite and accept are sent again with their requestID on a retryable code, as an app would. */
+let retrying = false;
+const retried: Record<string, number> = {};
+/** A few distinct error messages met, for the report. */
+const samples: string[] = [];
+const RETRYABLE = new Set(['INTERNAL', 'NOT_CONNECTED', 'REQUEST_TIMEOUT']);
+/** Runs `request` with one requestID; with `retrying`, again on a retryable code for up to 120 s. */
+async function withRetry<T>(request: (requestID: string) => Promise<T>): Promise<T> {
+  const requestID = `r${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
+  const deadline = Date.now() + 120_000;
+  let attempt = 0;
+  for (;;) {
+    try {
+      return await request(requestID);
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (!retrying || !RETRYABLE.has(code) || Date.now() > deadline) throw error;
+      retried[code] = (retried[code] ?? 0) + 1;
+      const message = `${code}: ${(error as Error).message}`;
+      if (!samples.includes(message) && samples.length < 8) samples.push(message);
+      // Exponential backoff with jitter, as an app should: fixed short retries pile onto a node that is already behind.
+      attempt++;
+      await new Promise((r) => setTimeout(r, Math.min(5000, 250 * 2 ** attempt) * (0.5 + Math.random())));
+    }
+  }
+}
 const acceptErrors: Record<string, number> = {};
 const count = (into: Record<string, number>, error: unknown) => {
   const code = (error as { code?: string }).code ?? String(error);
@@ -44,7 +79,7 @@ async function connect(url: string, users: string[]): Promise<WorkerReport> {
         const client = createSignalingClient({ url, userID, deviceID: 'stress', requestTimeoutMs: 30_000 });
         client.on('invitationReceived', (e) => {
           received++;
-          client.accept(e.inviteID).catch((error: unknown) => count(acceptErrors, error));
+          withRetry((requestID) => client.accept(e.inviteID, { requestID })).catch((error: unknown) => count(acceptErrors, error));
         });
         clients.set(userID, client);
         await client.connect().catch(() => errors++);
@@ -54,12 +89,17 @@ async function connect(url: string, users: string[]): Promise<WorkerReport> {
   return { connected: users.length - errors, connectErrors: errors };
 }
 
-async function load(ratePerSecond: number, durationMs: number, peers: string[], settleMs: number): Promise<WorkerReport> {
+async function load(ratePerSecond: number, durationMs: number, peers: string[], settleMs: number, retry = false): Promise<WorkerReport> {
+  retrying = retry;
+  stopLoad = false;
   const callers = [...clients.values()];
   const inviteErrors: Record<string, number> = {};
   const inviteMs: number[] = [];
   const callMs: number[] = [];
-  const waiting = new Map<string, number>();
+  const inviteAt: number[] = [];
+  const callAt: number[] = [];
+  /** inviteID → [performance.now(), Date.now()] at the invite. */
+  const waiting = new Map<string, [number, number]>();
   let invites = 0;
   let accepted = 0;
   const offs = callers.map((c) =>
@@ -68,25 +108,28 @@ async function load(ratePerSecond: number, durationMs: number, peers: string[], 
       if (started === undefined) return;
       waiting.delete(e.inviteID);
       accepted++;
-      callMs.push(performance.now() - started);
+      callMs.push(performance.now() - started[0]);
+      callAt.push(started[1]);
     }),
   );
   const start = performance.now();
   const calls: Promise<void>[] = [];
-  for (let n = 0; performance.now() - start < durationMs; n++) {
+  for (let n = 0; performance.now() - start < durationMs && !stopLoad; n++) {
     const due = start + (n * 1000) / ratePerSecond;
     if (due > performance.now()) await new Promise((r) => setTimeout(r, due - performance.now()));
     const caller = callers[n % callers.length]!;
     const callee = peers[Math.floor(Math.random() * peers.length)]!;
     const t0 = performance.now();
+    const at = Date.now();
     calls.push(
-      caller.invite(callee, { timeout: 60 }).then(
+      withRetry((requestID) => caller.invite(callee, { timeout: 60, requestID })).then(
         ({ inviteID, invitation }) => {
           invites++;
           inviteMs.push(performance.now() - t0);
+          inviteAt.push(at);
           // The accept may already be in the mirror (it can arrive before the answer).
-          if (invitation.users.some((u) => u.userID === callee && u.state === 'accepted')) (accepted++, callMs.push(performance.now() - t0));
-          else waiting.set(inviteID, t0);
+          if (invitation.users.some((u) => u.userID === callee && u.state === 'accepted')) (accepted++, callMs.push(performance.now() - t0), callAt.push(at));
+          else waiting.set(inviteID, [t0, at]);
         },
         (error: unknown) => count(inviteErrors, error),
       ),
@@ -96,7 +139,7 @@ async function load(ratePerSecond: number, durationMs: number, peers: string[], 
   const settleUntil = performance.now() + settleMs;
   while (waiting.size > 0 && performance.now() < settleUntil) await new Promise((r) => setTimeout(r, 100));
   offs.forEach((off) => off());
-  return { invites, inviteErrors, accepted, acceptErrors, lost: waiting.size, inviteMs, callMs };
+  return { invites, inviteErrors, accepted, acceptErrors, lost: waiting.size, inviteMs, callMs, inviteAt, callAt, retried, errorSamples: samples };
 }
 
 /** Short-lived users: each connects, calls a steady peer, cancels, and leaves; `population` at a time. */
@@ -130,7 +173,10 @@ process.on('message', (command: WorkerCommand & { id: number }) => {
       case 'connect':
         return connect(command.url, command.users);
       case 'load':
-        return load(command.ratePerSecond, command.durationMs, command.peers, command.settleMs);
+        return load(command.ratePerSecond, command.durationMs, command.peers, command.settleMs, command.retry);
+      case 'stopLoad':
+        stopLoad = true;
+        return {};
       case 'churn':
         return churn(command.url, command.durationMs, command.population, command.prefix);
       case 'close':

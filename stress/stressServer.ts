@@ -11,6 +11,8 @@ import { redisServerOptions } from '../src/server/redis/redisServerOptions.js';
 
 /** What the runner asks of a node (env STRESS_SERVER, JSON). */
 export interface StressServerConfig {
+  /** Listen here (a node restarted in place keeps its port behind the balancer); default any free port. */
+  port?: number;
   redisUrl?: string;
   keyPrefix?: string;
   retentionSeconds?: number;
@@ -32,7 +34,7 @@ const shared = config.redisUrl
   ? await redisServerOptions(config.redisUrl, { keyPrefix: config.keyPrefix ?? 'stress:', ...(config.retentionSeconds !== undefined && { retentionSeconds: config.retentionSeconds }) })
   : { storage: createMemoryStorage({ ...(config.retentionSeconds !== undefined && { retentionSeconds: config.retentionSeconds }), ...(config.maxEndedInvitations !== undefined && { maxEndedInvitations: config.maxEndedInvitations }) }) };
 const server = await createRingkitServer({
-  port: 0,
+  port: config.port ?? 0,
   auth: { dev: true },
   logger: pino({ level: 'warn' }),
   maxDevicesPerUser: 10,

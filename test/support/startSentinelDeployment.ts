@@ -26,6 +26,8 @@ export interface SentinelDeployment {
 export interface SentinelTiming {
   downAfterMs?: number;
   failoverTimeoutMs?: number;
+  /** How many sentinels to start; default 3 (0: just the primary and its replica, e.g. for a bench). */
+  sentinels?: number;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface SentinelTiming {
 export async function startSentinelDeployment(name = 'ringkit', timing: SentinelTiming = {}): Promise<SentinelDeployment> {
   const dir = await mkdtemp(join(tmpdir(), 'ringkit-sentinel-'));
   const children = new Map<number, ChildProcess>();
-  const [primaryPort, replicaPort, ...sentinelPorts] = await freePorts(5);
+  const [primaryPort, replicaPort, ...sentinelPorts] = await freePorts(2 + (timing.sentinels ?? 3));
   const start = (port: number, args: string[]) => {
     const child = spawn('redis-server', args, { stdio: ['ignore', process.env.RINGKIT_SENTINEL_DEBUG ? 'inherit' : 'ignore', 'inherit'] });
     children.set(port, child);
