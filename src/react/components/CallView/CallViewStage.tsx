@@ -5,13 +5,15 @@ import { CallViewSelf } from './CallViewSelf.js';
 import { CallViewTile } from './CallViewTile.js';
 
 /**
- * The tiles: every other participant, my own tile in the corner, and the "Reconnecting…"
+ * The tiles: every other participant and my own (in the corner of a one-to-one call, in the grid
+ * of a group call), and the "Reconnecting…"
  * overlay while a connection is being restored.
  * @example <CallView><CallViewStage /><CallControls /></CallView>
  */
 export function CallViewStage(props: HTMLAttributes<HTMLDivElement>) {
   const { media, labels } = useCallViewContext();
-  const own = { className: 'rk-call-view__stage', 'data-rk-count': media.peers.length };
+  // One other person: their tile fills the stage, mine in the corner; otherwise every tile (mine too) in a grid.
+  const own = { className: 'rk-call-view__stage', 'data-rk-count': media.peers.length, 'data-rk-layout': media.peers.length === 1 ? 'spotlight' : 'grid' };
   return (
     <div {...mergeProps(own, props as Record<string, unknown>)}>
       <div className="rk-call-view__peers">
