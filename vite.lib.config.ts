@@ -2,6 +2,11 @@ import { existsSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
+// Always a production build, even when started from a test run (Vitest sets NODE_ENV=test, and
+// `npm pack` inherits it): otherwise the JSX compiles to react/jsx-dev-runtime's jsxDEV, which
+// production React does not have ("jsxDEV is not a function" in a Next.js production server).
+process.env.NODE_ENV = 'production';
+
 /** The stylesheet shipped as `ringkit/styles.css` (its `@import`s are inlined into `dist/styles.css`). */
 const styles = 'src/react/styles.css';
 

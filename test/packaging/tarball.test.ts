@@ -8,34 +8,117 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunchOptions } from '../support/chromiumLaunchOptions.js';
 import { extractCodeBlocks } from './extractCodeBlocks.js';
 import { run } from './support/run.js';
-import { startProcess } from './support/startProcess.js';
+import { startProcess, type StartedProcess } from './support/startProcess.js';
+import { writeNextApp } from './support/writeNextApp.js';
 import { writeViteApp } from './support/writeViteApp.js';
+import { synthesizeTone } from '../../src/react/media/builtInTones.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+const readmeBlocks = extractCodeBlocks(readFileSync(join(root, 'README.md'), 'utf8'), ['tsx']);
 /** The README's "ring a second tab" example, exactly as a user pastes it into src/App.tsx. */
-const readmeApp = extractCodeBlocks(readFileSync(join(root, 'README.md'), 'utf8'), ['tsx'])[0]!.code;
+const readmeApp = readmeBlocks[0]!.code;
+/** The README's Next.js `app/page.tsx` (a Server Component), as pasted. */
+const readmeNextPage = readmeBlocks.find((b) => b.code.startsWith('// app/page.tsx'))!.code;
+
+/** React 18 for the second Vite app (the peer range says >=18). */
+const REACT_18 = { react: '18.3.1', 'react-dom': '18.3.1', '@types/react': '18.3.27', '@types/react-dom': '18.3.7' };
+
+/**
+ * The parts page of the Next.js app: a Server Component that renders the provider, RingingDialog
+ * with a ringtone and OutgoingCallDialog with a ringback (files in public/) straight from
+ * ringkit/react, and a small client component that places the call.
+ */
+const partsPage = `import { OutgoingCallDialog, RingingDialog, RingkitProvider } from 'ringkit/react';
+import { CallButton } from './CallButton';
+
+export default async function Parts({ searchParams }: { searchParams: Promise<{ user?: string }> }) {
+  const { user = 'alice' } = await searchParams;
+  return (
+    <RingkitProvider url="http://localhost:3478" userID={user}>
+      <h1>Parts page of {user}</h1>
+      <CallButton other={user === 'alice' ? 'bob' : 'alice'} />
+      <RingingDialog ringtone="/sounds/ring.wav" />
+      <OutgoingCallDialog ringback="/sounds/ringback.wav" />
+    </RingkitProvider>
+  );
+}
+`;
+const callButton = `'use client';
+import { useCall, useConnectionState } from 'ringkit/react';
+
+export function CallButton({ other }: { other: string }) {
+  const connection = useConnectionState();
+  const call = useCall();
+  return (
+    <p>
+      {connection}{' '}
+      <button disabled={call.disabled || (call.status !== 'idle' && call.status !== 'ended')} onClick={() => void call.call(other, { roomID: 'room-1' })}>
+        Place a call to {other}
+      </button>{' '}
+      {call.status === 'connected' && <button onClick={() => void call.hangUp()}>End the call</button>}
+    </p>
+  );
+}
+`;
 
 /** Packages that only the server (or Redis scale-out) uses: a browser app must bundle none of them. */
 const SERVER_MODULE = /node_modules\/(socket\.io|engine\.io|ws|pino|jose|redis|@redis\/[^/]+|@socket\.io\/redis-adapter)\/|node_modules\/ringkit\/dist\/(server|cli|createRingkitServer|redisServerOptions)/;
 
 let dir: string;
 let app: string;
+let app18: string;
+let nextApp: string;
+/** What `next build` printed. */
+let nextBuildLog = '';
+/** The signaling server of the Next.js app's pages (built in: they are compiled with its URL). */
+let nextSignaling: StartedProcess | undefined;
 
-// One pack and one install (from the warm npm cache) for every check below: it takes a while.
+// One pack for the three apps, which then install and build side by side (the npm cache is shared;
+// the first run downloads Next.js, later ones install offline): it still takes a few minutes.
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ringkit-pack-'));
   app = join(dir, 'my-app');
+  app18 = join(dir, 'my-app-react18');
+  nextApp = join(dir, 'my-next-app');
   const [packed] = JSON.parse(await run('npm', ['pack', '--json', '--pack-destination', dir], root)) as [{ filename: string }];
-  writeViteApp(app, { tarball: join(dir, packed.filename), appTsx: `${readmeApp}\n`, versions: pkg.devDependencies });
-  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], app);
-  await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], app);
-  await run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], app);
-}, 480_000);
+  const tarball = join(dir, packed.filename);
+  const install = (where: string) => run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], where, 420_000);
+  const viteBuild = async (where: string) => {
+    await install(where);
+    await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], where);
+    await run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], where);
+  };
+  writeViteApp(app, { tarball, appTsx: `${readmeApp}\n`, versions: pkg.devDependencies });
+  writeViteApp(app18, { tarball, appTsx: `${readmeApp}\n`, versions: { ...pkg.devDependencies, ...REACT_18 } });
+  writeNextApp(nextApp, {
+    tarball,
+    reactQuery: pkg.devDependencies['@tanstack/react-query']!,
+    pages: { 'page.tsx': `${readmeNextPage}\n`, 'parts/page.tsx': partsPage, 'parts/CallButton.tsx': callButton },
+    publicFiles: { 'sounds/ring.wav': new Uint8Array(synthesizeTone('ringtone')), 'sounds/ringback.wav': new Uint8Array(synthesizeTone('ringback')) },
+  });
+  await Promise.all([
+    viteBuild(app),
+    viteBuild(app18),
+    (async () => {
+      await install(nextApp);
+      // The pages say http://localhost:3478 (`npm start`), as the README does; they get this test's server instead.
+      nextSignaling = await startProcess(process.execPath, ['node_modules/.bin/ringkit-server', '--dev', '--port', '0'], { cwd: nextApp, ready: /ringkit signaling server: (http:\/\/\S+)/ });
+      for (const page of ['app/page.tsx', 'app/parts/page.tsx']) {
+        writeFileSync(join(nextApp, page), readFileSync(join(nextApp, page), 'utf8').replace('http://localhost:3478', nextSignaling.match[1]!));
+      }
+      nextBuildLog = await run('sh', ['-c', `'${process.execPath}' node_modules/next/dist/bin/next build 2>&1`], nextApp, 420_000, nextEnv);
+    })(),
+  ]);
+}, 900_000);
 
-afterAll(() => {
+/** Next.js without telemetry (no network), as TOOLCHAIN.md says. */
+const nextEnv = { NEXT_TELEMETRY_DISABLED: '1' };
+
+afterAll(async () => {
+  await nextSignaling?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
-});
+}, 120_000);
 
 // Each step runs tsc, Vite or Chromium on a shared machine: generous timeouts.
 describe('ringkit installed from its tarball into a fresh Vite React app', { timeout: 180_000 }, () => {
@@ -83,46 +166,128 @@ describe('ringkit installed from its tarball into a fresh Vite React app', { tim
     expect(refused).toContain('npm install redis@^6.3.1 @socket.io/redis-adapter@^8.3.0');
   });
 
-  it('the README example rings a second tab in StrictMode dev mode without a console error or warning', async () => {
-    const server = await startProcess(process.execPath, ['node_modules/.bin/ringkit-server', '--dev', '--port', '0'], { cwd: app, ready: /ringkit signaling server: (http:\/\/\S+)/ });
-    // As pasted it points at `npm start` (port 3478); here it points at this test's own server.
-    writeFileSync(join(app, 'src/App.tsx'), readmeApp.replace('http://localhost:3478', server.match[1]!));
-    const port = await freePort();
-    const vite = await startProcess(process.execPath, ['node_modules/vite/bin/vite.js', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-      cwd: app,
-      ready: /Local:\s+(http:\S+)/,
-    });
-    const browser = await chromium.launch(chromiumLaunchOptions);
-    try {
-      const tabs = await browser.newContext();
-      const errors: string[] = [];
-      const open = async (user: string): Promise<Page> => {
-        const page = await tabs.newPage();
-        // Chromium reports a socket closed while connecting as a warning; React reports problems as errors.
-        page.on('console', (m) => void (['error', 'warning'].includes(m.type()) && errors.push(`${user}: ${m.text()}`)));
-        page.on('pageerror', (e) => errors.push(`${user}: ${e.message}`));
-        await page.goto(`${vite.match[1]}?user=${user}`);
-        await page.getByText(`${user}: connected`).waitFor({ timeout: 30_000 });
-        return page;
-      };
-      const alice = await open('alice');
-      const bob = await open('bob');
+  it('the README example rings a second tab in StrictMode dev mode without a console error or warning', () => ringReadmeApp(app));
 
-      await alice.getByRole('button', { name: 'Call bob' }).click();
-      await bob.getByText('alice is calling').waitFor();
-      await bob.getByRole('button', { name: 'Answer' }).click();
-      await alice.getByText('connected bob (room alice-bob)').waitFor();
-      await bob.getByText('connected alice (room alice-bob)').waitFor();
-      await alice.getByRole('button', { name: 'Hang up' }).click();
-      await bob.getByText(/Call ended: hungUp/).waitFor();
-      expect(errors).toEqual([]);
-    } finally {
-      await browser.close();
-      await vite.stop();
-      await server.stop();
-    }
+  it("the 'use client' directive opens the built ringkit/react (React Server Components need it first)", () => {
+    expect(readFileSync(join(app, 'node_modules/ringkit/dist/react.js'), 'utf8')).toMatch(/^["']use client["'];\n/);
+    for (const entry of ['index.js', 'server.js']) expect(readFileSync(join(app, 'node_modules/ringkit/dist', entry), 'utf8')).not.toContain('use client');
+    // A production build even when packed from a test run: production React has no jsxDEV.
+    expect(readFileSync(join(app, 'node_modules/ringkit/dist/react.js'), 'utf8')).not.toContain('react/jsx-dev-runtime');
+  });
+
+  it('installs with no install script for npm to approve (the tarball has no prepare)', () => {
+    const manifest = JSON.parse(readFileSync(join(app, 'node_modules/ringkit/package.json'), 'utf8')) as { scripts?: Record<string, string> };
+    for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) expect(manifest.scripts?.[script], script).toBeUndefined();
   });
 });
+
+describe('the same README example in a Vite app on React 18', { timeout: 180_000 }, () => {
+  it('installed React 18, type-checked and built, and rings a second tab without a console error or warning', async () => {
+    expect((JSON.parse(readFileSync(join(app18, 'node_modules/react/package.json'), 'utf8')) as { version: string }).version).toBe('18.3.1');
+    expect(existsSync(join(app18, 'node_modules/ringkit/node_modules/react'))).toBe(false);
+    await ringReadmeApp(app18);
+  });
+});
+
+describe('ringkit in a Next.js 16 App Router app, rendered by Server Components', { timeout: 240_000 }, () => {
+  it('builds with no error or warning about ringkit', () => {
+    expect(nextBuildLog).toMatch(/Compiled successfully|Generating static pages/);
+    expect(nextBuildLog).not.toMatch(/⨯|error|warn.*ringkit/i);
+  });
+
+  for (const route of [
+    { name: "the README's page (Phone)", path: '/', call: 'Call bob', answer: 'Accept', hangUp: 'Hang up' },
+    { name: 'the parts page (RingingDialog and OutgoingCallDialog with sound files, a client call button)', path: '/parts', call: 'Place a call to bob', answer: 'Accept', hangUp: 'End the call' },
+  ]) {
+    it(`${route.name}: renders on the server, rings a second tab, no server-side or console error`, async () => {
+      const port = await freePort();
+      const next = await startProcess(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+        cwd: nextApp,
+        env: nextEnv,
+        ready: /Ready in/,
+      });
+      const base = `http://127.0.0.1:${port}`;
+      const browser = await chromium.launch(chromiumLaunchOptions);
+      try {
+        const html = await (await fetch(`${base}${route.path}?user=alice`)).text();
+        expect(html).toContain(route.path === '/' ? 'rk-phone' : 'Parts page of'); // rendered on the server, not an empty shell
+        const tabs = await browser.newContext();
+        const errors: string[] = [];
+        const open = async (user: string): Promise<Page> => {
+          const page = await tabs.newPage();
+          page.on('console', (m) => void (['error', 'warning'].includes(m.type()) && errors.push(`${user}: ${m.text()}`)));
+          page.on('pageerror', (e) => errors.push(`${user}: ${e.message}`));
+          await page.goto(`${base}${route.path}?user=${user}`);
+          return page;
+        };
+        const alice = await open('alice');
+        const bob = await open('bob');
+        const placeCall = alice.getByRole('button', { name: route.call });
+        await expect.poll(() => placeCall.isEnabled(), { timeout: 30_000 }).toBe(true);
+        await placeCall.click();
+        const ringing = bob.getByRole('alertdialog', { name: 'alice is calling' });
+        await ringing.waitFor({ timeout: 30_000 });
+        // The ringtone sounds (its mute toggle shows only while audible), once Bob allows sound if
+        // the browser asks for a gesture first; Alice clicked, so her ringback sounds at once.
+        const mute = ringing.getByRole('button', { name: 'Mute ringtone' });
+        const unlock = ringing.getByRole('button', { name: 'Sound is blocked — click to enable ringing' });
+        await mute.or(unlock).waitFor();
+        if (await unlock.isVisible()) await unlock.click();
+        await mute.waitFor();
+        await alice.getByRole('dialog', { name: /Calling bob/ }).getByRole('button', { name: 'Mute ringtone' }).waitFor();
+        await ringing.getByRole('button', { name: route.answer }).click();
+        await alice.getByRole('button', { name: route.hangUp }).click();
+        await expect.poll(() => alice.getByRole('button', { name: route.call }).isEnabled(), { timeout: 30_000 }).toBe(true);
+        expect(errors).toEqual([]);
+        expect(next.output()).not.toMatch(/⨯|Error|error/);
+      } finally {
+        await browser.close();
+        await next.stop();
+      }
+    });
+  }
+});
+
+/** Opens the README example as alice and bob and rings, answers and hangs up. */
+async function ringReadmeApp(appDir: string): Promise<void> {
+  const server = await startProcess(process.execPath, ['node_modules/.bin/ringkit-server', '--dev', '--port', '0'], { cwd: appDir, ready: /ringkit signaling server: (http:\/\/\S+)/ });
+  // As pasted it points at `npm start`'s port (3478); here it points at this test's own server.
+  writeFileSync(join(appDir, 'src/App.tsx'), readmeApp.replace('http://localhost:3478', server.match[1]!));
+  const port = await freePort();
+  const vite = await startProcess(process.execPath, ['node_modules/vite/bin/vite.js', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+    cwd: appDir,
+    ready: /Local:\s+(http:\S+)/,
+  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  try {
+    const tabs = await browser.newContext();
+    const errors: string[] = [];
+    const open = async (user: string): Promise<Page> => {
+      const page = await tabs.newPage();
+      // Chromium reports a socket closed while connecting as a warning; React reports problems as errors.
+      page.on('console', (m) => void (['error', 'warning'].includes(m.type()) && errors.push(`${user}: ${m.text()}`)));
+      page.on('pageerror', (e) => errors.push(`${user}: ${e.message}`));
+      await page.goto(`${vite.match[1]}?user=${user}`);
+      await page.getByText(`${user}: connected`).waitFor({ timeout: 30_000 });
+      return page;
+    };
+    const alice = await open('alice');
+    const bob = await open('bob');
+
+    await alice.getByRole('button', { name: 'Call bob' }).click();
+    await bob.getByText('alice is calling').waitFor();
+    await bob.getByRole('button', { name: 'Answer' }).click();
+    await alice.getByText('connected bob (room alice-bob)').waitFor();
+    await bob.getByText('connected alice (room alice-bob)').waitFor();
+    await alice.getByRole('button', { name: 'Hang up' }).click();
+    await bob.getByText(/Call ended: hungUp/).waitFor();
+    expect(errors).toEqual([]);
+  } finally {
+    await browser.close();
+    await vite.stop();
+    await server.stop();
+  }
+}
 
 /** A TCP port nothing listens on right now (Vite wants a number up front). */
 async function freePort(): Promise<number> {
