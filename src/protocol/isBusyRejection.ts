@@ -1,3 +1,4 @@
+import { parseJSONObject } from './parseJSONObject.js';
 import type { CallUser } from './types.js';
 
 /**
@@ -13,15 +14,5 @@ export const BUSY_DATA = JSON.stringify({ reason: 'busy' });
  * @example isBusyRejection(user) // true for { state: 'rejected', reason: 'busy' }
  */
 export function isBusyRejection(user: Pick<CallUser, 'state' | 'data' | 'reason'>): boolean {
-  return user.state === 'rejected' && (user.reason === 'busy' || dataReason(user.data) === 'busy');
-}
-
-/** The `reason` field of a JSON-object data string, or undefined. */
-function dataReason(data: string): unknown {
-  try {
-    const value: unknown = JSON.parse(data);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { reason?: unknown }).reason : undefined;
-  } catch {
-    return undefined;
-  }
+  return user.state === 'rejected' && (user.reason === 'busy' || parseJSONObject(user.data)?.reason === 'busy');
 }

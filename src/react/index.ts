@@ -26,7 +26,7 @@ export { useCallActions, type CallActionsAllowed, type UseCallActionsResult } fr
 export { useBusy, type UseBusyResult } from './hooks/useBusy.js';
 export { usePushSubscription, type UsePushSubscriptionResult } from './hooks/usePushSubscription.js';
 export { useRaiseHand, DEFAULT_ROUND_TIMEOUT, type AskOptions, type UseRaiseHandResult } from './hooks/useRaiseHand.js';
-export { encodeLower, encodeRound, encodeSpeak, isLowerMarker, raiseHandKind, type RaiseHandKind } from './data/raiseHandData.js';
+export { encodeLower, encodeRound, encodeSpeak, isLowerMarker, raiseHandKind, type RaiseHandKind } from '../store/raiseHand/raiseHandData.js';
 export { useInvitationList, type UseInvitationListResult } from './hooks/useInvitationList.js';
 export { useCallHistory, type UseCallHistoryResult } from './hooks/useCallHistory.js';
 export { useGroupMembers, type UseGroupMembersResult } from './hooks/useGroupMembers.js';

@@ -20,3 +20,6 @@ export { selectConnectedCalls } from './selectors/selectConnectedCalls.js';
 export { createBusyRejecter, type BusyRejecter } from './rules/createBusyRejecter.js';
 export { isOrphanedCall, watchOrphanedCalls } from './rules/watchOrphanedCalls.js';
 export { endAndAccept } from './rules/endAndAccept.js';
+export { selectClassroom, type Classroom } from './raiseHand/selectClassroom.js';
+export { deriveRaiseHandView, type RaiseHandView } from './raiseHand/deriveRaiseHandView.js';
+export { raiseHandCommands } from './raiseHand/raiseHandCommands.js';

@@ -1,3 +1,5 @@
+import { parseJSONObject } from '../../protocol/parseJSONObject.js';
+
 /**
  * The `data` a call made with `useCall` carries: the app's media room, plus any fields of its own.
  * @example const data: CallData = { roomID: 'room-42', video: true }
@@ -25,15 +27,4 @@ export function parseCallData(data: string): CallData | undefined {
   return typeof value?.roomID === 'string' ? (value as CallData) : undefined;
 }
 
-/**
- * Parses a data string as a JSON object, or undefined.
- * @example parseJSONObject('{"reason":"busy"}')?.reason // 'busy'
- */
-export function parseJSONObject(data: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(data);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export { parseJSONObject };

@@ -1,6 +1,6 @@
 import { isPending, type CallUser, type Invitation } from '../../protocol/types.js';
 import { isBusyRejection } from '../../protocol/isBusyRejection.js';
-import { raiseHandKind } from './raiseHandData.js';
+import { raiseHandKind } from '../../store/raiseHand/raiseHandData.js';
 
 /**
  * What a call was for me: `missed` (rang for me, never answered: timed out, cancelled by the caller

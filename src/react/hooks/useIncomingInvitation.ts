@@ -4,7 +4,7 @@ import type { SignalingClient } from '../../client/SignalingClient.js';
 import type { Invitation } from '../../protocol/types.js';
 import type { OperationResult } from '../../protocol/wire.js';
 import { selectCallUser } from '../../store/selectors/selectCallUser.js';
-import { isLowerMarker } from '../data/raiseHandData.js';
+import { isLowerMarker } from '../../store/raiseHand/raiseHandData.js';
 import { useActionRunner } from '../internal/useActionRunner.js';
 import type { ActionStatus } from '../types/ActionStatus.js';
 import type { BusyPolicy } from '../../store/rules/createBusyRejecter.js';

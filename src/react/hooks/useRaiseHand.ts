@@ -4,31 +4,15 @@ import { useShallow } from 'zustand/react/shallow';
 import type { SignalingClient } from '../../client/SignalingClient.js';
 import { isPending, type CallUser, type CallUserState, type Invitation } from '../../protocol/types.js';
 import type { CancelResult, InviteResult, OperationResult } from '../../protocol/wire.js';
-import { selectAcceptedInOrder } from '../../store/selectors/selectAcceptedInOrder.js';
-import { selectClassroom } from '../internal/selectClassroom.js';
+import { deriveRaiseHandView } from '../../store/raiseHand/deriveRaiseHandView.js';
+import { DEFAULT_ROUND_TIMEOUT, raiseHandCommands, type AskOptions } from '../../store/raiseHand/raiseHandCommands.js';
+import { selectClassroom } from '../../store/raiseHand/selectClassroom.js';
 import { useActionRunner } from '../internal/useActionRunner.js';
 import type { ActionStatus } from '../types/ActionStatus.js';
-import { encodeLower, encodeRound, encodeSpeak, raiseHandKind } from '../data/raiseHandData.js';
+import type { RingkitButtonProps } from './useIncomingInvitation.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 
-/**
- * Seconds a raise-hand round rings unless `ask` says otherwise.
- * @example hand.ask({ timeout: DEFAULT_ROUND_TIMEOUT * 2 })
- */
-export const DEFAULT_ROUND_TIMEOUT = 60;
-
-/**
- * Options of the teacher's `ask`.
- * @example await hand.ask({ students: ['s1', 's2'], prompt: 'Who knows?', timeout: 90 })
- */
-export interface AskOptions {
-  /** Who is asked (default: every member of the group but me). */
-  students?: string[];
-  /** A question or note shown to students (`prompt`). */
-  prompt?: string;
-  /** Seconds the request rings (default 60). */
-  timeout?: number;
-}
+export { DEFAULT_ROUND_TIMEOUT, type AskOptions };
 
 /**
  * What `useRaiseHand` returns.
@@ -82,71 +66,52 @@ export interface UseRaiseHandResult extends ActionStatus {
   invitedToSpeak: boolean;
   acceptSpeak(data?: string): Promise<OperationResult | undefined>;
   declineSpeak(data?: string): Promise<OperationResult | undefined>;
+  /** Student: "Raise hand" (enabled while asked). */
+  raiseHandButtonProps: RingkitButtonProps;
+  /** Student: "Lower hand" (enabled while my hand is up). */
+  lowerHandButtonProps: RingkitButtonProps;
+  /** Student: accept or decline the invitation to speak (enabled while it rings for me). */
+  acceptSpeakButtonProps: RingkitButtonProps;
+  declineSpeakButtonProps: RingkitButtonProps;
+  /** Teacher: "Invite next" (the first raised hand not yet invited; disabled when there is none). */
+  inviteNextButtonProps: RingkitButtonProps;
+  /** Teacher: "Lower all" (disabled once closed, or with no round open and no hand up). */
+  lowerAllButtonProps: RingkitButtonProps;
+  /** Teacher: "Invite to speak" for one student. */
+  inviteToSpeakButtonProps(userID: string): RingkitButtonProps;
 }
-
-const NO_HANDS: readonly CallUser[] = [];
 
 /**
  * The classroom flow over `inviteInGroup`. The teacher asks the class to raise hands (one
  * invitation to every student), sees raised hands in order, invites one student to speak (a
  * separate invitation to that student, so the round keeps its answers and everyone in the group
  * sees who speaks), and closes the round (cancels those who did not answer). A student sees the
- * request, raises a hand (accepts), and is told when invited to speak.
+ * request, raises a hand (accepts), and is told when invited to speak. The view and the commands
+ * are framework-free (`deriveRaiseHandView`, `raiseHandCommands`); this hook binds them and
+ * returns ready button props.
  * @example
  * const hand = useRaiseHand('class-1')
  * if (hand.role === 'teacher') return (
- *   <ol>{hand.raisedHands.map((u) => <li key={u.userID}><button onClick={() => hand.inviteToSpeak(u.userID)}>{u.userID}</button></li>)}</ol>
+ *   <ol>{hand.raisedHands.map((u) => <li key={u.userID}><button {...hand.inviteToSpeakButtonProps(u.userID)}>{u.userID}</button></li>)}</ol>
  * )
- * if (hand.asked) return <button onClick={() => hand.raiseHand()}>✋ Raise hand</button>
- * if (hand.invitedToSpeak) return <button onClick={() => hand.acceptSpeak()}>You may speak: unmute</button>
+ * if (hand.asked) return <button {...hand.raiseHandButtonProps}>✋ Raise hand</button>
+ * if (hand.invitedToSpeak) return <button {...hand.acceptSpeakButtonProps}>You may speak: unmute</button>
  * return <button onClick={() => hand.ask({ prompt: 'Who knows?' })}>Ask the class</button>
  */
 export function useRaiseHand(groupID: string, client?: SignalingClient): UseRaiseHandResult {
   const store = useRingkitStoreApi(client);
   const { client: target } = store;
   const { run, status } = useActionRunner(store);
-  const { round, speak, speaks, lowers } = useStore(store, useShallow((s) => selectClassroom(s, groupID)));
+  const classroom = useStore(store, useShallow((s) => selectClassroom(s, groupID)));
+  const { round, speak } = classroom;
   const self = useStore(store, (s) => s.userID);
   const roundID = round?.inviteID;
+  const view = useMemo(() => deriveRaiseHandView(classroom, self), [classroom, self]);
 
-  const view = useMemo(() => {
-    const mine = round?.users.find((u) => u.userID === self);
-    const mySpeak = speak?.users.find((u) => u.userID === self);
-    const active = round?.state === 'active';
-    const loweredAll = lowers.some((l) => l.inviter === round?.inviter);
-    const lowered = new Set(lowers.map((l) => l.inviter));
-    const accepted = round ? selectAcceptedInOrder(round.users) : NO_HANDS;
-    const raisedHands = loweredAll ? NO_HANDS : lowered.size ? accepted.filter((u) => !lowered.has(u.userID)) : accepted;
-    const speakStates: Record<string, CallUserState> = {};
-    for (const s of speaks) for (const u of s.users) speakStates[u.userID] = u.state;
-    return {
-      role: round?.inviter === self ? ('teacher' as const) : mine ? ('student' as const) : null,
-      open: active && round.users.some((u) => isPending(u.state)),
-      closed: loweredAll || (round?.endReason === 'cancelled' && raisedHands.length === 0),
-      raisedHands,
-      speakStates,
-      nextToSpeak: raisedHands.find((u) => !(u.userID in speakStates))?.userID ?? null,
-      position: raisedHands.findIndex((u) => u.userID === self) + 1 || null,
-      handLowered: mine?.state === 'accepted' && (loweredAll || lowered.has(self)),
-      prompt: round ? raiseHandKind(round)?.prompt : undefined,
-      speaker: speak?.users[0]?.userID ?? null,
-      asked: active && mine !== undefined && isPending(mine.state),
-      handRaised: mine?.state === 'accepted' && !loweredAll && !lowered.has(self),
-      invitedToSpeak: mySpeak !== undefined && (isPending(mySpeak.state) || mySpeak.state === 'accepted'),
-    };
-  }, [round, speak, speaks, lowers, self]);
-
-  const ask = useCallback(
-    (options: AskOptions = {}) =>
-      run(async () => {
-        const students = options.students ?? (await target.getGroupMembers(groupID)).members.filter((m) => m !== target.userID);
-        return target.inviteInGroup(groupID, students, { data: encodeRound(options.prompt), timeout: options.timeout ?? DEFAULT_ROUND_TIMEOUT });
-      }),
-    [run, target, groupID],
-  );
+  const ask = useCallback((options: AskOptions = {}) => run(() => raiseHandCommands.ask(target, groupID, options)), [run, target, groupID]);
   const inviteToSpeak = useCallback(
     (userID: string, options: { timeout?: number } = {}) =>
-      roundID ? run(() => target.inviteInGroup(groupID, [userID], { data: encodeSpeak(roundID), timeout: options.timeout })) : Promise.resolve(undefined),
+      roundID ? run(() => raiseHandCommands.inviteToSpeak(target, groupID, roundID, userID, options)) : Promise.resolve(undefined),
     [run, target, groupID, roundID],
   );
   const close = useCallback(
@@ -154,16 +119,8 @@ export function useRaiseHand(groupID: string, client?: SignalingClient): UseRais
     [run, target, roundID, view.open],
   );
   const teacher = round?.inviter;
-  /** Sends a lower marker to `invitees` and cancels it at once (nobody is left ringing). */
   const lower = useCallback(
-    (invitees: string[], data?: string) =>
-      roundID
-        ? run(async () => {
-            const marker = await target.inviteInGroup(groupID, invitees, { data: encodeLower(roundID), timeout: 1 });
-            await target.cancel(marker.inviteID, { data }).catch(() => undefined); // it may have timed out already
-            return marker;
-          })
-        : Promise.resolve(undefined),
+    (invitees: string[], data?: string) => (roundID ? run(() => raiseHandCommands.lower(target, groupID, roundID, invitees, data)) : Promise.resolve(undefined)),
     [run, target, groupID, roundID],
   );
   const handsUp = view.raisedHands;
@@ -189,8 +146,30 @@ export function useRaiseHand(groupID: string, client?: SignalingClient): UseRais
   const acceptSpeak = useCallback((data?: string) => answer(speakID, 'accept', data), [answer, speakID]);
   const declineSpeak = useCallback((data?: string) => answer(speakID, 'reject', data), [answer, speakID]);
 
+  const busy = status.pending || status.disabled;
+  const mySpeak = view.invitedToSpeak ? speak?.users[0]?.state : undefined;
+  const next = view.nextToSpeak;
+  const bags = useMemo(() => {
+    const button = (action: string, off: boolean, act: () => unknown): RingkitButtonProps => ({
+      type: 'button',
+      disabled: busy || off,
+      onClick: () => void act(),
+      'data-rk-action': action,
+    });
+    const speakRings = mySpeak !== undefined && isPending(mySpeak);
+    return {
+      raiseHandButtonProps: button('raise-hand', !view.asked, () => raiseHand()),
+      lowerHandButtonProps: button('lower-hand', !view.handRaised, () => lowerHand()),
+      acceptSpeakButtonProps: button('accept-speak', !speakRings, () => acceptSpeak()),
+      declineSpeakButtonProps: button('decline-speak', !speakRings, () => declineSpeak()),
+      inviteNextButtonProps: button('invite-next', !next, () => next && inviteToSpeak(next)),
+      lowerAllButtonProps: button('lower-all', view.closed || (!view.open && view.raisedHands.length === 0), () => lowerAll()),
+      inviteToSpeakButtonProps: (userID: string) => button('invite-to-speak', false, () => inviteToSpeak(userID)),
+    };
+  }, [busy, mySpeak, next, view, raiseHand, lowerHand, acceptSpeak, declineSpeak, inviteToSpeak, lowerAll]);
+
   return useMemo(
-    () => ({ ...status, ...view, round, speakInvitation: speak, ask, inviteToSpeak, close, lowerAll, raiseHand, lowerHand, acceptSpeak, declineSpeak }),
-    [status, view, round, speak, ask, inviteToSpeak, close, lowerAll, raiseHand, lowerHand, acceptSpeak, declineSpeak],
+    () => ({ ...status, ...view, round, speakInvitation: speak, ask, inviteToSpeak, close, lowerAll, raiseHand, lowerHand, acceptSpeak, declineSpeak, ...bags }),
+    [status, view, round, speak, ask, inviteToSpeak, close, lowerAll, raiseHand, lowerHand, acceptSpeak, declineSpeak, bags],
   );
 }

@@ -12,7 +12,7 @@ import { watchRingEnds, type RingEnd } from '../data/watchRingEnds.js';
 import { useActionRunner } from '../internal/useActionRunner.js';
 import type { ActionStatus } from '../types/ActionStatus.js';
 import { BUSY_REJECT_DATA } from '../../store/rules/createBusyRejecter.js';
-import { isLowerMarker } from '../data/raiseHandData.js';
+import { isLowerMarker } from '../../store/raiseHand/raiseHandData.js';
 import { useIncomingInvitation, type RingkitButtonProps, type UseIncomingInvitationOptions } from './useIncomingInvitation.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 

@@ -31,13 +31,7 @@ function QueueRow({ user, position, actions }: { user: CallUser; position: numbe
         </span>
       )}
       {actions && answer?.key !== 'invited' && answer?.key !== 'speaking' && (
-        <button
-          type="button"
-          className="rk-button rk-raise-hand-panel__invite"
-          disabled={hand.pending || hand.disabled}
-          onClick={() => void hand.inviteToSpeak(user.userID)}
-          aria-label={labels.inviteToSpeakName(shown.name)}
-        >
+        <button className="rk-button rk-raise-hand-panel__invite" {...hand.inviteToSpeakButtonProps(user.userID)} aria-label={labels.inviteToSpeakName(shown.name)}>
           {labels.inviteToSpeak}
         </button>
       )}

@@ -11,7 +11,6 @@ import { useRaiseHandPanel } from './RaiseHandPanelContext.js';
 export const RaiseHandStudentControls = forwardRef<HTMLDivElement, Omit<HTMLAttributes<HTMLDivElement>, 'children'>>(function RaiseHandStudentControls(props, ref) {
   const { hand, labels } = useRaiseHandPanel();
   const titleID = useId();
-  const busy = hand.pending || hand.disabled;
   const mySpeak = hand.invitedToSpeak ? hand.speakInvitation?.users[0]?.state : undefined;
   let line: string;
   if (mySpeak === 'accepted') line = labels.youAreSpeaking;
@@ -26,12 +25,12 @@ export const RaiseHandStudentControls = forwardRef<HTMLDivElement, Omit<HTMLAttr
         {line}
       </p>
       {hand.asked && (
-        <button type="button" className="rk-button" data-rk-variant="primary" disabled={busy} onClick={() => void hand.raiseHand()}>
+        <button className="rk-button" data-rk-variant="primary" {...hand.raiseHandButtonProps}>
           {labels.raiseHand}
         </button>
       )}
       {hand.handRaised && (
-        <button type="button" className="rk-button" disabled={busy} onClick={() => void hand.lowerHand()}>
+        <button className="rk-button" {...hand.lowerHandButtonProps}>
           {labels.lowerHand}
         </button>
       )}
@@ -41,10 +40,10 @@ export const RaiseHandStudentControls = forwardRef<HTMLDivElement, Omit<HTMLAttr
             {labels.invitedToSpeak}
           </p>
           <div className="rk-raise-hand-panel__actions">
-            <button type="button" className="rk-button" data-rk-variant="accept" disabled={busy} onClick={() => void hand.acceptSpeak()}>
+            <button className="rk-button" data-rk-variant="accept" {...hand.acceptSpeakButtonProps}>
               {labels.acceptSpeak}
             </button>
-            <button type="button" className="rk-button" data-rk-variant="reject" disabled={busy} onClick={() => void hand.declineSpeak()}>
+            <button className="rk-button" data-rk-variant="reject" {...hand.declineSpeakButtonProps}>
               {labels.declineSpeak}
             </button>
           </div>

@@ -9,19 +9,12 @@ import { useRaiseHandPanel } from './RaiseHandPanelContext.js';
  */
 export const RaiseHandTeacherActions = forwardRef<HTMLDivElement, Omit<HTMLAttributes<HTMLDivElement>, 'children'>>(function RaiseHandTeacherActions(props, ref) {
   const { hand, labels } = useRaiseHandPanel();
-  const busy = hand.pending || hand.disabled;
-  const next = hand.nextToSpeak;
   return (
     <div ref={ref} {...mergeProps({ className: 'rk-raise-hand-panel__actions' }, props)}>
-      <button type="button" className="rk-button" data-rk-variant="primary" disabled={busy || !next} onClick={() => next && void hand.inviteToSpeak(next)}>
+      <button className="rk-button" data-rk-variant="primary" {...hand.inviteNextButtonProps}>
         {labels.inviteNext}
       </button>
-      <button
-        type="button"
-        className="rk-button"
-        disabled={busy || hand.closed || (!hand.open && hand.raisedHands.length === 0)}
-        onClick={() => void hand.lowerAll()}
-      >
+      <button className="rk-button" {...hand.lowerAllButtonProps}>
         {labels.lowerAll}
       </button>
     </div>

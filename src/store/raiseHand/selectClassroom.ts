@@ -1,8 +1,11 @@
 import type { Invitation } from '../../protocol/types.js';
-import type { RingkitState } from '../../store/RingkitState.js';
-import { raiseHandKind } from '../data/raiseHandData.js';
+import type { RingkitState } from '../RingkitState.js';
+import { raiseHandKind } from './raiseHandData.js';
 
-/** The latest raise-hand round of a group, the invitations to speak in it and its lower-hand markers. */
+/**
+ * The latest raise-hand round of a group, the invitations to speak in it and its lower-hand markers.
+ * @example const { round, speak }: Classroom = selectClassroom(store.getState(), 'class-1')
+ */
 export interface Classroom {
   round: Invitation | undefined;
   /** The latest invitation to speak in the round. */
@@ -17,7 +20,10 @@ const NONE: readonly Invitation[] = [];
 const cache = new WeakMap<RingkitState['invitations'], Map<string, Classroom>>();
 const byCreateTime = (a: Invitation, b: Invitation) => a.createTime - b.createTime;
 
-/** The classroom of `groupID` in the store: stored invitation references, memoized per invitations record. */
+/**
+ * The classroom of `groupID` in the store: stored invitation references, memoized per invitations record.
+ * @example deriveRaiseHandView(selectClassroom(store.getState(), 'class-1'), store.getState().userID)
+ */
 export function selectClassroom(state: RingkitState, groupID: string): Classroom {
   let byGroup = cache.get(state.invitations);
   if (!byGroup) cache.set(state.invitations, (byGroup = new Map()));

@@ -1,5 +1,5 @@
 import type { Invitation } from '../../protocol/types.js';
-import { parseJSONObject } from './callData.js';
+import { parseJSONObject } from '../../protocol/parseJSONObject.js';
 
 /**
  * What a classroom invitation made by `useRaiseHand` is: a round asking the class to raise hands,
