@@ -48,6 +48,9 @@ export interface ClassroomResult {
   /** Unrelated 1v1 invite→ring while idle and during the rounds. */
   unrelatedIdle: Summary;
   unrelatedDuringRound: Summary;
+  /** The ringkit server's event-loop delay while idle and during the rounds (p99 and max, ms): how long a ready request waited. */
+  serverLoopDelayIdle: { p99Ms: number; maxMs: number };
+  serverLoopDelayDuringRound: { p99Ms: number; maxMs: number };
 }
 
 interface Sample {
@@ -155,9 +158,11 @@ export async function measureClassroom(bare: BenchServer, ringkit: BenchServer, 
   const [teacher] = await connectRingkit(ringkit.url, [`teacher${n}`]);
   const pool = await openClassPool('ringkit', ringkit.url, ids, opts.workers);
   const probe = await startProbe(ringkit.url, `probe${n}`);
+  await ringkit.call({ cmd: 'loopDelay' });
   probe.start();
   await sleep(n >= 1000 ? 1500 : 800);
   const unrelatedIdle = summarize(await probe.stop());
+  const serverLoopDelayIdle = await ringkit.call<{ p99Ms: number; maxMs: number }>({ cmd: 'loopDelay' });
 
   const rings: Sample[] = [];
   const accepts: Sample[] = [];
@@ -165,6 +170,7 @@ export async function measureClassroom(bare: BenchServer, ringkit: BenchServer, 
   const failures: string[] = [];
   const during: number[] = [];
   let reconnects = 0;
+  let loopDelay = { p99Ms: 0, maxMs: 0 };
   for (let run = 0; run < opts.runs; run++) {
     const profiling = opts.profilePath !== undefined && run === opts.runs - 1;
     if (profiling) await ringkit.call({ cmd: 'profileStart' });
@@ -189,6 +195,8 @@ export async function measureClassroom(bare: BenchServer, ringkit: BenchServer, 
       if (failed.length === 0) await Promise.all([pool.all({ cmd: 'wait' }), teacherSees]);
     });
     during.push(...(await probe.stop()));
+    const delay = await ringkit.call<{ p99Ms: number; maxMs: number }>({ cmd: 'loopDelay' });
+    loopDelay = { p99Ms: Math.max(loopDelay.p99Ms, delay.p99Ms), maxMs: Math.max(loopDelay.maxMs, delay.maxMs) };
     if (profiling) await ringkit.call({ cmd: 'profileStop', path: opts.profilePath! });
     rings.push(ring);
     accepts.push(accept);
@@ -214,6 +222,8 @@ export async function measureClassroom(bare: BenchServer, ringkit: BenchServer, 
     failureCodes: [...new Set(failures)],
     unrelatedIdle,
     unrelatedDuringRound: summarize(during),
+    serverLoopDelayIdle,
+    serverLoopDelayDuringRound: loopDelay,
   };
 }
 

@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { Session } from 'node:inspector/promises';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { Server, type Socket } from 'socket.io';
 import { WebSocketServer } from 'ws';
@@ -16,6 +17,9 @@ import type { BenchServerConfig, BenchRequest } from './spawnBenchServer.js';
 
 const config = JSON.parse(process.env.BENCH_SERVER ?? '{}') as BenchServerConfig;
 let packets = 0;
+/** The server's event-loop delay (how long a ready callback waited), reset by `loopDelay`. */
+const loop = monitorEventLoopDelay({ resolution: 5 });
+loop.enable();
 let connections = 0;
 let groups: { createGroup(id: string, members: string[]): Promise<unknown> } | undefined;
 let close: () => Promise<void>;
@@ -98,6 +102,11 @@ async function handle(req: BenchRequest): Promise<unknown> {
     case 'stats': {
       const cpu = process.cpuUsage();
       return { packets, connections, cpuMs: (cpu.user + cpu.system) / 1000 };
+    }
+    case 'loopDelay': {
+      const delay = { p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6 };
+      loop.reset();
+      return delay;
     }
     case 'heap':
       for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.();

@@ -15,6 +15,7 @@ export interface BenchServerConfig {
 export type BenchRequest =
   | { cmd: 'stats' }
   | { cmd: 'heap' }
+  | { cmd: 'loopDelay' }
   | { cmd: 'createGroup'; groupID: string; members: string[] }
   | { cmd: 'profileStart' }
   | { cmd: 'profileStop'; path: string }

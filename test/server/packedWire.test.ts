@@ -56,3 +56,27 @@ describe('packed wire: a class receives users as rows; a device that did not ask
     expect(plainUsers).toEqual(expect.arrayContaining(['s1:accepted', 's2:rejected']));
   });
 });
+
+describe('a class larger than one write slice (100 devices)', () => {
+  it('every member gets every update of the invitation in order (no snapshot fetch) and ends equal to the server', async () => {
+    // No coalescing: every answer is its own update, so updates follow each other within a turn.
+    const server = await startServer({ coalesceWindowMs: 0 });
+    const students = Array.from({ length: 140 }, (_, i) => `s${i}`);
+    await server.groups.createGroup('class', ['teacher', ...students]);
+    const fetches: string[] = [];
+    server.io.on('connection', (socket) => socket.onAny((name: string) => name === 'invitation:get' && fetches.push(socket.data.session.userID as string)));
+    const teacher = await connectClient(server, 'teacher');
+    const members: Awaited<ReturnType<typeof connectClient>>[] = [];
+    for (let i = 0; i < students.length; i += 35) members.push(...(await Promise.all(students.slice(i, i + 35).map((id) => connectClient(server, id)))));
+
+    const { inviteID } = await teacher.inviteInGroup('class', students, { timeout: 60 });
+    // Answers in several bursts while earlier updates may still be written slice by slice.
+    for (let i = 0; i < members.length; i += 20) await Promise.all(members.slice(i, i + 20).map((m, j) => ((i + j) % 3 === 0 ? m.reject(inviteID) : m.accept(inviteID))));
+
+    await until(() => [teacher, ...members].every((c) => c.getInvitation(inviteID)?.state === 'ended'), 10_000, 'every mirror sees the round end');
+    const reference = teacher.getInvitation(inviteID)!;
+    expect(reference.users.filter((u) => u.state === 'accepted')).toHaveLength(students.filter((_, i) => i % 3 !== 0).length);
+    for (const m of members) expect(m.getInvitation(inviteID)).toEqual(reference);
+    expect(fetches).toEqual([]);
+  });
+});
