@@ -62,6 +62,9 @@ export async function startSentinelDeployment(name = 'ringkit', timing: Sentinel
     start(replicaPort!, ['--port', String(replicaPort), ...data, '--replicaof', '127.0.0.1', String(primaryPort)]);
     await untilTrue(async () => (await command(primaryPort!, 'PING')).startsWith('+PONG'), 'the primary answers');
     await untilTrue(async () => /master_link_status:up/.test(await command(replicaPort!, 'INFO replication')), 'the replica in sync');
+    // Right after its first sync a replica may not acknowledge the next write within a WAIT (its
+    // first REPLCONF ACK comes late): wait until one write is confirmed, so tests start in sync.
+    await untilTrue(async () => /^:1/.test(await command(primaryPort!, 'SET ringkit:sync 1\r\nWAIT 1 1000', /^\+OK\r\n:\d+\r\n/).then((r) => r.replace(/^\+OK\r\n/, ''))), 'a write confirmed by the replica');
     for (const port of sentinelPorts) {
       const conf = join(dir, `sentinel-${port}.conf`);
       await writeFile(
@@ -128,18 +131,25 @@ async function freePorts(count: number): Promise<number[]> {
   return ports;
 }
 
-/** Sends one inline command over a fresh connection; resolves with the raw reply once it stops growing. */
-export function command(port: number, line: string): Promise<string> {
+/**
+ * Sends inline command(s) over a fresh connection; resolves with the raw reply once it matches
+ * `complete`, or (without it) once it stops growing.
+ */
+export function command(port: number, line: string, complete?: RegExp): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     let reply = '';
     let quiet: ReturnType<typeof setTimeout> | undefined;
-    socket.setTimeout(2000, () => (socket.destroy(), reject(new Error(`no reply from ${port}`))));
+    socket.setTimeout(3000, () => (socket.destroy(), reject(new Error(`no reply from ${port}`))));
     socket.on('error', reject);
     socket.on('connect', () => socket.write(`${line}\r\n`));
     socket.on('data', (chunk) => {
       reply += chunk.toString();
       clearTimeout(quiet);
+      if (complete) {
+        if (complete.test(reply)) socket.destroy(), resolve(reply);
+        return;
+      }
       quiet = setTimeout(() => (socket.destroy(), resolve(reply)), 30);
     });
   });
