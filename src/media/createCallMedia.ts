@@ -181,7 +181,9 @@ const MAX_BUFFERED = 64;
  * participant — up to `maxMeshPeers` — gets an RTCPeerConnection, negotiated through the server's
  * relay with perfect negotiation (the inviter is impolite; between two invitees the one whose
  * userID sorts first). When the call ends for any reason, I leave it, or this device loses it,
- * every track is stopped and every connection closed. After the signaling socket comes back,
+ * every track is stopped and every connection closed (a one-to-one call also as soon as the other
+ * side declined, timed out, was cancelled or left, before anyone ends the invitation). After the
+ * signaling socket comes back,
  * ICE restarts on every connection; a connection that fails is restarted up to twice, then shown
  * as `failed` (see `retry`).
  *
@@ -351,7 +353,15 @@ export function createCallMedia(client: CallMediaClient, inviteID: string, optio
     if (invitation.state !== 'active') return 'no';
     const me = invitation.users.find((u) => u.userID === client.userID);
     if (!me) return invitation.inviter === client.userID && invitation.mode === 'advanced' ? 'yes' : 'no';
-    if (me.state === 'accepted') return me.deviceID === undefined || me.deviceID === client.deviceID ? 'yes' : 'no';
+    if (me.state === 'accepted') {
+      if (me.deviceID !== undefined && me.deviceID !== client.deviceID) return 'no';
+      // A one-to-one call whose other side is over (declined, timed out, cancelled, left) is over
+      // for the media too, though the invitation stays open until someone ends it.
+      const others = invitation.users.filter((u) => u.userID !== client.userID);
+      const oneToOne = invitation.groupID === undefined && others.length <= 1;
+      const otherStillThere = others.some((u) => u.state === 'accepted' || u.state === 'inviting' || u.state === 'received' || u.state === 'notYetReceived');
+      return oneToOne && others.length === 1 && !otherStillThere ? 'no' : 'yes';
+    }
     return me.state === 'inviting' || me.state === 'received' || me.state === 'notYetReceived' ? 'not yet' : 'no';
   };
 

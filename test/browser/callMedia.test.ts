@@ -183,16 +183,27 @@ describe('createCallMedia in Chromium (two peers in one page, in-memory signals)
     expect(a!.getSnapshot().overLimit).toEqual(['carol']);
   });
 
-  it('a message of an earlier session is dropped; cancelling before the callee answers (then ending, as useCall does) stops the caller’s capture', async () => {
+  it('a message of an earlier session is dropped; cancelling before the callee answers stops the caller’s capture (the invitation still open)', async () => {
     const [alice, bob] = await people(['alice', 'bob']);
     const { inviteID } = await alice!.invite('bob', { mode: 'advanced', data: JSON.stringify({ roomID: 'r5' }) });
     const a = mediaFor(alice!, inviteID);
     await eventually(() => expect(liveCapture(a).length).toBe(1));
     await bob!.sendMediaSignal(inviteID, 'alice', JSON.stringify({ v: 'rk-media/1', sid: 'old', seq: 1, type: 'candidate', candidate: null })).catch(() => undefined);
-    await alice!.cancel(inviteID);
     expect(a.getSnapshot().state).toBe('connecting');
-    await alice!.end(inviteID);
+    await alice!.cancel(inviteID);
     await eventually(() => expect(a.getSnapshot().state).toBe('closed'));
+    expect(alice!.getInvitation(inviteID)?.state).toBe('active');
     expect(liveCapture(a)).toEqual([]);
+  });
+
+  it('the callee does not answer in time: the caller’s capture stops', async () => {
+    const [alice] = await people(['alice', 'bob']);
+    const { inviteID } = await alice!.invite('bob', { mode: 'advanced', timeout: 1, data: JSON.stringify({ roomID: 'r6', video: true }) });
+    const a = mediaFor(alice!, inviteID);
+    await eventually(() => expect(liveCapture(a).length).toBe(2));
+    await eventually(() => expect(a.getSnapshot().state).toBe('closed'), 10_000);
+    expect(alice!.getInvitation(inviteID)?.users.find((u) => u.userID === 'bob')?.state).toBe('timeout');
+    expect(liveCapture(a)).toEqual([]);
+    expect(a.peerConnections()).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Page, WebSocketRoute } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { openDemo, ringing, uniqueName } from './support/openDemo.js';
+
 import { sharedBrowser } from './support/sharedBrowser.js';
 import { mediaReport, watchMedia } from './support/watchMedia.js';
 
@@ -90,5 +91,25 @@ describe('calls that connect in the demo (fake camera and microphone, loopback W
     for (const page of [alice, bob]) await expect.poll(async () => (await mediaReport(page)).audioFlows, { timeout: 10_000 }).toBe(true);
     await alice.getByRole('button', { name: 'Hang up' }).click();
     await expectAllClosed([alice, bob], 5_000);
+  });
+
+  test('a group call of three: every pair connects (two connections per page) and audio flows; ending it closes everything', async () => {
+    const demo = openDemo(browser(), inject('demoUrl'), { initScript: watchMedia });
+    const [a, b, c] = [uniqueName('alice'), uniqueName('bob'), uniqueName('carol')];
+    const [alice, bob, carol] = [await demo.signIn(a), await demo.signIn(b), await demo.signIn(c)];
+    await alice.getByRole('tab', { name: 'Group call' }).click();
+    const members = alice.getByRole('group', { name: 'Members to call' });
+    await members.getByRole('checkbox', { name: b }).check();
+    await members.getByRole('checkbox', { name: c }).check();
+    await alice.getByRole('button', { name: 'Start group call' }).click();
+    for (const page of [bob, carol]) await page.getByRole('region', { name: `${a} is calling` }).getByRole('button', { name: 'Accept' }).click();
+    for (const page of [alice, bob, carol]) {
+      await expect.poll(async () => {
+        const report = await mediaReport(page);
+        return { open: report.open, audioFlows: report.audioFlows };
+      }, { timeout: 20_000 }).toEqual({ open: 2, audioFlows: true });
+    }
+    await alice.getByRole('article', { name: `Group call started by ${a}` }).getByRole('button', { name: 'End for everyone' }).click();
+    await expectAllClosed([alice, bob, carol], 5_000);
   });
 });
