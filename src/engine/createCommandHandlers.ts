@@ -107,7 +107,7 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
                     }),
                   ]
                 : []),
-              ...(webPush ? [webPush.ring(userID, inv)] : []),
+              ...(webPush ? [webPush.ring(userID, inv, info)] : []),
             ]),
         ),
       )

@@ -39,8 +39,11 @@ export type { StopRingingReason } from '../protocol/push.js';
 export interface WebPushRinger {
   /** Whether a subscription's endpoint may be stored (its host is on the allow-list). */
   isAllowedEndpoint(endpoint: string): boolean;
-  /** Rings the browsers of a user with no connected device (one push per stored subscription). */
-  ring(userID: string, invitation: Invitation): Promise<void>;
+  /**
+   * Rings the browsers of a user with no connected device (one push per stored subscription);
+   * `offlinePushInfo` is the operation's (callingInvite's own, else the invitation's).
+   */
+  ring(userID: string, invitation: Invitation, offlinePushInfo?: OfflinePushInfo): Promise<void>;
   /** The invitation stopped ringing for these users: closes what `ring` showed (a no-op for users it did not ring). */
   stop(userIDs: string[], invitation: Invitation, reason: StopRingingReason): Promise<void>;
 }

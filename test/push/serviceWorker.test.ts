@@ -109,7 +109,7 @@ async function setup(): Promise<Setup> {
     async ring() {
       const before = service.received.length;
       await alice.invite('bob', { timeout: 60, data: JSON.stringify({ roomID: 'r1', video: true }) });
-      await until(() => service.received.length > before, 5000, 'the ring at the push service');
+      await until(() => service.received.length > before, 15_000, 'the ring at the push service');
       const payload = service.received[before]!.payload as RingPushPayload;
       await deliver(payload);
       return payload;
@@ -126,11 +126,11 @@ async function click(context: BrowserContext, tag: string, action: string): Prom
   );
 }
 
-describe('the ringkit service worker in Chromium', () => {
+describe('the ringkit service worker in Chromium', { timeout: 60_000 }, () => {
   it('shows the ring as a notification (tag, actions, caller, body by media), and the stop push replaces it with a quiet note', async () => {
     const s = await setup();
     const ring = await s.ring();
-    await expect.poll(s.notifications, { timeout: 5000 }).toHaveLength(1);
+    await expect.poll(s.notifications, { timeout: 15_000 }).toHaveLength(1);
     const [shown] = await s.notifications();
     expect(shown).toEqual({
       title: 'alice',
@@ -146,15 +146,15 @@ describe('the ringkit service worker in Chromium', () => {
 
     // Answered on another device: the ring is replaced by a quiet note (every push shows something).
     await s.deliver({ type: 'stop', inviteID: ring.inviteID, inviter: 'alice', reason: 'answered', serverTime: Date.now() });
-    await expect.poll(s.notifications, { timeout: 5000 }).toEqual([
+    await expect.poll(s.notifications, { timeout: 15_000 }).toEqual([
       { title: 'alice', body: 'Answered on another device', tag: ring.inviteID, requireInteraction: false, actions: [] },
     ]);
 
     // Missed: the ringing notification is replaced by a quiet "Missed call" (no actions).
     const second = await s.ring();
-    await expect.poll(async () => (await s.notifications()).map((n) => n.tag).sort(), { timeout: 5000 }).toEqual([ring.inviteID, second.inviteID].sort());
+    await expect.poll(async () => (await s.notifications()).map((n) => n.tag).sort(), { timeout: 15_000 }).toEqual([ring.inviteID, second.inviteID].sort());
     await s.deliver({ type: 'stop', inviteID: second.inviteID, inviter: 'alice', reason: 'missed', serverTime: Date.now() });
-    await expect.poll(async () => (await s.notifications()).filter((n) => n.tag === second.inviteID), { timeout: 5000 }).toEqual([
+    await expect.poll(async () => (await s.notifications()).filter((n) => n.tag === second.inviteID), { timeout: 15_000 }).toEqual([
       { title: 'alice', body: 'Missed call', tag: second.inviteID, requireInteraction: false, actions: [] },
     ]);
     await s.context.close();
@@ -163,26 +163,26 @@ describe('the ringkit service worker in Chromium', () => {
   it('Decline posts the token to the server, which rejects the invitation for bob', async () => {
     const s = await setup();
     const ring = await s.ring();
-    await expect.poll(s.notifications, { timeout: 5000 }).toHaveLength(1);
+    await expect.poll(s.notifications, { timeout: 15_000 }).toHaveLength(1);
     expect(await click(s.context, ring.inviteID, 'decline')).toEqual([]);
-    const rejected = await s.alice.next('inviteeRejected', (e) => e.inviteID === ring.inviteID);
+    const rejected = await s.alice.next('inviteeRejected', (e) => e.inviteID === ring.inviteID, 15_000);
     expect(rejected).toMatchObject({ invitee: 'bob', data: '{"reason":"decline"}' });
     expect(await s.notifications()).toEqual([]);
     // The server's stop for the call declined here only closes (nothing to say about it).
     await s.deliver({ type: 'stop', inviteID: ring.inviteID, inviter: 'alice', reason: 'answered', serverTime: Date.now() });
     const { inviteID: marker } = await s.alice.invite('bob', { timeout: 60 });
     await s.deliver({ type: 'stop', inviteID: marker, inviter: 'alice', reason: 'ended', serverTime: Date.now() });
-    await expect.poll(async () => (await s.notifications()).map((n) => [n.tag, n.body]), { timeout: 5000 }).toEqual([[marker, 'Call ended']]);
+    await expect.poll(async () => (await s.notifications()).map((n) => [n.tag, n.body]), { timeout: 15_000 }).toEqual([[marker, 'Call ended']]);
     await s.context.close();
   });
 
   it('Accept with a tab of the app open: the worker tells that tab, which accepts once connected', async () => {
     const s = await setup();
     const ring = await s.ring();
-    await expect.poll(s.notifications, { timeout: 5000 }).toHaveLength(1);
+    await expect.poll(s.notifications, { timeout: 15_000 }).toHaveLength(1);
     expect(await click(s.context, ring.inviteID, 'accept')).toEqual([]); // focused, nothing opened
     await s.page.evaluate(() => (window as unknown as { connectBob(): Promise<void> }).connectBob());
-    const accepted = await s.alice.next('inviteeAccepted', (e) => e.inviteID === ring.inviteID);
+    const accepted = await s.alice.next('inviteeAccepted', (e) => e.inviteID === ring.inviteID, 15_000);
     expect(accepted).toMatchObject({ invitee: 'bob', deviceID: 'browser' });
     expect(await s.page.evaluate(() => (window as unknown as { accepted: string[] }).accepted)).toEqual([ring.inviteID]);
     await s.context.close();
@@ -191,7 +191,7 @@ describe('the ringkit service worker in Chromium', () => {
   it('Accept (or a click on the body) with no tab open: the worker opens the app naming the call, and the page accepts it; a crafted link does not', async () => {
     const s = await setup();
     const ring = await s.ring();
-    await expect.poll(s.notifications, { timeout: 5000 }).toHaveLength(1);
+    await expect.poll(s.notifications, { timeout: 15_000 }).toHaveLength(1);
     await s.page.close();
     const opened = await click(s.context, ring.inviteID, '');
     expect(opened).toEqual([`${app.origin}/?ringkitAccept=${ring.inviteID}`]);
@@ -208,7 +208,7 @@ describe('the ringkit service worker in Chromium', () => {
     const page = await s.context.newPage();
     await page.goto(`${app.origin}/index.html?server=${encodeURIComponent(s.server.url)}&ringkitAccept=${url.searchParams.get('ringkitAccept')}`);
     await page.evaluate(() => (window as unknown as { connectBob(): Promise<void> }).connectBob());
-    await s.alice.next('inviteeAccepted', (e) => e.inviteID === ring.inviteID);
+    await s.alice.next('inviteeAccepted', (e) => e.inviteID === ring.inviteID, 15_000);
     expect(new URL(page.url()).searchParams.has('ringkitAccept')).toBe(false);
     expect(s.alice.getInvitation(other)!.users[0]!.state).not.toBe('accepted');
     expect(s.alice.seen('inviteeAccepted').map((e) => e.inviteID)).toEqual([ring.inviteID]);

@@ -95,7 +95,7 @@ export async function createWebPush(options: WebPushOptions, deps: { storage: Ri
     }
   }
 
-  async function ring(userID: string, invitation: Invitation): Promise<void> {
+  async function ring(userID: string, invitation: Invitation, info = invitation.offlinePushInfo): Promise<void> {
     const user = invitation.users.find((u) => u.userID === userID);
     if (!user || !isPending(user.state)) return;
     const at = now();
@@ -105,7 +105,6 @@ export async function createWebPush(options: WebPushOptions, deps: { storage: Ri
     const subscriptions = await store.pushSubscriptionsOf(userID);
     if (subscriptions.length === 0) return;
     await store.markOnce(rangKey(invitation.inviteID, userID), endsAt - at + MARK_MARGIN_MS);
-    const info = invitation.offlinePushInfo;
     const payload: RingPushPayload = {
       type: 'ring',
       inviteID: invitation.inviteID,
@@ -132,9 +131,9 @@ export async function createWebPush(options: WebPushOptions, deps: { storage: Ri
 
   const ringer: WebPushRinger = {
     isAllowedEndpoint: allowed,
-    ring(userID, invitation) {
+    ring(userID, invitation, offlinePushInfo) {
       const key = rangKey(invitation.inviteID, userID);
-      const task = ring(userID, invitation).finally(() => {
+      const task = ring(userID, invitation, offlinePushInfo).finally(() => {
         if (ringing.get(key) === task) ringing.delete(key);
       });
       ringing.set(key, task);
