@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import {
   CallHistoryList,
+  DetachedCallNotice,
   IncomingCallToast,
   OutgoingCallDialog,
   RingingDialog,
@@ -32,7 +33,8 @@ type Tab = 'calls' | 'group' | 'classroom';
  * classroom. An outgoing call shows the kit's `OutgoingCallDialog`; one-to-one calls ring in
  * the kit's `RingingDialog` (with call waiting when the busy setting lets calls ring), group calls
  * in its `IncomingCallToast`; a system notification tells of a call while the tab is hidden, once
- * the user allows it (`useIncomingCallNotification`).
+ * the user allows it (`useIncomingCallNotification`). A call a crashed tab of mine left behind is
+ * offered to continue here or end (`DetachedCallNotice`).
  * @example <RingkitProvider url={location.origin} userID="alice"><Workspace userID="alice" onSignOut={leave} /></RingkitProvider>
  */
 export function Workspace({ userID, onSignOut }: { userID: string; onSignOut: () => void }) {
@@ -80,6 +82,7 @@ export function Workspace({ userID, onSignOut }: { userID: string; onSignOut: ()
           {t.signOut}
         </button>
       </div>
+      <DetachedCallNotice />
       <PhoneCard call={call} />
       <div role="tablist" aria-label={t.tabs} className="demo-tabs">
         {tabs.map(([id, label]) => (

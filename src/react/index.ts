@@ -58,6 +58,7 @@ export { createCallNotifier, type CallNotifier, type RingingNotice } from './med
 export { createRingtonePlayer, type RingtonePlayer, type RingtoneState } from './media/createRingtonePlayer.js';
 export { builtInTones, synthesizeTone, type BuiltInTone } from './media/builtInTones.js';
 export { useRingingCall, type UseRingingCallOptions, type UseRingingCallResult } from './hooks/useRingingCall.js';
+export { useDetachedCall, type UseDetachedCallResult } from './hooks/useDetachedCall.js';
 export { ringEndReason, isAnnouncedRingEnd, type RingEndReason } from './data/ringEndReason.js';
 export { watchRingEnds, type RingEnd } from './data/watchRingEnds.js';
 export { describeCall, type CallDescription } from './data/describeCall.js';
@@ -84,6 +85,7 @@ export * from './components/CallControls/index.js';
 export * from './components/CallHistoryList/index.js';
 export * from './components/CallView/index.js';
 export * from './components/InCallView/index.js';
+export * from './components/DetachedCallNotice/index.js';
 export * from './components/IncomingCallToast/index.js';
 export * from './components/InviteMembersPicker/index.js';
 export * from './components/OutgoingCallDialog/index.js';

@@ -40,6 +40,8 @@ export interface MyPart {
 export interface RingkitState {
   /** The signed-in user ('' until known). */
   userID: string;
+  /** This device, as the server knows it. */
+  deviceID: string;
   connectionState: ConnectionState;
   /** Every invitation the client mirrors, by inviteID: the client's snapshot record itself (`client.getSnapshot()`), not a copy. */
   invitations: Readonly<Record<string, Invitation>>;
@@ -51,7 +53,8 @@ export interface RingkitState {
   busy: boolean;
   /**
    * The calls the server named, when this device last connected, as held for my user by a device
-   * that is not connected (a crashed tab); `selectDetachedCall` tells which still are.
+   * that is not connected (a crashed tab); `selectDetachedCall` tells which still are. They do not
+   * make me busy.
    */
   detachedCallIDs: readonly string[];
 }

@@ -65,11 +65,11 @@ export function createRingkitStore(client: SignalingClient, options: CreateRingk
   const subscribe = () => {
     store.setState((s) => syncFromClient(s, client), true);
     // Invitations: the client's snapshot record itself, taken at every change (before its events).
-    const offSnapshot = client.subscribe(() => store.setState((s) => withSnapshot(withIdentity(s, client.userID), client.getSnapshot()), true));
+    const offSnapshot = client.subscribe(() => store.setState((s) => withSnapshot(withIdentity(s, client.userID, client.deviceID), client.getSnapshot()), true));
     // Everything else through the exhaustive table (its invitation entries then find the snapshot held).
     unsubscribe = EVENT_NAMES.map((name) => {
       const reduce = ringkitEventTable[name] as (state: RingkitState, payload: unknown) => RingkitState;
-      return client.on(name, (payload: unknown) => store.setState((s) => reduce(withIdentity(s, client.userID), payload), true));
+      return client.on(name, (payload: unknown) => store.setState((s) => reduce(withIdentity(s, client.userID, client.deviceID), payload), true));
     });
     unsubscribe.push(offSnapshot, watchOrphanedCalls(store, client));
   };

@@ -9,8 +9,9 @@ export type CallStatus = 'idle' | 'calling' | 'ringing' | 'connected' | 'ended';
 
 /**
  * Why a call ended for this device: `answeredElsewhere` when another device of mine accepted or
- * rejected it, `callerGone` when the caller vanished before anyone answered, `failed` when the
- * callee could not be invited at all. Open for app values.
+ * rejected it, `callerGone` when the caller vanished before anyone answered, `peerGone` when the
+ * other side's device vanished mid-call (the server took them out after the grace period),
+ * `failed` when the callee could not be invited at all. Open for app values.
  * @example const r: CallEndReason = 'busy'
  */
 export type CallEndReason =
@@ -21,6 +22,7 @@ export type CallEndReason =
   | 'hungUp'
   | 'answeredElsewhere'
   | 'callerGone'
+  | 'peerGone'
   | 'failed'
   | (string & {});
 
@@ -68,5 +70,5 @@ export function deriveCallView(invitation: Invitation, self: string, deviceID: s
   if (answer.state === 'timeout') return ended('timeout');
   if (answer.state === 'cancelled') return ended(answer.reason === 'callerGone' ? 'callerGone' : 'cancelled');
   const left = [me, peerUser].filter((u) => u.state === 'quit').map((u) => u.updateTime);
-  return ended('hungUp', invitation.endTime ?? (left.length > 0 ? Math.min(...left) : undefined));
+  return ended(peerUser.state === 'quit' && peerUser.reason === 'gone' ? 'peerGone' : 'hungUp', invitation.endTime ?? (left.length > 0 ? Math.min(...left) : undefined));
 }

@@ -10,7 +10,7 @@ export type { InvitationRole, MyPart, RingkitErrorInfo, RingkitState } from './R
 export { selectAcceptedInOrder } from './selectors/selectAcceptedInOrder.js';
 export { selectActiveInvitations } from './selectors/selectActiveInvitations.js';
 export { selectCallUser } from './selectors/selectCallUser.js';
-export { selectDetachedCall } from './selectors/selectDetachedCall.js';
+export { selectDetachedCall, selectIsDetached } from './selectors/selectDetachedCall.js';
 export { selectInvitation } from './selectors/selectInvitation.js';
 export { selectIsBusy } from './selectors/selectIsBusy.js';
 export { selectMyPart } from './selectors/selectMyPart.js';

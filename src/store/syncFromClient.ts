@@ -9,6 +9,7 @@ import { withSnapshot } from './withSnapshot.js';
  */
 export const EMPTY_STATE: RingkitState = {
   userID: '',
+  deviceID: '',
   connectionState: 'disconnected',
   invitations: {},
   parts: {},
@@ -23,7 +24,7 @@ export const EMPTY_STATE: RingkitState = {
  * @example const state = syncFromClient(EMPTY_STATE, client)
  */
 export function syncFromClient(state: RingkitState, client: SignalingClient): RingkitState {
-  let next = withSnapshot(withIdentity(state, client.userID), client.getSnapshot());
+  let next = withSnapshot(withIdentity(state, client.userID, client.deviceID), client.getSnapshot());
   if (next.connectionState !== client.connectionState) next = { ...next, connectionState: client.connectionState };
   const detachedCallIDs = client.detachedCallIDs;
   if (detachedCallIDs.join() !== next.detachedCallIDs.join()) next = { ...next, detachedCallIDs };

@@ -22,6 +22,8 @@ describe('deriveCallView (pure)', () => {
     expect(deriveCallView(call('accepted', 'cancelled', ended, { reason: 'callerGone' }), 'bob', 'b1').reason).toBe('callerGone');
     expect(deriveCallView(call('accepted', 'cancelled', ended), 'bob', 'b1').reason).toBe('cancelled');
     expect(deriveCallView(call('accepted', 'accepted', { state: 'ended', endTime: 9000 }), 'bob', 'b1')).toMatchObject({ reason: 'hungUp', endedAt: 9000 });
+    expect(deriveCallView(call('accepted', 'quit', { state: 'ended', endTime: 9000 }, { reason: 'gone' }), 'alice', 'a1')).toMatchObject({ reason: 'peerGone', endedAt: 9000 });
+    expect(deriveCallView(call('accepted', 'quit', { state: 'ended', endTime: 9000 }), 'alice', 'a1').reason).toBe('hungUp');
     expect(deriveCallView(call('accepted', 'accepted'), 'bob', 'b2').reason).toBe('answeredElsewhere');
     expect(deriveCallView(call('accepted', 'rejected', ended), 'bob', 'b2').reason).toBe('answeredElsewhere');
     expect(deriveCallView(invitation(1, [user('alice', 'accepted')], { mode: 'advanced' }), 'alice', 'a1').reason).toBe('failed');

@@ -10,6 +10,7 @@ import { inCallViewLabels, type InCallViewLabels } from './inCallViewLabels.js';
 import { phoneLabels, type PhoneLabels } from './phoneLabels.js';
 import { callViewLabels, type CallViewLabels } from './callViewLabels.js';
 import { callControlsLabels, type CallControlsLabels } from './callControlsLabels.js';
+import { detachedCallNoticeLabels, type DetachedCallNoticeLabels } from './detachedCallNoticeLabels.js';
 
 /**
  * Every label table of ringkit's components, by component. Each component adds its entry here.
@@ -28,6 +29,7 @@ export interface RingkitLabels {
   phone: PhoneLabels;
   callView: CallViewLabels;
   callControls: CallControlsLabels;
+  detachedCallNotice: DetachedCallNoticeLabels;
 }
 
 /**
@@ -48,5 +50,6 @@ export function defaultLabels(locale: RingkitLocale): RingkitLabels {
     phone: phoneLabels[locale],
     callView: callViewLabels[locale],
     callControls: callControlsLabels[locale],
+    detachedCallNotice: detachedCallNoticeLabels[locale],
   };
 }

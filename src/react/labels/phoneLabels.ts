@@ -6,7 +6,7 @@ import type { LabelTable } from './commonLabels.js';
  * The end reasons `Phone` puts in words (`answeredElsewhere` is the ringing dialog's to say).
  * @example const r: PhoneEndReason = 'busy'
  */
-export type PhoneEndReason = Extract<CallEndReason, 'cancelled' | 'rejected' | 'busy' | 'timeout' | 'hungUp' | 'callerGone' | 'failed'>;
+export type PhoneEndReason = Extract<CallEndReason, 'cancelled' | 'rejected' | 'busy' | 'timeout' | 'hungUp' | 'callerGone' | 'peerGone' | 'failed'>;
 
 /**
  * Every visible string of `Phone` (its dialogs, in-call view and history have their own tables).
@@ -61,6 +61,7 @@ export const phoneLabels: LabelTable<PhoneLabels> = {
       timeout: (name) => `${name} did not answer`,
       hungUp: (name) => `Call with ${name} ended`,
       callerGone: (name) => `${name} went offline`,
+      peerGone: (name) => `Call with ${name} ended: their connection was lost`,
       failed: (name) => `Could not call ${name}`,
     },
     missed: (name) => `Missed call from ${name}`,
@@ -84,6 +85,7 @@ export const phoneLabels: LabelTable<PhoneLabels> = {
       timeout: (name) => `${name} 无应答`,
       hungUp: (name) => `与${name}的通话已结束`,
       callerGone: (name) => `${name} 已离线`,
+      peerGone: (name) => `与${name}的通话已结束：对方连接中断`,
       failed: (name) => `无法呼叫${name}`,
     },
     missed: (name) => `${name} 的未接来电`,

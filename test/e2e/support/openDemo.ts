@@ -15,6 +15,11 @@ export interface DemoPeople {
   signIn(userID: string): Promise<Page>;
   /** Another tab in that person's browser, signed in again: a second device of that user. */
   addDevice(userID: string): Promise<Page>;
+  /**
+   * That person's browser dies (every tab's renderer crashes, then the browser is gone): the
+   * server only sees the connections drop. They may `signIn` again, in a new browser.
+   */
+  crash(userID: string): Promise<void>;
 }
 
 /**
@@ -35,7 +40,7 @@ export interface DemoOptions {
  */
 export function openDemo(browser: Browser, url: string, options: DemoOptions = {}): DemoPeople {
   const contexts = new Map<string, BrowserContext>();
-  const pages: { name: string; page: Page }[] = [];
+  let pages: { name: string; page: Page }[] = [];
   onTestFinished(async ({ task }) => {
     if (task.result?.state === 'fail') {
       await mkdir(FAILURE_SCREENSHOTS, { recursive: true });
@@ -69,6 +74,19 @@ export function openDemo(browser: Browser, url: string, options: DemoOptions = {
       const context = contexts.get(userID);
       if (!context) throw new Error(`${userID} has not signed in yet`);
       return open(userID, context);
+    },
+    async crash(userID) {
+      const context = contexts.get(userID);
+      if (!context) throw new Error(`${userID} has not signed in yet`);
+      for (const page of context.pages()) {
+        const cdp = await context.newCDPSession(page);
+        const crashed = page.waitForEvent('crash');
+        void cdp.send('Page.crash').catch(() => undefined); // the renderer dies before it answers
+        await crashed;
+      }
+      pages = pages.filter((p) => p.page.context() !== context);
+      contexts.delete(userID);
+      await context.close().catch(() => undefined);
     },
   };
 }

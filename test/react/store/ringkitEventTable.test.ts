@@ -3,6 +3,7 @@ import { INVITATION_EVENT_NAMES } from '../../../src/protocol/events.js';
 import { ringkitEventTable as table } from '../../../src/store/ringkitEventTable.js';
 import { MAX_ENDED_INVITATIONS, replaceSnapshot } from '../../../src/store/replaceSnapshot.js';
 import { selectCallUser } from '../../../src/store/selectors/selectCallUser.js';
+import { selectDetachedCall } from '../../../src/store/selectors/selectDetachedCall.js';
 import { selectIsBusy } from '../../../src/store/selectors/selectIsBusy.js';
 import { selectRingingInvitations } from '../../../src/store/selectors/selectRingingInvitations.js';
 import { selectUserCounts } from '../../../src/store/selectors/selectUserCounts.js';
@@ -94,9 +95,9 @@ describe('the store event table (pure, no sockets)', () => {
   it('re-derives my part when the signed-in user becomes known', () => {
     const anonymous = table.invitationUpdated(stateFor(''), { ...base, version: 1, invitation: invitation(1, [user('bob', 'received')]) });
     expect(anonymous.parts['inv-1']?.role).toBe('member');
-    const bob = withIdentity(anonymous, 'bob');
+    const bob = withIdentity(anonymous, 'bob', 'b1');
     expect(bob.parts['inv-1']).toEqual({ role: 'invitee', state: 'received' });
-    expect(withIdentity(bob, 'bob')).toBe(bob);
+    expect(withIdentity(bob, 'bob', 'b1')).toBe(bob);
   });
 
   it('selects ringing invitations oldest first, with a stable array, and busy from advanced calls', () => {
@@ -112,6 +113,18 @@ describe('the store event table (pure, no sockets)', () => {
     expect(selectIsBusy(inCall)).toBe(true);
     const callOver = replaceSnapshot(inCall, invitation(2, [user('carol', 'accepted'), user('bob', 'accepted')], { inviteID: 'call', mode: 'advanced', inviter: 'carol', state: 'ended' }));
     expect(selectIsBusy(callOver)).toBe(false);
+  });
+
+  it('a call left on a device of mine that is gone is detached: it does not make me busy, until I continue it here', () => {
+    const heldBy = (deviceID: string, version: number) =>
+      invitation(version, [user('carol', 'accepted'), user('bob', 'accepted', version, { deviceID })], { inviteID: 'call', mode: 'advanced', inviter: 'carol' });
+    const connected = table.connectionStateChanged({ ...stateFor('bob'), deviceID: 'new-tab' }, { state: 'connected', previous: 'connecting', detachedCallIDs: ['call'] });
+    const left = replaceSnapshot(connected, heldBy('crashed-tab', 1));
+    expect(selectDetachedCall(left)).toBe(left.invitations['call']);
+    expect(selectIsBusy(left)).toBe(false);
+    const continued = replaceSnapshot(left, heldBy('new-tab', 2));
+    expect(selectDetachedCall(continued)).toBeUndefined();
+    expect(selectIsBusy(continued)).toBe(true);
   });
 
   it('keeps at most MAX_ENDED_INVITATIONS ended invitations, dropping the oldest', () => {

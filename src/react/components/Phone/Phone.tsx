@@ -7,6 +7,7 @@ import type { BusyPolicy } from '../../../store/rules/createBusyRejecter.js';
 import { useRingkitLabels } from '../../labels/RingkitLabelsProvider.js';
 import { mergeProps } from '../../mergeProps.js';
 import { CallHistoryList } from '../CallHistoryList/CallHistoryList.js';
+import { DetachedCallNotice } from '../DetachedCallNotice/DetachedCallNotice.js';
 import { InCallView } from '../InCallView/InCallView.js';
 import { OutgoingCallDialog, type OutgoingCallDialogProps } from '../OutgoingCallDialog/OutgoingCallDialog.js';
 import { RingingDialog, type RingingDialogProps } from '../RingingDialog/RingingDialog.js';
@@ -124,6 +125,7 @@ export const Phone = forwardRef<HTMLElement, PhoneProps>(function Phone(
             {labels.connection[connection]}
           </span>
         </header>
+        <DetachedCallNotice getUser={getUser} client={client} />
         <div className="rk-phone__notice" data-rk-visible={outcome ? '' : undefined}>
           <p role="status" className="rk-phone__outcome">
             {outcome}
