@@ -1,4 +1,3 @@
-import type { RedisClientLike } from './connectRedis.js';
 import { loadRedisPackage } from './loadRedisPackage.js';
 
 /**
@@ -19,13 +18,20 @@ export interface RedisSentinelTarget {
 }
 
 /**
- * A Sentinel-backed client with the calls ringkit's storage uses, plus the publish/subscribe
+ * A Sentinel-backed client with the calls ringkit's storage uses (a `RedisClientLike`), plus the publish/subscribe
  * calls the socket.io adapter makes. Emits `ready` when a new primary serves after a failover and
  * `reconnecting` while it is being found (the adapter's subscriber uses these).
  * @example const client: SentinelClientLike = await createSentinelClient(target); await client.connect()
  */
-export interface SentinelClientLike extends RedisClientLike {
+export interface SentinelClientLike {
+  sendCommand(args: string[], options?: { timeout?: number }): Promise<unknown>;
   on(event: string, listener: (...args: never[]) => void): unknown;
+  off(event: string, listener: (...args: never[]) => void): unknown;
+  readonly isOpen: boolean;
+  readonly isReady: boolean;
+  connect(): Promise<unknown>;
+  close(): Promise<void>;
+  destroy(): void;
 }
 
 /** Thrown into node-redis Sentinel's retry loop to stop it: a plain object (not an Error) is passed through without a retry. */
