@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { SignalingClient } from '../src/index.js';
-import { OutgoingCallDialog, useInvite, type GetUser, type UseInviteResult } from '../src/react/index.js';
+import { OutgoingCallDialog, useInvite, type GetUser, type OutgoingCallPlacement, type UseInviteResult } from '../src/react/index.js';
 import { clientsOf, ringkitUsers, UserPane } from './support/ringkitUsers.js';
 import { silentWavDataURL } from './support/silentWav.js';
 import { storyLabels } from './support/storyLabels.js';
@@ -22,7 +22,7 @@ const NAMES: Record<string, string> = {
 const getUser: GetUser = (id) => (NAMES[id] ? { name: NAMES[id] } : undefined);
 
 /** alice's screen: a Call button (it places the call through `useInvite`) and the dialog. */
-function Caller({ place, ringback }: { place: (invite: UseInviteResult) => Promise<unknown>; ringback?: string }) {
+function Caller({ place, ringback, placement }: { place: (invite: UseInviteResult) => Promise<unknown>; ringback?: string; placement: OutgoingCallPlacement }) {
   const invite = useInvite();
   return (
     <>
@@ -35,18 +35,22 @@ function Caller({ place, ringback }: { place: (invite: UseInviteResult) => Promi
         inviteID={invite.inviteID}
         errorInvitees={invite.errorInvitees}
         getUser={getUser}
+        placement={placement}
         {...(ringback && { ringback })}
       />
     </>
   );
 }
 
-/** A story whose alice places the call with `place`. */
-const calling = (place: (invite: UseInviteResult) => Promise<unknown>, ringback?: string): Story['render'] =>
+/**
+ * A story whose alice places the call with `place`. The card sits in the pane's flow (`inline`)
+ * so a long list is seen whole; the Ringing story shows the default, floating in the corner.
+ */
+const calling = (place: (invite: UseInviteResult) => Promise<unknown>, ringback?: string, placement: OutgoingCallPlacement = 'inline'): Story['render'] =>
   function Render(_, { loaded }) {
     return (
       <UserPane client={clientsOf(loaded)[0]!} width={420}>
-        <Caller place={place} {...(ringback && { ringback })} />
+        <Caller place={place} placement={placement} {...(ringback && { ringback })} />
       </UserPane>
     );
   };
@@ -66,9 +70,9 @@ const users = (loaded: Record<string, unknown>) =>
 const outgoing = (alice: SignalingClient) => alice.getInvitations().sort((a, b) => b.createTime - a.createTime)[0]!;
 const row = (dialog: HTMLElement, userID: string) => within(within(dialog).getByText(NAMES[userID]!).closest('li')!);
 
-/** alice calls Bob: "Calling Bob Lee", Bob's phone rings, focus is on Cancel. */
+/** alice calls Bob: "Calling Bob Lee" floats in the corner (of the pane here), Bob's phone rings, focus is on Cancel. */
 export const Ringing: Story = {
-  render: calling((i) => i.invite('bob', { mode: 'advanced' })),
+  render: calling((i) => i.invite('bob', { mode: 'advanced' }), undefined, 'bottom-end'),
   play: async ({ canvas, globals }) => {
     const L = storyLabels(globals);
     await userEvent.click(await canvas.findByRole('button', { name: 'Call' }));
