@@ -38,7 +38,9 @@ if (mode === '--postpack') {
 }
 
 restore(); // an interrupted pack left package.json without `prepare`: put it back first
-const inputs = ['src', 'vite.lib.config.ts', 'tsconfig.build.json', 'tsconfig.json', 'package-lock.json'];
+// Not package-lock.json: npm install rewrites it after `prepare`, which would make every pack rebuild (after a
+// dependency update run `npm run build`).
+const inputs = ['src', 'vite.lib.config.ts', 'tsconfig.build.json', 'tsconfig.json'];
 const outputs = ['dist/react.js', 'dist/index.js', 'dist/server.js', 'dist/cli.js', 'dist/styles.css', 'dist/index.d.ts', 'dist/react/index.d.ts'];
 const built = existsSync(stamp) && outputs.every((file) => existsSync(join(root, file))) ? statSync(stamp).mtimeMs : 0;
 const changed = Math.max(...inputs.map((input) => newest(join(root, input))));

@@ -15,6 +15,8 @@ describe('ringkit/react renders on a server', () => {
     const problems: string[] = [];
     vi.spyOn(console, 'error').mockImplementation((...args) => void problems.push(args.map(String).join(' ')));
     vi.spyOn(console, 'warn').mockImplementation((...args) => void problems.push(args.map(String).join(' ')));
+    // Next.js (Cache Components) refuses a random value drawn while prerendering a client component.
+    const random = vi.spyOn(crypto, 'randomUUID');
     const kit = await import('../../src/react/index.js');
     const h = createElement;
     const html = renderToString(
@@ -36,6 +38,7 @@ describe('ringkit/react renders on a server', () => {
     );
     expect(html).toContain('page text');
     expect(problems).toEqual([]);
+    expect(random).not.toHaveBeenCalled();
   });
 
   it('creates no audio for a ringtone player until it starts (a server render makes players)', async () => {

@@ -29,10 +29,21 @@ const REACT_18 = { react: '18.3.1', 'react-dom': '18.3.1', '@types/react': '18.3
  * with a ringtone and OutgoingCallDialog with a ringback (files in public/) straight from
  * ringkit/react, and a small client component that places the call.
  */
-const partsPage = `import { OutgoingCallDialog, RingingDialog, RingkitProvider } from 'ringkit/react';
+const partsPage = `import { Suspense } from 'react';
+import { OutgoingCallDialog, RingingDialog, RingkitProvider } from 'ringkit/react';
 import { CallButton } from './CallButton';
 
-export default async function Parts({ searchParams }: { searchParams: Promise<{ user?: string }> }) {
+type Props = { searchParams: Promise<{ user?: string }> };
+
+export default function Parts({ searchParams }: Props) {
+  return (
+    <Suspense>
+      <Signed searchParams={searchParams} />
+    </Suspense>
+  );
+}
+
+async function Signed({ searchParams }: Props) {
   const { user = 'alice' } = await searchParams;
   return (
     <RingkitProvider url="http://localhost:3478" userID={user}>

@@ -26,6 +26,9 @@ export type RingkitProviderProps = {
   | ({ client?: undefined } & CreateSignalingClientOptions)
 );
 
+const onServer = () => typeof window === 'undefined';
+const serverRenderOptions = (options: CreateSignalingClientOptions): CreateSignalingClientOptions => ({ ...options, deviceID: options.deviceID ?? 'server-render' });
+
 /**
  * Gives its subtree one client and its store, and a TanStack `QueryClient` when the app has not
  * provided one.
@@ -36,7 +39,9 @@ export type RingkitProviderProps = {
  */
 export function RingkitProvider(props: RingkitProviderProps) {
   const { children, client: given, acceptFromNotification: acceptCalls = true, ...options } = props;
-  const [owned] = useState(() => (given ? undefined : createSignalingClient(options)));
+  // A server render never connects (effects do not run there): its client gets a fixed deviceID, so
+  // the render draws no random number (Next.js refuses crypto.randomUUID() while prerendering).
+  const [owned] = useState(() => (given ? undefined : createSignalingClient(onServer() ? serverRenderOptions(options) : options)));
   const client = (given ?? owned)!;
   const store = storeForClient(client);
   const appQueryClient = useContext(QueryClientContext);

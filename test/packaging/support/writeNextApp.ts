@@ -14,7 +14,7 @@ export const NEXT_APP_VERSIONS = {
 
 /**
  * Writes a Next.js 16 App Router TypeScript app like `npx create-next-app@16 --ts --app` (its
- * tsconfig, next.config.ts and root layout, without next/font/google, which downloads fonts) that
+ * tsconfig, next.config.ts with Cache Components and root layout, without next/font/google, which downloads fonts) that
  * depends on the ringkit tarball, imports `ringkit/styles.css` in the layout, and has `pages`
  * (path under app/ → source), e.g. the README's `app/page.tsx`.
  * @example writeNextApp(dir, { tarball, reactQuery: '5.108.0', pages: { 'page.tsx': readmePage } })
@@ -58,9 +58,13 @@ export function writeNextApp(dir: string, options: { tarball: string; reactQuery
       null,
       2,
     ),
+    // As create-next-app@16 writes it (Cache Components on).
     'next.config.ts': `import type { NextConfig } from 'next';
 
-const nextConfig: NextConfig = {};
+const nextConfig: NextConfig = {
+  cacheComponents: true,
+  partialPrefetching: true,
+};
 
 export default nextConfig;
 `,
