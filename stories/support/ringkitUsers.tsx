@@ -22,6 +22,21 @@ export function ringkitUsers(userIDs: string[], groups: Record<string, string[]>
 }
 
 /**
+ * A Storybook loader for a story that builds its users itself (e.g. a device that vanished
+ * mid-call): `setup` gets the in-page engine of `userIDs` and returns more connected clients, which
+ * follow them in `clientsOf`. Closed like `ringkitUsers`.
+ * @example loaders: [ringkitScene(['alice'], async (server) => [await crashedThenBack(server)])]
+ */
+export function ringkitScene(userIDs: string[], setup: (server: LoopbackUsers['server'], clients: SignalingClient[]) => Promise<SignalingClient[]>) {
+  return async () => {
+    const users = await loopbackUsers(userIDs);
+    open.add(users);
+    users.clients.push(...(await setup(users.server, users.clients)));
+    return { ringkit: users };
+  };
+}
+
+/**
  * The connected clients of a story that used `ringkitUsers`, in the order given there.
  * @example const [alice, bob] = clientsOf(context.loaded)
  */
