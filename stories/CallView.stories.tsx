@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { useEffect, useState } from 'react';
 import type { SignalingClient } from '../src/index.js';
-import { CallView, type GetUser, type UseCallMediaResult } from '../src/react/index.js';
+import { CallView, Phone, type GetUser, type UseCallMediaResult } from '../src/react/index.js';
 import type { CallMediaSnapshot, RemotePeer } from '../src/media/index.js';
 import { clientsOf, ringkitUsers, UserPane } from './support/ringkitUsers.js';
 import { storyLabels } from './support/storyLabels.js';
@@ -217,5 +217,33 @@ export const Waiting: Story = {
   render: (_, { loaded }) => <Given loaded={loaded} camera snapshot={(stream) => ({ kind: 'video', state: 'connecting', camera: true, localStream: stream ?? new MediaStream() })} />,
   play: async ({ canvas, globals }) => {
     await expect(canvas.getByRole('status')).toHaveTextContent(storyLabels(globals).callView.waiting);
+  },
+};
+
+/**
+ * Hosted in the kit's `Phone` (its `InCallView` keeps the one Hang up): `<Phone>{() => <CallView hangUp={false} />}</Phone>`.
+ * alice called bob and he accepted; each side's phone shows the call with its media.
+ */
+export const InPhone: Story = {
+  loaders: [acceptedCall(true)],
+  render: (_, { loaded, globals }) => {
+    const [alice, bob] = clientsOf(loaded) as [SignalingClient, SignalingClient];
+    return (
+      <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
+        {[alice, bob].map((client) => (
+          <UserPane key={client.userID} client={client} width={400}>
+            <Phone getUser={getUser} labels={{ title: `${storyLabels(globals).phone.title} · ${client.userID}` }}>{() => <CallView hangUp={false} getUser={getUser} aria-label={`Call: ${client.userID}`} />}</Phone>
+          </UserPane>
+        ))}
+      </div>
+    );
+  },
+  play: async ({ canvasElement, globals }) => {
+    const L = storyLabels(globals);
+    for (const name of ['alice', 'bob']) {
+      const side = within(pane(canvasElement, name));
+      await waitFor(() => expect(side.getByRole('region', { name: `Call: ${name}` })).toHaveAttribute('data-rk-state', 'connected'), { timeout: 15_000 });
+      await expect(side.getAllByRole('button', { name: L.inCallView.hangUp })).toHaveLength(1);
+    }
   },
 };

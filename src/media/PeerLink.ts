@@ -100,6 +100,9 @@ export class PeerLink {
     this.pc.ontrack = ({ track }) => {
       const others = this.stream?.getTracks().filter((t) => t.kind !== track.kind) ?? [];
       this.stream = new MediaStream([...others, track]);
+      // A track is muted while no media arrive on it (e.g. the other side has no camera): show it.
+      track.addEventListener('mute', () => this.host.changed());
+      track.addEventListener('unmute', () => this.host.changed());
       if (track.kind === 'audio') this.host.playAudio(this.userID, track);
       this.host.changed();
     };

@@ -313,7 +313,8 @@ export function createCallMedia(client: CallMediaClient, inviteID: string, optio
       if (error?.device === (k === 'audio' ? 'microphone' : 'camera')) error = null;
       return track;
     } catch (e) {
-      error = captureError(e, k === 'audio' ? 'microphone' : 'camera');
+      // The microphone's problem matters more than the camera's: keep it when both fail.
+      if (!(k === 'video' && error?.device === 'microphone')) error = captureError(e, k === 'audio' ? 'microphone' : 'camera');
       return null;
     }
   };
@@ -385,6 +386,8 @@ export function createCallMedia(client: CallMediaClient, inviteID: string, optio
       putLocal('audio', audio);
       putLocal('video', video);
       if (camera && !video) camera = false;
+      // The others were told my state when we met, maybe before the devices opened.
+      for (const link of links.values()) link.sendState();
       void refreshDevices();
       changed();
     });

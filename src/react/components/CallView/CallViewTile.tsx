@@ -15,7 +15,7 @@ export interface CallViewTileProps extends HTMLAttributes<HTMLElement> {
   peer: RemotePeer;
 }
 
-const hasLiveVideo = (stream: MediaStream | null) => !!stream?.getVideoTracks().some((t) => t.readyState === 'live');
+const hasLiveVideo = (stream: MediaStream | null) => !!stream?.getVideoTracks().some((t) => t.readyState === 'live' && !t.muted);
 
 /**
  * One other participant: their video (or their avatar when the call is audio-only or their camera
