@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { generateVapidKeys } from '../../src/server/index.js';
 import type { RingPushPayload } from '../../src/protocol/push.js';
 import { chromiumLaunchOptions } from '../support/chromiumLaunchOptions.js';
@@ -96,7 +96,25 @@ async function setup(): Promise<Setup> {
   const deliver = async (payload: object) => {
     await cdp.send('ServiceWorker.deliverPushMessage', { origin: app.origin, registrationId, data: JSON.stringify(payload) });
   };
-  const notifications = () => page.evaluate(() => (window as unknown as { notifications(): Promise<never> }).notifications());
+  /** The worker's shown notifications, as `registration.getNotifications()` reports them (asked in the worker: the page may be closed). */
+  const notifications = async () => {
+    const worker = context.serviceWorkers()[0];
+    if (!worker) return [];
+    return worker.evaluate(async () => {
+      const self = globalThis as unknown as { registration: { getNotifications(): Promise<Notification[]> } };
+      return (await self.registration.getNotifications()).map((n) => ({
+        title: n.title,
+        body: n.body,
+        tag: n.tag,
+        requireInteraction: n.requireInteraction,
+        actions: (n as unknown as { actions: { action: string; title: string }[] }).actions.map((a) => ({ action: a.action, title: a.title })),
+      }));
+    });
+  };
+  onTestFailed(async () => {
+    const seen = await context.serviceWorkers()[0]?.evaluate(() => (globalThis as unknown as { __seen: { pushes: string[]; errors: string[] } }).__seen).catch((e: unknown) => String(e));
+    console.error(`service worker saw: ${JSON.stringify(seen)}; workers ${context.serviceWorkers().length}`);
+  });
   return {
     server,
     alice,
@@ -184,7 +202,8 @@ describe('the ringkit service worker in Chromium', { timeout: 60_000 }, () => {
     await s.page.evaluate(() => (window as unknown as { connectBob(): Promise<void> }).connectBob());
     const accepted = await s.alice.next('inviteeAccepted', (e) => e.inviteID === ring.inviteID, 15_000);
     expect(accepted).toMatchObject({ invitee: 'bob', deviceID: 'browser' });
-    expect(await s.page.evaluate(() => (window as unknown as { accepted: string[] }).accepted)).toEqual([ring.inviteID]);
+    // The page hears its own answer after alice may have heard it.
+    await expect.poll(() => s.page.evaluate(() => (window as unknown as { accepted: string[] }).accepted), { timeout: 15_000 }).toEqual([ring.inviteID]);
     await s.context.close();
   });
 
