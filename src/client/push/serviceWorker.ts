@@ -146,8 +146,12 @@ async function showRinging(payload: RingPushPayload, options: RingkitServiceWork
 async function stopRinging(payload: StopPushPayload, options: RingkitServiceWorkerOptions): Promise<void> {
   const shown = await scope().registration.getNotifications({ tag: payload.inviteID });
   const ringing = shown.filter((n) => dataOf(n)?.kind === 'ring');
-  for (const notification of ringing) notification.close();
-  if (options.stopNotification === 'close' || (await takeActed(payload.inviteID))) return;
+  if (options.stopNotification === 'close' || (await takeActed(payload.inviteID))) {
+    for (const notification of ringing) notification.close();
+    return;
+  }
+  // Shown with the same tag, the note replaces the ringing notification in one step (closing it
+  // first races: Chromium names a tagged notification by its tag, and a late close removed the note).
   const labels = { ...DEFAULT_LABELS, ...options.labels };
   const media = ringing.map((n) => dataOf(n)).find((d) => d?.kind === 'ring')?.payload.media;
   const body = payload.reason === 'missed' ? labels.missed(media) : payload.reason === 'answered' ? labels.answeredElsewhere : labels.ended;
