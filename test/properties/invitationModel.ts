@@ -225,9 +225,12 @@ export class InvitationModel {
     if (inv.state === 'active' && inv.mode === 'advanced' && inv.users.get(userID)?.state === 'accepted') this.participantGone(inv, userID);
   }
 
-  /** PROTOCOL §6: the participant whose device is gone quits; a 1v1 call (no group) left with one person and nobody ringing ends. */
+  /** PROTOCOL §6: the participant whose device is gone quits; nobody left in it cancels whoever rings; a 1v1 call (no group) left with one person and nobody ringing ends. */
   private participantGone(inv: ModelInvitation, userID: string): void {
     this.set(inv, userID, { state: 'quit' });
+    if (![...inv.users.values()].some((u) => u.state === 'accepted')) {
+      for (const [id, u] of inv.users) if (isPending(u.state)) this.set(inv, id, { state: 'cancelled' });
+    }
     const users = [...inv.users.values()];
     const oneLeft = users.filter((u) => u.state === 'accepted').length === 1 && !users.some((u) => isPending(u.state));
     if (inv.groupID === undefined && oneLeft) inv.state = 'ended';

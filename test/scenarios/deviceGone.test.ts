@@ -117,6 +117,21 @@ describe.each(worlds)('the device that accepted owns its user’s part of the ca
     expect(userIn(truth, 'bob')).toMatchObject({ state: 'accepted', deviceID: 'phone' });
   });
 
+  it('the caller’s tab dies while it rings, and she is back on another tab: after the grace period bob stops ringing (callerGone)', async () => {
+    const { nodes: [n1, n2], snapshot } = await start();
+    const oldTab = await connectClient(n1, 'alice', { deviceID: 'alice-tab-1' });
+    const bob = await connectClient(n2, 'bob');
+    const inviteID = await callAndRing(oldTab, [bob]);
+    await crashDevice(n1, oldTab);
+    await connectClient(n2, 'alice', { deviceID: 'alice-tab-2' });
+
+    const cancelled = await bob.next('invitationCancelled', (e) => e.inviteID === inviteID, 10_000);
+    expect(cancelled.reason).toBe('callerGone');
+    const truth = await snapshot(inviteID);
+    expect(truth).toMatchObject({ state: 'ended', endReason: 'empty' });
+    expect(userIn(truth, 'alice')).toMatchObject({ state: 'quit', data: GONE });
+  });
+
   it('in a call of three, the one whose device died quits and the call goes on', async () => {
     const { nodes: [n1, n2], snapshot } = await start();
     const alice = await connectClient(n1, 'alice');

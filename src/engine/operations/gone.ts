@@ -33,7 +33,8 @@ export function userGone(draft: Draft, userID: string): boolean {
  * the user's devices are): the user quits with data `{"reason":"gone"}`. A one-to-one call (no
  * group) left with one person and nobody ringing ends (`ended`, by the user who vanished, with the
  * same data), so the other side sees why; a call nobody is left in ends `empty`. Returns false when
- * the user is not accepted in it (on that device).
+ * the user is not accepted in it (on that device). Invitees still ringing when nobody is left in
+ * the call are cancelled (`callerGone`): nothing rings for a call nobody is in.
  * @example await tx.mutate(inviteID, null, (draft) => participantGone(draft, 'bob', 'phone'))
  */
 export function participantGone(draft: Draft, userID: string, deviceID?: string): boolean {
@@ -43,6 +44,9 @@ export function participantGone(draft: Draft, userID: string, deviceID?: string)
   if (deviceID !== undefined && self.deviceID !== deviceID) return false;
   draft.setUser(userID, 'quit', { data: GONE_DATA, reason: 'gone' });
   draft.record({ actionType: 'quit', sender: userID, inviteeList: [userID], data: GONE_DATA });
+  const ringing = draft.acceptedCount() === 0 ? draft.pendingUsers().map((u) => u.userID) : [];
+  for (const id of ringing) draft.setUser(id, 'cancelled', { reason: 'callerGone' });
+  if (ringing.length > 0) draft.record({ actionType: 'cancel', sender: userID, inviteeList: ringing, data: '' });
   if (inv.groupID === undefined && draft.acceptedCount() === 1 && draft.pendingCount() === 0) {
     const others = inv.users.map((u) => u.userID).filter((id) => id !== userID);
     draft.record({ actionType: 'end', sender: userID, inviteeList: others, data: GONE_DATA });

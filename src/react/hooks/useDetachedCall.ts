@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { leaveDetachedCall } from '../../client/leaveDetachedCall.js';
 import type { SignalingClient } from '../../client/SignalingClient.js';
-import type { Invitation } from '../../protocol/types.js';
+import { isPending, type Invitation } from '../../protocol/types.js';
 import type { OperationResult } from '../../protocol/wire.js';
 import { selectDetachedCall } from '../../store/selectors/selectDetachedCall.js';
 import { useActionRunner } from '../internal/useActionRunner.js';
@@ -17,7 +17,7 @@ import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 export interface UseDetachedCallResult extends ActionStatus {
   /** A call I am still in on a device of mine that was gone when this one connected, or undefined. */
   invitation: Invitation | undefined;
-  /** The others still in it. */
+  /** The others still in it (or still being called). */
   peers: string[];
   /** Moves the call to this device (`join`): it becomes the device that holds my part. */
   continueHere(): Promise<OperationResult | undefined>;
@@ -47,7 +47,7 @@ export function useDetachedCall(client?: SignalingClient): UseDetachedCallResult
   const invitation = useStore(store, selectDetachedCall);
   const self = useStore(store, (s) => s.userID);
   const peers = useMemo(
-    () => invitation?.users.filter((u) => u.userID !== self && u.state === 'accepted').map((u) => u.userID) ?? [],
+    () => invitation?.users.filter((u) => u.userID !== self && (u.state === 'accepted' || isPending(u.state))).map((u) => u.userID) ?? [],
     [invitation, self],
   );
 
