@@ -3,7 +3,8 @@ import type { CallUser } from '../../protocol/types.js';
 const cache = new WeakMap<readonly CallUser[], readonly CallUser[]>();
 
 /**
- * The users who accepted, in the order they did (by `updateTime`, then userID); the same array for
+ * The users who accepted, in the order they did (by `updateTime`, then by the invitation version
+ * of their change: answers applied in one commit share a time, then userID); the same array for
  * the same user list. In a raise-hand round these are the raised hands.
  * @example const hands = selectAcceptedInOrder(round.users).map((u) => u.userID)
  */
@@ -12,7 +13,7 @@ export function selectAcceptedInOrder(users: readonly CallUser[]): readonly Call
   if (!accepted) {
     accepted = users
       .filter((u) => u.state === 'accepted')
-      .sort((a, b) => a.updateTime - b.updateTime || (a.userID < b.userID ? -1 : 1));
+      .sort((a, b) => a.updateTime - b.updateTime || a.version - b.version || (a.userID < b.userID ? -1 : 1));
     cache.set(users, accepted);
   }
   return accepted;
