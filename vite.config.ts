@@ -46,7 +46,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/react/**', 'test/e2e/**'],
+          exclude: ['test/react/**', 'test/e2e/**', 'test/browser/**'],
           globalSetup: ['./test/support/globalSetup.ts'],
           testTimeout: 20_000,
           hookTimeout: 30_000,
