@@ -21,7 +21,6 @@ import { useDemoLabels } from './labels.js';
 import { OnlineUsers } from './OnlineUsers.js';
 import { PhoneCard } from './PhoneCard.js';
 import { RingWhenClosedSwitch } from './RingWhenClosedSwitch.js';
-import { ringtoneUrl } from './ringtoneUrl.js';
 import { useGroupMembership } from './useGroupMembership.js';
 import { useOnlineUsers } from './useOnlineUsers.js';
 
@@ -114,9 +113,9 @@ export function Workspace({ userID, onSignOut }: { userID: string; onSignOut: ()
         {tab === 'group' && <GroupCallPanel online={online} self={userID} />}
         {tab === 'classroom' && <Classroom self={userID} />}
       </section>
-      <OutgoingCallDialog inviteID={call.direction === 'outgoing' ? call.callID : null} ringback={ringtoneUrl()} />
-      <RingingDialog busyPolicy={busyPolicy} filter={isOneToOneCall} ringtone={ringtoneUrl()} />
-      <IncomingCallToast busyPolicy={busyPolicy} filter={isGroupCall} ringtone={ringtoneUrl()} />
+      <OutgoingCallDialog inviteID={call.direction === 'outgoing' ? call.callID : null} />
+      <RingingDialog busyPolicy={busyPolicy} filter={isOneToOneCall} />
+      <IncomingCallToast busyPolicy={busyPolicy} filter={isGroupCall} />
     </main>
   );
 }
