@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
+import { leaveCall } from '../../client/leaveCall.js';
 import type { SignalingClient } from '../../client/SignalingClient.js';
 import { createCallMedia, type CallMedia, type CallMediaOptions, type CallMediaSnapshot } from '../../media/createCallMedia.js';
 import type { Invitation } from '../../protocol/types.js';
@@ -134,8 +135,7 @@ export function useCallMedia(options: UseCallMediaOptions = {}, client?: Signali
     live?.close();
     if (latest.current.onHangUp) return void latest.current.onHangUp(inviteID);
     const invitation = target.getInvitation(inviteID);
-    const oneToOne = invitation && invitation.groupID === undefined && invitation.users.length <= 2;
-    void (oneToOne ? target.end(inviteID) : target.quit(inviteID)).catch(() => undefined);
+    void (invitation ? leaveCall(target, invitation) : target.quit(inviteID)).catch(() => undefined);
   }, [live, inviteID, target]);
 
   const closed = snapshot.state === 'closed' || snapshot.state === 'idle';

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useStore } from 'zustand';
-import { leaveDetachedCall } from '../../client/leaveDetachedCall.js';
+import { leaveCall } from '../../client/leaveCall.js';
 import type { SignalingClient } from '../../client/SignalingClient.js';
 import { isPending, type Invitation } from '../../protocol/types.js';
 import type { OperationResult } from '../../protocol/wire.js';
@@ -56,7 +56,7 @@ export function useDetachedCall(client?: SignalingClient): UseDetachedCallResult
     [run, store, invitation],
   );
   const endCall = useCallback(
-    () => (invitation ? run(() => leaveDetachedCall(store.client, invitation)) : Promise.resolve(undefined)),
+    () => (invitation ? run(() => leaveCall(store.client, invitation)) : Promise.resolve(undefined)),
     [run, store, invitation],
   );
   const off = !invitation || status.disabled || status.pending;

@@ -1,3 +1,4 @@
+import { leaveCall } from '../../client/leaveCall.js';
 import type { SignalingClient } from '../../client/SignalingClient.js';
 import type { OperationResult } from '../../protocol/wire.js';
 import type { RingkitState } from '../RingkitState.js';
@@ -9,9 +10,6 @@ import { selectConnectedCalls } from '../selectors/selectConnectedCalls.js';
  * @example await endAndAccept(store.client, store.getState(), ringingID)
  */
 export async function endAndAccept(client: SignalingClient, state: RingkitState, inviteID: string): Promise<OperationResult> {
-  for (const call of selectConnectedCalls(state)) {
-    const oneToOne = call.groupID === undefined && call.users.length <= 2;
-    await (oneToOne ? client.end(call.inviteID) : client.quit(call.inviteID));
-  }
+  for (const call of selectConnectedCalls(state)) await leaveCall(client, call);
   return client.accept(inviteID);
 }

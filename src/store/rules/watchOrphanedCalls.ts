@@ -1,11 +1,10 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { SignalingClient } from '../../client/SignalingClient.js';
+import { isOneToOneCall } from '../../protocol/isOneToOneCall.js';
 import type { Invitation } from '../../protocol/types.js';
 import { deriveCallView } from '../deriveCallView.js';
 import type { RingkitState } from '../RingkitState.js';
 
-/** A one-to-one call: advanced mode, no group, the caller and one callee. */
-const isOneToOneCall = (i: Invitation) => i.mode === 'advanced' && i.groupID === undefined && i.users.length <= 2;
 
 /**
  * Whether a 1v1 call is over for me on this device (declined, timed out, cancelled, the other

@@ -1,5 +1,6 @@
 import { forwardRef, useCallback, useId, useMemo, type HTMLAttributes, type ReactNode } from 'react';
 import type { SignalingClient } from '../../../client/SignalingClient.js';
+import { isOneToOneCall } from '../../../protocol/isOneToOneCall.js';
 import type { Invitation } from '../../../protocol/types.js';
 import { useCall, type CallOptions, type UseCallResult } from '../../hooks/useCall.js';
 import { useConnectionState } from '../../hooks/useConnectionState.js';
@@ -54,8 +55,6 @@ export interface PhoneProps extends Omit<HTMLAttributes<HTMLElement>, 'children'
   client?: SignalingClient;
 }
 
-/** The calls `useCall` handles: one-to-one advanced-mode calls. */
-const isPhoneCall = (i: Invitation) => i.mode === 'advanced' && i.groupID === undefined && i.users.length <= 2;
 
 const newRoomID = () => `room-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
@@ -79,7 +78,7 @@ export const Phone = forwardRef<HTMLElement, PhoneProps>(function Phone(
     history = true,
     busyPolicy = 'reject',
     callOptions,
-    filter = isPhoneCall,
+    filter = isOneToOneCall,
     ringtone,
     ringback,
     children,
