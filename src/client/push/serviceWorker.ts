@@ -123,9 +123,18 @@ export function handleRingkitPush(event: PushEventLike, options: RingkitServiceW
   }
   const payload = parsePushPayload(text);
   if (!payload) return false;
-  event.waitUntil(payload.type === 'ring' ? showRinging(payload, options) : stopRinging(payload, options));
+  const change = changes.then(() => (payload.type === 'ring' ? showRinging(payload, options) : stopRinging(payload, options)));
+  changes = change.catch(() => undefined);
+  event.waitUntil(change);
   return true;
 }
+
+/**
+ * Notification changes run one at a time, in push order: two pushes close together (a stop, then
+ * the next call's ring) showed their notifications concurrently, and Chromium now and then kept
+ * only one of them.
+ */
+let changes: Promise<unknown> = Promise.resolve();
 
 async function showRinging(payload: RingPushPayload, options: RingkitServiceWorkerOptions): Promise<void> {
   const labels = { ...DEFAULT_LABELS, ...options.labels };
