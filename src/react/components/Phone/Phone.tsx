@@ -125,7 +125,7 @@ export const Phone = forwardRef<HTMLElement, PhoneProps>(function Phone(
           </span>
         </header>
         <DetachedCallNotice getUser={getUser} client={client} />
-        <div className="rk-phone__notice" data-rk-visible={outcome ? '' : undefined}>
+        <div className={outcome ? 'rk-phone__notice' : 'rk-phone__notice rk-visually-hidden'} data-rk-visible={outcome ? '' : undefined}>
           <p role="status" className="rk-phone__outcome">
             {outcome}
           </p>
