@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { SignalingClient } from '../src/index.js';
 import { CallView, Phone, type GetUser, type UseCallMediaResult } from '../src/react/index.js';
 import type { CallMediaSnapshot, RemotePeer } from '../src/media/index.js';
+import { IDLE_CALL_MEDIA } from '../src/react/hooks/useCallMedia.js';
 import { clientsOf, ringkitUsers, UserPane } from './support/ringkitUsers.js';
 import { storyLabels } from './support/storyLabels.js';
 
@@ -72,23 +73,10 @@ function givenMedia(snapshot: Partial<CallMediaSnapshot>): UseCallMediaResult {
   const none = () => undefined;
   const button = { type: 'button' as const, onClick: none, disabled: false };
   const base: CallMediaSnapshot = {
+    ...IDLE_CALL_MEDIA,
     state: 'connected',
-    kind: 'audio',
-    localStream: null,
-    mic: true,
-    camera: false,
-    peers: [],
-    overLimit: [],
     quality: { roundTripTimeMs: 48, packetLossPercent: 0, inboundKbps: 40, outboundKbps: 40, level: 'good' },
-    error: null,
-    devices: { microphones: [], cameras: [], speakers: [] },
-    microphoneID: null,
-    cameraID: null,
-    speakerID: null,
-    canSelectSpeaker: false,
-    audioBlocked: false,
     signaling: 'connected',
-    iceRestarts: 0,
     ...snapshot,
   };
   return {

@@ -56,7 +56,11 @@ export interface UseCallMediaResult extends CallMediaSnapshot {
   hangUpButtonProps: CallMediaButtonProps;
 }
 
-const IDLE: CallMediaSnapshot = {
+/**
+ * The media of no call (before one connects, or once it ended): what `useCallMedia` reads then.
+ * @example const preview: CallMediaSnapshot = { ...IDLE_CALL_MEDIA, state: 'connecting' }
+ */
+export const IDLE_CALL_MEDIA: CallMediaSnapshot = {
   state: 'idle',
   kind: 'audio',
   localStream: null,
@@ -124,8 +128,8 @@ export function useCallMedia(options: UseCallMediaOptions = {}, client?: Signali
   const live = media && inviteID ? media : null;
   const snapshot = useSyncExternalStore(
     live ? live.subscribe : noSubscription,
-    () => live?.getSnapshot() ?? IDLE,
-    () => IDLE,
+    () => live?.getSnapshot() ?? IDLE_CALL_MEDIA,
+    () => IDLE_CALL_MEDIA,
   );
 
   const toggleMic = useCallback(() => live?.setMic(!live.getSnapshot().mic), [live]);
