@@ -7,21 +7,14 @@
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions, fakeMediaArgs } from '../../test/support/chromiumLaunchOptions.js';
+import { signInDemo } from './signInDemo.js';
 import { spawnDemo } from './spawnDemo.js';
 
 const dir = join(import.meta.dirname, '..', '..', 'docs', 'images');
 const demo = await spawnDemo();
 const browser = await chromium.launch({ ...chromiumLaunchOptions, args: [...chromiumLaunchOptions.args, ...fakeMediaArgs] });
 try {
-  const open = async (userID: string) => {
-    const context = await browser.newContext({ viewport: { width: 960, height: 900 }, deviceScaleFactor: 1, permissions: ['microphone', 'camera'] });
-    const page = await context.newPage();
-    await page.goto(demo.url);
-    await page.getByRole('textbox', { name: 'User ID' }).fill(userID);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('status').filter({ hasText: 'Connection: connected' }).waitFor();
-    return page;
-  };
+  const open = (userID: string) => signInDemo(browser, demo.url, userID, { viewport: { width: 960, height: 900 }, permissions: ['microphone', 'camera'] });
   const alice = await open('alice');
   const bob = await open('bob');
   await alice.getByRole('checkbox', { name: 'Video call' }).check();
