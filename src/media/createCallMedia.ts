@@ -1,178 +1,17 @@
-import type { ClientEventMap, ConnectionStateChangedEvent } from '../protocol/events.js';
-import type { ConnectionState } from '../protocol/events.js';
+import type { ConnectionStateChangedEvent } from '../protocol/events.js';
 import type { Invitation } from '../protocol/types.js';
 import { callMediaKind } from './callMediaKind.js';
-import { clientSignalChannel, type MediaSignalChannel, type MediaSignalRelay, type ReceivedSignal } from './MediaSignalChannel.js';
-import { PeerLink, type PeerLinkHost, type PeerLinkTimings, type PeerState } from './PeerLink.js';
-import { UNKNOWN_QUALITY, worstQuality, type CallQuality } from './readQuality.js';
+import type { CallMedia, CallMediaClient, CallMediaError, CallMediaOptions, CallMediaSnapshot, CallMediaState, MediaDevices, RemotePeer } from './callMediaTypes.js';
+import { captureTrack, deviceOf } from './captureTrack.js';
+import { inCallHere } from './inCallHere.js';
+import { listMediaDevices, NO_DEVICES } from './listMediaDevices.js';
+import { clientSignalChannel, type ReceivedSignal } from './MediaSignalChannel.js';
+import { PeerLink, type PeerLinkHost, type PeerLinkTimings } from './PeerLink.js';
+import { RemoteAudio } from './RemoteAudio.js';
+import { UNKNOWN_QUALITY, worstQuality } from './readQuality.js';
 import { decodeSignal, type SignalMessage } from './signalMessage.js';
 
-/**
- * What `createCallMedia` needs of the ringkit client (a `SignalingClient` has it all).
- * @example const client: CallMediaClient = createSignalingClient({ url, token })
- */
-export interface CallMediaClient extends MediaSignalRelay {
-  readonly userID: string;
-  readonly deviceID: string;
-  readonly connectionState: ConnectionState;
-  getInvitation(inviteID: string): Invitation | undefined;
-  on<K extends 'invitationUpdated' | 'connectionStateChanged' | 'mediaSignal'>(name: K, handler: (event: ClientEventMap[K]) => void): () => void;
-}
-
-/**
- * ICE servers: a list, or a function that fetches them (e.g. short-lived TURN credentials from
- * your server); the function is called when the call starts and again before an ICE restart
- * after a failure.
- * @example const ice: IceServersOption = async () => (await fetch('/turn-credentials')).json()
- */
-export type IceServersOption = RTCIceServer[] | (() => Promise<RTCIceServer[]>);
-
-/**
- * Options of `createCallMedia`.
- * @example createCallMedia(client, inviteID, { iceServers: [{ urls: 'stun:stun.example.com' }], maxMeshPeers: 4 })
- */
-export interface CallMediaOptions {
-  /** STUN/TURN servers (default: none, i.e. host candidates only — enough on one network). */
-  iceServers?: IceServersOption;
-  /**
-   * A full mesh of at most this many other participants (default 4): the first `maxMeshPeers + 1`
-   * to accept connect to each other; later ones are listed in `overLimit` and not connected. Use
-   * the same value on every side.
-   */
-  maxMeshPeers?: number;
-  /** Audio or video; default from the invitation's data (`callMediaKind`). */
-  kind?: 'audio' | 'video';
-  /** Where signals travel; default the ringkit server's relay (`client.sendMediaSignal` and its `mediaSignal` event). */
-  signals?: MediaSignalChannel;
-  /** Devices to start with (ids from `devices`). */
-  microphoneID?: string;
-  cameraID?: string;
-  /** Start with the microphone muted / the camera off. */
-  startMuted?: boolean;
-  startCameraOff?: boolean;
-  /**
-   * Play the other participants' audio (default true): one detached `<audio>` element per
-   * participant, on the speaker chosen with `selectSpeaker`. Show video in muted elements.
-   */
-  playAudio?: boolean;
-  /** Milliseconds between quality samples (getStats); default 2000. */
-  statsIntervalMs?: number;
-  /** Negotiation and recovery timings (milliseconds). */
-  timings?: Partial<PeerLinkTimings>;
-}
-
-/**
- * The state of the call's media as a whole.
- * - `idle`: I am not (yet) in the call on this device (e.g. still ringing);
- * - `connecting`: capturing, negotiating, or waiting for others;
- * - `connected`: media flows with every participant that has not failed;
- * - `reconnecting`: a connection that worked is being restored (ICE restart);
- * - `failed`: no participant could be reached (see `retry`);
- * - `closed`: hung up, or the call ended: every track is stopped and every connection closed.
- * @example if (media.getSnapshot().state === 'failed') showRetry()
- */
-export type CallMediaState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'closed';
-
-/**
- * A problem with my own camera or microphone (the call goes on, receiving only).
- * `MEDIA_DENIED`: the user or the browser refused access; `NO_DEVICE`: none is plugged in;
- * `MEDIA_FAILED`: the device could not start (e.g. used by another app).
- * @example if (snapshot.error?.code === 'MEDIA_DENIED') explainPermissions()
- */
-export interface CallMediaError {
-  code: 'MEDIA_DENIED' | 'NO_DEVICE' | 'MEDIA_FAILED';
-  /** Which device: `microphone` or `camera`. */
-  device: 'microphone' | 'camera';
-  message: string;
-}
-
-/**
- * One other participant as the media layer sees them.
- * @example peers.map((p: RemotePeer) => <video key={p.userID} srcObject={p.stream} />)
- */
-export interface RemotePeer {
-  userID: string;
-  state: PeerState;
-  /** Their audio and video (null until the first track arrives). */
-  stream: MediaStream | null;
-  /** What they say about their microphone and camera. */
-  mic: boolean;
-  camera: boolean;
-  quality: CallQuality;
-}
-
-/**
- * Devices the browser offers (labels appear once a capture was allowed).
- * @example snapshot.devices.microphones.map((d) => d.label)
- */
-export interface MediaDevices {
-  microphones: readonly MediaDeviceInfo[];
-  cameras: readonly MediaDeviceInfo[];
-  speakers: readonly MediaDeviceInfo[];
-}
-
-/**
- * Everything `CallMedia` shows, as one immutable object (a new object on every change).
- * @example const { state, localStream, peers, mic, camera, quality } = media.getSnapshot()
- */
-export interface CallMediaSnapshot {
-  state: CallMediaState;
-  kind: 'audio' | 'video';
-  localStream: MediaStream | null;
-  /** My microphone is on (not muted). */
-  mic: boolean;
-  /** My camera is on. */
-  camera: boolean;
-  peers: readonly RemotePeer[];
-  /** Accepted participants beyond the mesh (maybe me), not connected: use an SFU for larger calls. */
-  overLimit: readonly string[];
-  /** The worst connection's quality. */
-  quality: CallQuality;
-  error: CallMediaError | null;
-  devices: MediaDevices;
-  microphoneID: string | null;
-  cameraID: string | null;
-  /** The speaker chosen with `selectSpeaker` (apply it with `setSinkId` on your media elements). */
-  speakerID: string | null;
-  /** Whether this browser can choose the speaker (`HTMLMediaElement.setSinkId`). */
-  canSelectSpeaker: boolean;
-  /** The browser refused to play the call's audio before a user gesture: call `resumeAudio()` from a click. */
-  audioBlocked: boolean;
-  /** The signaling connection, as the client reports it. */
-  signaling: ConnectionState;
-  /** ICE restarts made so far (failures, and signaling reconnects). */
-  iceRestarts: number;
-}
-
-/**
- * The media of one call: capture, a peer connection per other participant, controls.
- * @example
- * const media = createCallMedia(client, inviteID)
- * media.subscribe(() => render(media.getSnapshot()))
- * media.setMic(false)
- */
-export interface CallMedia {
-  getSnapshot(): CallMediaSnapshot;
-  /** Calls `listener` after every change; returns the unsubscribe function. */
-  subscribe(listener: () => void): () => void;
-  setMic(on: boolean): void;
-  setCamera(on: boolean): Promise<void>;
-  selectMicrophone(deviceID: string): Promise<void>;
-  selectCamera(deviceID: string): Promise<void>;
-  /** Plays the other participants' audio on this speaker (`setSinkId`, where supported). */
-  selectSpeaker(deviceID: string): Promise<void>;
-  /** Starts the call's audio after the browser blocked it (call it from a user gesture). */
-  resumeAudio(): Promise<void>;
-  /** After `failed`: fetch ICE servers again and restart ICE on every failed connection. */
-  retry(): void;
-  /** Stops every track and closes every connection (telling the others); the call itself is the app's to end. */
-  close(): void;
-  /** The live peer connections (for diagnostics and tests). */
-  peerConnections(): RTCPeerConnection[];
-}
-
 const DEFAULT_TIMINGS: PeerLinkTimings = { offerTimeoutMs: 6000, disconnectedRestartMs: 3000, connectTimeoutMs: 30_000, maxRestarts: 2 };
-const NO_DEVICES: MediaDevices = { microphones: [], cameras: [], speakers: [] };
 const MAX_BUFFERED = 64;
 
 /**
@@ -223,55 +62,16 @@ export function createCallMedia(client: CallMediaClient, inviteID: string, optio
   let overLimit: string[] = [];
   let restartsBeforeLinks = 0;
   let snapshot: CallMediaSnapshot | undefined;
-  let audioBlocked = false;
-  const players = new Map<string, HTMLAudioElement>();
   const isClosed = () => phase === 'closed';
-  const canSelectSpeaker = typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype;
 
   const changed = () => {
     snapshot = undefined;
     for (const listener of [...listeners]) listener();
   };
+  const remoteAudio = new RemoteAudio(changed);
 
   const fetchIceServers = async (): Promise<RTCIceServer[] | undefined> =>
     typeof options.iceServers === 'function' ? await options.iceServers() : options.iceServers;
-
-  const play = (element: HTMLAudioElement) =>
-    element.play().then(
-      () => {
-        if (audioBlocked && [...players.values()].every((p) => !p.paused)) {
-          audioBlocked = false;
-          changed();
-        }
-      },
-      (e: unknown) => {
-        if ((e as { name?: string } | null)?.name === 'NotAllowedError' && !isClosed()) {
-          audioBlocked = true;
-          changed();
-        }
-      },
-    );
-
-  const playAudio = (userID: string, track: MediaStreamTrack) => {
-    if (options.playAudio === false || typeof Audio === 'undefined' || isClosed()) return;
-    let element = players.get(userID);
-    if (!element) {
-      element = new Audio();
-      element.autoplay = true;
-      players.set(userID, element);
-      if (speakerID && canSelectSpeaker) void element.setSinkId(speakerID).catch(() => undefined);
-    }
-    element.srcObject = new MediaStream([track]);
-    void play(element);
-  };
-
-  const stopAudio = (userID: string) => {
-    const element = players.get(userID);
-    if (!element) return;
-    element.pause();
-    element.srcObject = null;
-    players.delete(userID);
-  };
 
   const host: PeerLinkHost = {
     send: (to, signal) => void channel.send(to, signal).catch(() => undefined),
@@ -281,42 +81,27 @@ export function createCallMedia(client: CallMediaClient, inviteID: string, optio
     wantsVideo: () => videoSent,
     localState: () => ({ mic, camera }),
     refreshIceServers: fetchIceServers,
-    playAudio,
+    playAudio: (userID, track) => {
+      if (options.playAudio !== false && !isClosed()) remoteAudio.play(userID, track);
+    },
     changed,
   };
 
   // ---- capture ----
 
-  const constraint = (id: string | null, extra: MediaTrackConstraints = {}): MediaTrackConstraints => ({ ...extra, ...(id && { deviceId: { exact: id } }) });
-  const VIDEO: MediaTrackConstraints = { width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 15 } };
-
-  const captureError = (e: unknown, device: 'microphone' | 'camera'): CallMediaError => {
-    const name = (e as { name?: string } | null)?.name;
-    const code = name === 'NotAllowedError' || name === 'SecurityError' ? 'MEDIA_DENIED' : name === 'NotFoundError' || name === 'OverconstrainedError' ? 'NO_DEVICE' : 'MEDIA_FAILED';
-    return { code, device, message: (e as Error | null)?.message ?? String(e) };
-  };
-
   const capture = async (k: 'audio' | 'video'): Promise<MediaStreamTrack | null> => {
-    if (typeof navigator === 'undefined' || !navigator.mediaDevices?.getUserMedia) {
-      error = { code: 'MEDIA_FAILED', device: k === 'audio' ? 'microphone' : 'camera', message: 'getUserMedia is not available (a secure context is needed)' };
-      return null;
-    }
-    try {
-      const stream = await navigator.mediaDevices.getUserMedia(
-        k === 'audio' ? { audio: constraint(microphoneID) } : { video: constraint(cameraID, VIDEO) },
-      );
-      const track = stream.getTracks()[0] ?? null;
-      if (isClosed()) {
-        track?.stop();
-        return null;
-      }
-      if (error?.device === (k === 'audio' ? 'microphone' : 'camera')) error = null;
-      return track;
-    } catch (e) {
+    const result = await captureTrack(k, k === 'audio' ? microphoneID : cameraID);
+    if (result.error) {
       // The microphone's problem matters more than the camera's: keep it when both fail.
-      if (!(k === 'video' && error?.device === 'microphone')) error = captureError(e, k === 'audio' ? 'microphone' : 'camera');
+      if (!(k === 'video' && error?.device === 'microphone')) error = result.error;
       return null;
     }
+    if (isClosed()) {
+      result.track?.stop();
+      return null;
+    }
+    if (error?.device === deviceOf(k)) error = null;
+    return result.track;
   };
 
   const putLocal = (k: 'audio' | 'video', track: MediaStreamTrack | null) => {
@@ -336,35 +121,13 @@ export function createCallMedia(client: CallMediaClient, inviteID: string, optio
   };
 
   const refreshDevices = async () => {
-    if (typeof navigator === 'undefined' || !navigator.mediaDevices?.enumerateDevices) return;
-    const all = await navigator.mediaDevices.enumerateDevices().catch(() => [] as MediaDeviceInfo[]);
+    const listed = await listMediaDevices();
     if (isClosed()) return;
-    devices = {
-      microphones: all.filter((d) => d.kind === 'audioinput'),
-      cameras: all.filter((d) => d.kind === 'videoinput'),
-      speakers: all.filter((d) => d.kind === 'audiooutput'),
-    };
+    devices = listed;
     changed();
   };
 
   // ---- following the invitation ----
-
-  const inCallHere = (invitation: Invitation | undefined): 'yes' | 'not yet' | 'no' => {
-    if (!invitation) return 'not yet';
-    if (invitation.state !== 'active') return 'no';
-    const me = invitation.users.find((u) => u.userID === client.userID);
-    if (!me) return invitation.inviter === client.userID && invitation.mode === 'advanced' ? 'yes' : 'no';
-    if (me.state === 'accepted') {
-      if (me.deviceID !== undefined && me.deviceID !== client.deviceID) return 'no';
-      // A one-to-one call whose other side is over (declined, timed out, cancelled, left) is over
-      // for the media too, though the invitation stays open until someone ends it.
-      const others = invitation.users.filter((u) => u.userID !== client.userID);
-      const oneToOne = invitation.groupID === undefined && others.length <= 1;
-      const otherStillThere = others.some((u) => u.state === 'accepted' || u.state === 'inviting' || u.state === 'received' || u.state === 'notYetReceived');
-      return oneToOne && others.length === 1 && !otherStillThere ? 'no' : 'yes';
-    }
-    return me.state === 'inviting' || me.state === 'received' || me.state === 'notYetReceived' ? 'not yet' : 'no';
-  };
 
   /** Resolves once the capture is done (or failed): tracks are added to a connection only then. */
   let captured: Promise<void> = Promise.resolve();
@@ -419,7 +182,7 @@ export function createCallMedia(client: CallMediaClient, inviteID: string, optio
   const sync = () => {
     if (isClosed()) return;
     const invitation = client.getInvitation(inviteID);
-    const here = inCallHere(invitation);
+    const here = inCallHere(invitation, client.userID, client.deviceID);
     if (here === 'no') return close();
     if (here === 'not yet' || !invitation) return;
     if (phase === 'idle') return void start();
@@ -436,7 +199,7 @@ export function createCallMedia(client: CallMediaClient, inviteID: string, optio
     for (const [userID, link] of links) {
       if (!wanted.has(userID)) {
         link.close(true);
-        stopAudio(userID);
+        remoteAudio.stop(userID);
         links.delete(userID);
         ended.delete(userID);
       }
@@ -512,7 +275,7 @@ export function createCallMedia(client: CallMediaClient, inviteID: string, optio
     if (typeof window !== 'undefined') window.removeEventListener('pagehide', onPageHide);
     if (typeof navigator !== 'undefined') navigator.mediaDevices?.removeEventListener?.('devicechange', onDeviceChange);
     for (const link of links.values()) link.close(true);
-    for (const userID of [...players.keys()]) stopAudio(userID);
+    remoteAudio.stopAll();
     for (const track of localStream.getTracks()) {
       track.stop();
       localStream.removeTrack(track);
@@ -559,8 +322,8 @@ export function createCallMedia(client: CallMediaClient, inviteID: string, optio
         microphoneID,
         cameraID,
         speakerID,
-        canSelectSpeaker,
-        audioBlocked,
+        canSelectSpeaker: remoteAudio.canSelectSpeaker,
+        audioBlocked: remoteAudio.blocked,
         signaling: client.connectionState,
         iceRestarts: restartsBeforeLinks + [...links.values()].reduce((n, l) => n + l.iceRestarts, 0),
       };
@@ -625,10 +388,10 @@ export function createCallMedia(client: CallMediaClient, inviteID: string, optio
     async selectSpeaker(deviceID) {
       speakerID = deviceID;
       changed();
-      if (canSelectSpeaker) await Promise.all([...players.values()].map((p) => p.setSinkId(deviceID).catch(() => undefined)));
+      await remoteAudio.setSpeaker(deviceID);
     },
     async resumeAudio() {
-      await Promise.all([...players.values()].map(play));
+      await remoteAudio.resume();
     },
     retry() {
       for (const link of links.values()) if (link.state === 'failed') void link.retry();

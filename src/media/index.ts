@@ -5,18 +5,18 @@
  * and stops everything when the call ends.
  * @module
  */
-export {
-  createCallMedia,
-  type CallMedia,
-  type CallMediaClient,
-  type CallMediaError,
-  type CallMediaOptions,
-  type CallMediaSnapshot,
-  type CallMediaState,
-  type IceServersOption,
-  type MediaDevices,
-  type RemotePeer,
-} from './createCallMedia.js';
+export { createCallMedia } from './createCallMedia.js';
+export type {
+  CallMedia,
+  CallMediaClient,
+  CallMediaError,
+  CallMediaOptions,
+  CallMediaSnapshot,
+  CallMediaState,
+  IceServersOption,
+  MediaDevices,
+  RemotePeer,
+} from './callMediaTypes.js';
 export { callMediaKind } from './callMediaKind.js';
 export {
   clientSignalChannel,

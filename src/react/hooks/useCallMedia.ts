@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { useStore } from 'zustand';
 import { leaveCall } from '../../client/leaveCall.js';
 import type { SignalingClient } from '../../client/SignalingClient.js';
-import { createCallMedia, type CallMedia, type CallMediaOptions, type CallMediaSnapshot } from '../../media/createCallMedia.js';
+import type { CallMedia, CallMediaOptions, CallMediaSnapshot } from '../../media/callMediaTypes.js';
+import { createCallMedia } from '../../media/createCallMedia.js';
 import type { Invitation } from '../../protocol/types.js';
 import type { RingkitState } from '../../store/RingkitState.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';

@@ -1,4 +1,4 @@
-import type { CallMediaError, CallMediaState } from '../../media/createCallMedia.js';
+import type { CallMediaError, CallMediaState } from '../../media/callMediaTypes.js';
 import type { CallQuality } from '../../media/readQuality.js';
 import type { LabelTable } from './commonLabels.js';
 

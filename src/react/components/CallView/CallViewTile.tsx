@@ -1,5 +1,5 @@
 import type { HTMLAttributes } from 'react';
-import type { RemotePeer } from '../../../media/createCallMedia.js';
+import type { RemotePeer } from '../../../media/callMediaTypes.js';
 import { mergeProps } from '../../mergeProps.js';
 import { useDisplayUser } from '../../context/RingkitUsersProvider.js';
 import { UserAvatar } from '../shared/UserAvatar.js';
