@@ -1,5 +1,6 @@
 import { RingkitError } from '../protocol/errors.js';
 import type { RingkitLimits } from '../protocol/limits.js';
+import { callsHeldBy } from './callsHeldBy.js';
 import type { Clock } from './clock.js';
 import type { InvitationTransactions } from './createInvitationTransactions.js';
 import type { Draft } from './Draft.js';
@@ -10,6 +11,7 @@ import { liveDeviceIDs } from './presenceKey.js';
 import type { RingkitStorage } from './storage.js';
 import {
   DEVICE_GONE_PREFIX,
+  deviceGoneTimer,
   graceEndsAt,
   nextTickAt,
   parseDeviceGoneTimer,
@@ -18,14 +20,14 @@ import {
   userGoneTimer,
 } from './timing.js';
 
-/** How often a node looks for users whose devices vanished with a dead node (ms). */
+/** How often a node looks for devices that vanished with a dead node (ms). */
 const SWEEP_EVERY_MS = 5000;
 
 /**
  * The timer loop: claims due timers from storage (each fires once in the cluster) and applies
  * them — `tick:<inviteID>` (timeouts, not-received checks), `gone:<userID>` (the grace
  * period of a user with no device left) and `device:…` (the grace period of one device) — and
- * sweeps for users of dead nodes.
+ * sweeps for devices of dead nodes.
  * @example
  * const timers = createTimerLoop({ storage, tx, clock, limits, logger, pollMs: 200 })
  * timers.start()
@@ -92,12 +94,21 @@ export function createTimerLoop(options: {
     }
   }
 
-  /** Starts the grace period of users whose devices vanished with a dead node. */
-  async function sweepOfflineUsers() {
-    if (!storage.sweepOfflineUsers || clock.now() - lastSweep < SWEEP_EVERY_MS) return;
+  /**
+   * Starts the grace periods a dead node's devices leave: of each user left with no device, and
+   * of each call part held by a device that vanished while its user is online elsewhere.
+   */
+  async function sweepDeadNodes() {
+    if (!storage.sweepDeadNodes || clock.now() - lastSweep < SWEEP_EVERY_MS) return;
     lastSweep = clock.now();
     const graceEnds = graceEndsAt(clock.now(), limits.callerGraceSeconds);
-    for (const userID of await storage.sweepOfflineUsers()) await storage.setTimer(userGoneTimer(userID), graceEnds);
+    const { offline, stillOnline } = await storage.sweepDeadNodes();
+    for (const userID of offline) await storage.setTimer(userGoneTimer(userID), graceEnds);
+    for (const userID of stillOnline) {
+      const live = liveDeviceIDs(await storage.liveConnections(userID));
+      const held = callsHeldBy(await storage.getInvitations(await storage.activeInvitationsOfUser(userID)), userID);
+      for (const { deviceID } of held) if (deviceID !== undefined && !live.has(deviceID)) await storage.setTimer(deviceGoneTimer(userID, deviceID), graceEnds);
+    }
   }
 
   /** Fires every due timer once (the loop calls it; tests with a manual clock may too). */
@@ -122,7 +133,7 @@ export function createTimerLoop(options: {
     if (stopped) return;
     let wait = options.pollMs;
     try {
-      await sweepOfflineUsers();
+      await sweepDeadNodes();
       await runDueTimers();
       const next = await storage.nextTimerAt();
       if (next !== null) wait = Math.max(0, Math.min(wait, next - clock.now()));

@@ -9,7 +9,7 @@ export type { EngineLogger } from './EngineLogger.js';
 export { createLoopbackServer } from './createLoopbackServer.js';
 export { createMemoryStorage, type MemoryStorageOptions } from './memory/createMemoryStorage.js';
 export { createMemoryGroupDirectory } from './memory/createMemoryGroupDirectory.js';
-export type { RingkitStorage, InvitationCommit, StoredPushSubscription } from './storage.js';
+export type { RingkitStorage, InvitationCommit, StoredPushSubscription, DeadNodeSweep } from './storage.js';
 export type { GroupDirectory } from './groups.js';
 export type { PushNotifier, OfflinePush, WebPushRinger, StopRingingReason } from './push.js';
 export type { Clock } from './clock.js';

@@ -95,6 +95,17 @@ export interface StoredPushSubscription {
 }
 
 /**
+ * Users who had devices on nodes that died (see `RingkitStorage.sweepDeadNodes`).
+ * @example const { offline, stillOnline }: DeadNodeSweep = await storage.sweepDeadNodes()
+ */
+export interface DeadNodeSweep {
+  /** No live device left. */
+  offline: string[];
+  /** Online on other nodes. */
+  stillOnline: string[];
+}
+
+/**
  * Everything the engine keeps. Implementations: `createMemoryStorage()` and the Redis one.
  * Run `test/engine/storageContract.ts` against a new implementation.
  * @example const engine = createEngine({ storage: createMemoryStorage(), groups })
@@ -173,10 +184,12 @@ export interface RingkitStorage {
   takeMark?(key: string): Promise<boolean>;
 
   /**
-   * Multi-node stores: users whose last devices lived on nodes that died since the last call
-   * (so the engine can start their grace period). Called every few seconds by every node.
+   * Multi-node stores: the users who had devices on nodes that died since the last call, each
+   * reported to one caller in the cluster: `offline` have no live device left (the engine starts
+   * their grace period), `stillOnline` have devices on other nodes (the engine checks the calls
+   * their vanished devices held). Called every few seconds by every node.
    */
-  sweepOfflineUsers?(): Promise<string[]>;
+  sweepDeadNodes?(): Promise<DeadNodeSweep>;
 
   /**
    * Multi-node stores: counts a request of `key` (as `cost` requests, default 1) in the current

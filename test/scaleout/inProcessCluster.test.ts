@@ -155,4 +155,28 @@ describe('three nodes over one Redis: users spread across them', () => {
     expect(await historyActions(cluster, 'c2c:alice|bob', inviteID)).toEqual(['invite', 'cancel']);
     expect(bob.seen('invitationCancelled').filter((e) => e.inviteID === inviteID)).toHaveLength(1);
   });
+
+  it('a node dies under the phone that accepted while the laptop stays online elsewhere: after the grace period bob is out and the 1v1 call ends', async () => {
+    const cluster = await startCluster(url, 2, { presenceTtlMs: 600, limits: { callerGraceSeconds: 1 } });
+    const [n1, n2] = cluster.nodes as [Cluster['nodes'][0], Cluster['nodes'][0]];
+    const alice = await connectClient(n2, 'alice');
+    const phone = await connectClient(n1, 'bob', { deviceID: 'phone' });
+    const laptop = await connectClient(n2, 'bob', { deviceID: 'laptop' });
+    const { inviteID } = await alice.invite('bob', { mode: 'advanced', timeout: 60 });
+    await phone.next('invitationReceived', (e) => e.inviteID === inviteID);
+    await phone.accept(inviteID);
+
+    // Node 1 loses Redis for good, then its sockets go: nothing is cleaned up.
+    await n1.redis.onClose();
+    phone.disconnect();
+    await n1.close();
+
+    const ended = await alice.next('invitationEnded', (e) => e.inviteID === inviteID, 15_000);
+    expect(ended).toMatchObject({ operatedUserID: 'bob', data: '{"reason":"gone"}', endReason: 'ended' });
+    await laptop.next('invitationEnded', (e) => e.inviteID === inviteID);
+    const stored = await cluster.snapshot(inviteID);
+    expect(stored.users.find((u) => u.userID === 'bob')).toMatchObject({ state: 'quit', data: '{"reason":"gone"}' });
+    expect(alice.seen('invitationEnded').filter((e) => e.inviteID === inviteID)).toHaveLength(1);
+    expect(laptop.connectionState).toBe('connected');
+  });
 });

@@ -10,7 +10,7 @@ import { startRedisServer } from '../support/startRedisServer.js';
 const url = inject('redisUrl');
 
 describe('Redis presence: users left behind by a dead node', () => {
-  it('reports each user whose last device was on a dead node exactly once, to one sweeper, and nobody still online', async () => {
+  it('reports each user of a dead node exactly once, to one sweeper: offline, or still online elsewhere', async () => {
     const keyPrefix = `sweep:${randomUUID()}:`;
     const opened: RedisStorage[] = [];
     const open = async () => {
@@ -25,12 +25,14 @@ describe('Redis presence: users left behind by a dead node', () => {
       await alive.addDevice('carol', 'carol-on-alive');
       await dying.addDevice('dave', 'dave-on-dying');
       await dying.removeDevice('dave', 'dave-on-dying'); // left normally: the engine already knows
-      expect(await Promise.all([alive.sweepOfflineUsers(), other.sweepOfflineUsers()])).toEqual([[], []]);
+      const nobody = { offline: [], stillOnline: [] };
+      expect(await Promise.all([alive.sweepDeadNodes(), other.sweepDeadNodes()])).toEqual([nobody, nobody]);
 
       await dying.close(); // drops the liveness key at once, like a node whose key lapsed
-      const [a, b] = await Promise.all([alive.sweepOfflineUsers(), other.sweepOfflineUsers()]);
-      expect([...a, ...b]).toEqual(['bob']);
-      expect(await alive.sweepOfflineUsers()).toEqual([]);
+      const [a, b] = await Promise.all([alive.sweepDeadNodes(), other.sweepDeadNodes()]);
+      expect([...a.offline, ...b.offline]).toEqual(['bob']);
+      expect([...a.stillOnline, ...b.stillOnline]).toEqual(['carol']);
+      expect(await alive.sweepDeadNodes()).toEqual(nobody);
       expect(await alive.onlineAmong(['bob', 'carol', 'dave'])).toEqual(new Set(['carol']));
     } finally {
       await Promise.all(opened.map((s) => s.close()));
@@ -45,14 +47,14 @@ describe('Redis presence: users left behind by a dead node', () => {
     try {
       await node.addDevice('bob', 'c1');
       await raw.call(['DEL', `${keyPrefix}node:${node.nodeID}`]);
-      expect(await peer.sweepOfflineUsers()).toEqual(['bob']);
+      expect((await peer.sweepDeadNodes()).offline).toEqual(['bob']);
       expect(await peer.deviceCount('bob')).toBe(0);
 
       await node.heartbeat(); // back: its devices count again
       expect(await peer.deviceCount('bob')).toBe(1);
-      expect(await peer.sweepOfflineUsers()).toEqual([]);
+      expect((await peer.sweepDeadNodes()).offline).toEqual([]);
       await raw.call(['DEL', `${keyPrefix}node:${node.nodeID}`]);
-      expect(await peer.sweepOfflineUsers()).toEqual(['bob']);
+      expect((await peer.sweepDeadNodes()).offline).toEqual(['bob']);
     } finally {
       await Promise.all([node.close(), peer.close(), raw.close()]);
     }
@@ -70,9 +72,9 @@ describe('Redis presence: users left behind by a dead node', () => {
       server = await startRedisServer(socketPath, { persistDir: dir });
       // The data survived; so did the device whose removal never arrived.
       await vi.waitFor(async () => expect(await node.deviceCount('bob')).toBe(1), { timeout: 10_000, interval: 50 });
-      expect(await node.sweepOfflineUsers()).toEqual(['bob']);
+      expect(await node.sweepDeadNodes()).toEqual({ offline: ['bob'], stillOnline: [] });
       expect(await node.deviceCount('bob')).toBe(0);
-      expect(await node.sweepOfflineUsers()).toEqual([]);
+      expect(await node.sweepDeadNodes()).toEqual({ offline: [], stillOnline: [] });
     } finally {
       await node.close();
       await server.stop();

@@ -1,18 +1,19 @@
-import type { RingkitStorage } from '../../engine/storage.js';
+import type { DeadNodeSweep, RingkitStorage } from '../../engine/storage.js';
 import type { RedisHandle } from './connectRedis.js';
 import { BUSY_SCRIPT, DEVICE_SCRIPT, HEARTBEAT_SCRIPT, LIVE_CONNECTIONS_SCRIPT, ONLINE_SCRIPT, SWEEP_NODES_SCRIPT } from './redisScripts.js';
 
 /**
  * The device half of the storage contract, plus the node heartbeat.
- * @example const offline: string[] = await presence.sweepOfflineUsers()
+ * @example const { offline, stillOnline } = await presence.sweepDeadNodes()
  */
 export type RedisPresence = Pick<RingkitStorage, 'addDevice' | 'removeDevice' | 'deviceCount' | 'liveConnections' | 'onlineAmong' | 'setDeviceBusy' | 'isMarkedBusy'> & {
   /**
-   * Users left with no live device since the last call: those whose devices were on nodes that
-   * died (each reported by exactly one caller in the cluster), and those whose `removeDevice` on
-   * this node failed while Redis was unreachable and has now been applied.
+   * Users who lost devices since the last call: those whose devices were on nodes that died
+   * (each reported by exactly one caller in the cluster), and those whose `removeDevice` on this
+   * node failed while Redis was unreachable and has now been applied; split into those left with
+   * no live device and those still online elsewhere.
    */
-  sweepOfflineUsers(): Promise<string[]>;
+  sweepDeadNodes(): Promise<DeadNodeSweep>;
   /** Refreshes this node's liveness key; re-registers its devices if the key had lapsed. */
   heartbeat(): Promise<void>;
   /** Stops the heartbeat and drops this node's liveness key, so its devices vanish at once. */
@@ -36,7 +37,7 @@ export interface RedisPresenceOptions {
  * every `ttlMs / 3` (an unref'd interval), so the devices of a node that died without cleaning up
  * stop counting at most `ttlMs` later; readers then delete them lazily. A node that was cut off
  * longer than `ttlMs` re-registers its own devices at its next heartbeat or `addDevice`.
- * `sweepOfflineUsers` reports the users a dead node leaves offline, so their grace period starts.
+ * `sweepDeadNodes` reports the users of a dead node, so their grace periods start.
  * A device whose registration or removal failed (Redis unreachable) is removed again by the next
  * sweep, so no ghost device keeps a user "online" for the life of the node.
  * @example
@@ -117,8 +118,10 @@ export function createRedisPresence(redis: RedisHandle, options: RedisPresenceOp
     async isMarkedBusy(userID) {
       return Number(await redis.script(BUSY_SCRIPT, [], [prefix, 'check', userID, ''])) === 1;
     },
-    async sweepOfflineUsers() {
-      const offline = new Set((await redis.script(SWEEP_NODES_SCRIPT, [], [prefix])) as string[]);
+    async sweepDeadNodes() {
+      const [swept, stillOnline] = (await redis.script(SWEEP_NODES_SCRIPT, [], [prefix])) as [string[], string[]];
+      const offline = new Set(swept);
+      const online = new Set(stillOnline);
       for (const [userID, conns] of [...unremoved]) {
         let count = 0;
         for (const connectionID of [...conns]) {
@@ -131,8 +134,9 @@ export function createRedisPresence(redis: RedisHandle, options: RedisPresenceOp
         }
         if (conns.size === 0) unremoved.delete(userID);
         if (count === 0 && !local.has(userID)) offline.add(userID);
+        else online.add(userID);
       }
-      return [...offline];
+      return { offline: [...offline], stillOnline: [...online].filter((userID) => !offline.has(userID)) };
     },
     async close() {
       clearInterval(interval);

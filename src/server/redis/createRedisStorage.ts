@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Invitation } from '../../protocol/types.js';
-import type { HistoryDraft, InvitationCommit, RingkitStorage, StoredHistoryEntry, StoredPushSubscription } from '../../engine/storage.js';
+import type { DeadNodeSweep, HistoryDraft, InvitationCommit, RingkitStorage, StoredHistoryEntry, StoredPushSubscription } from '../../engine/storage.js';
 import { connectRedis, type RedisConnectionOptions } from './connectRedis.js';
 import { createRedisPresence } from './createRedisPresence.js';
 import {
@@ -49,8 +49,8 @@ export interface RedisStorage extends RingkitStorage {
   readonly nodeID: string;
   /** Refreshes this node's presence now (it also runs on an unref'd interval). */
   heartbeat(): Promise<void>;
-  /** Users left with no live device by dead nodes (or by removals that failed); see the presence. */
-  sweepOfflineUsers(): Promise<string[]>;
+  /** Users who had devices on dead nodes (or whose removals failed), offline or still online; see the presence. */
+  sweepDeadNodes(): Promise<DeadNodeSweep>;
   /** Counts a request in the one-second window every node shares. */
   takeRequestToken(key: string, perSecond: number, cost?: number): Promise<boolean>;
 }
@@ -226,7 +226,7 @@ export async function createRedisStorage(options: RedisStorageOptions = {}): Pro
     onlineAmong: presence.onlineAmong,
     setDeviceBusy: presence.setDeviceBusy,
     isMarkedBusy: presence.isMarkedBusy,
-    sweepOfflineUsers: presence.sweepOfflineUsers,
+    sweepDeadNodes: presence.sweepDeadNodes,
     async takeRequestToken(key, perSecond, cost = 1) {
       const window = Math.floor(Date.now() / 1000);
       const count = await redis.script(RATE_WINDOW_SCRIPT, [`${prefix}rate:${key}:${window}`], [String(cost)]);

@@ -14,7 +14,7 @@
  * - `P busy:<userID>` set of the user's connectionIDs the app marked busy (they count only while
  *   the device is live)
  * - `P nodes` set of nodeIDs that registered devices; `P ndev:<nodeID>` set of userIDs with a
- *   device on that node (for `sweepOfflineUsers` after the node dies)
+ *   device on that node (for `sweepDeadNodes` after the node dies)
  * - `P groups` set of groupIDs; `P gm:<groupID>` members; `P gu:<userID>` groups of a user
  *
  * The scripts compute key names from the prefix, so they need a single Redis primary (standalone
@@ -262,27 +262,28 @@ return 1
 
 /**
  * Forgets dead nodes: for every node in `nodes` whose liveness key is gone, drops its devices
- * and returns the users it leaves with no live device (each user once, and only to the one caller
- * that swept the node). ARGV: prefix.
- * @example await handle.script(SWEEP_NODES_SCRIPT, [], [prefix]) // ['bob']
+ * and returns its users (each once, and only to the one caller that swept the node) in two
+ * lists: those left with no live device, and those still online elsewhere. ARGV: prefix.
+ * @example await handle.script(SWEEP_NODES_SCRIPT, [], [prefix]) // [['bob'], ['carol']]
  */
 export const SWEEP_NODES_SCRIPT = `${LIVE_DEVICES}
-local out = {}
+local offline = {}
+local online = {}
 local reported = {}
 for _, node in ipairs(redis.call('SMEMBERS', p .. 'nodes')) do
   if redis.call('EXISTS', p .. 'node:' .. node) == 0 then
     local ndev = p .. 'ndev:' .. node
     for _, u in ipairs(redis.call('SMEMBERS', ndev)) do
-      if not reported[u] and live(p .. 'dev:' .. u) == 0 then
+      if not reported[u] then
         reported[u] = true
-        out[#out + 1] = u
+        if live(p .. 'dev:' .. u) == 0 then offline[#offline + 1] = u else online[#online + 1] = u end
       end
     end
     redis.call('DEL', ndev)
     redis.call('SREM', p .. 'nodes', node)
   end
 end
-return out
+return { offline, online }
 `;
 
 /**
