@@ -23,7 +23,16 @@ export interface SustainedResult {
   ringkitCyclesPerSecond: number;
   ringkitServerCpuMsPerCycle: number;
   bareServerCpuMsPerRelay: number;
+  /** CPU of this (the clients') process per cycle / per relay: the clients share the machine with the server. */
+  ringkitClientCpuMsPerCycle: number;
+  bareClientCpuMsPerRelay: number;
 }
+
+/** This process's CPU time so far (ms). */
+const ownCpuMs = () => {
+  const cpu = process.cpuUsage();
+  return (cpu.user + cpu.system) / 1000;
+};
 
 /**
  * 64 invite→accept cycles in flight (64 pairs) against 64 bare relays in flight, alternating
@@ -41,15 +50,21 @@ export async function measureSustained(bare: BenchServer, ringkit: BenchServer, 
   let bareCpu = 0;
   let ringkitCycles = 0;
   let bareRelays = 0;
+  let ringkitClientCpu = 0;
+  let bareClientCpu = 0;
   for (let phase = 0; phase < 2; phase++) {
     const b0 = await bare.stats();
+    const bc0 = ownCpuMs();
     const rate = await throughput(relays, phaseMs);
+    bareClientCpu += ownCpuMs() - bc0;
     bareCpu += (await bare.stats()).cpuMs - b0.cpuMs;
     bareRelays += rate * (phaseMs / 1000);
     bareRates.push(rate);
     if (profilePath && phase === 1) await ringkit.call({ cmd: 'profileStart' });
     const r0 = await ringkit.stats();
+    const rc0 = ownCpuMs();
     const cycles = await throughput(pairs, phaseMs);
+    ringkitClientCpu += ownCpuMs() - rc0;
     ringkitCpu += (await ringkit.stats()).cpuMs - r0.cpuMs;
     if (profilePath && phase === 1) await ringkit.call({ cmd: 'profileStop', path: profilePath });
     ringkitCycles += cycles * (phaseMs / 1000);
@@ -63,5 +78,7 @@ export async function measureSustained(bare: BenchServer, ringkit: BenchServer, 
     ringkitCyclesPerSecond: mean(ringkitRates),
     ringkitServerCpuMsPerCycle: ringkitCpu / ringkitCycles,
     bareServerCpuMsPerRelay: bareCpu / bareRelays,
+    ringkitClientCpuMsPerCycle: ringkitClientCpu / ringkitCycles,
+    bareClientCpuMsPerRelay: bareClientCpu / bareRelays,
   };
 }

@@ -25,6 +25,11 @@ export interface InvitationMirrorOptions {
   requestTimeoutMs: number;
   /** Who and where I am now (the server's word once connected). */
   identity(): { userID: string; deviceID: string };
+  /**
+   * This device's accept or reject of the invitation still waiting for its answer, if any: an
+   * answer moves me out of pending on the server, so it stands in for the receipt.
+   */
+  answering?(inviteID: string): Promise<unknown> | undefined;
 }
 
 /**
@@ -163,7 +168,19 @@ export class InvitationMirror {
     const key = `${inv.inviteID}:${mine.version}`;
     if (this.acknowledged.has(key)) return;
     this.acknowledged.add(key);
-    void this.options.transport.request('invitation:received', { inviteID: inv.inviteID }, this.options.requestTimeoutMs).catch(() => {
+    const answer = this.options.answering?.(inv.inviteID);
+    // The app answered as it rang (an auto-answer): the answer is the receipt; only a failed one
+    // leaves me pending, and then the receipt goes after it.
+    if (answer) return void answer.catch(() => this.sendReceipt(inv.inviteID, key));
+    this.sendReceipt(inv.inviteID, key);
+  }
+
+  /** Sends the receipt while I am still pending in the mirror's copy. */
+  private sendReceipt(inviteID: string, key: string): void {
+    const inv = this.record[inviteID];
+    const mine = inv && findUser(inv.users, this.options.identity().userID);
+    if (!inv || inv.state !== 'active' || (mine?.state !== 'inviting' && mine?.state !== 'notYetReceived')) return;
+    void this.options.transport.request('invitation:received', { inviteID }, this.options.requestTimeoutMs).catch(() => {
       this.acknowledged.delete(key);
     });
   }

@@ -40,6 +40,8 @@ export class SignalingClient {
   private readonly transport: Transport;
   private readonly requestTimeoutMs: number;
   private readonly mirror: InvitationMirror;
+  /** inviteID → this device's accept or reject still waiting for its answer. */
+  private readonly answering = new Map<string, Promise<unknown>>();
   private readonly page = new PageLifecycle({
     isDisconnected: () => this.connection.state === 'disconnected',
     leave: () => this.leave('the page was hidden'),
@@ -56,6 +58,7 @@ export class SignalingClient {
       emitter: this.emitter,
       requestTimeoutMs: this.requestTimeoutMs,
       identity: () => ({ userID: this.currentUserID, deviceID: this.currentDeviceID }),
+      answering: (inviteID) => this.answering.get(inviteID),
     });
   }
 
@@ -180,11 +183,11 @@ export class SignalingClient {
   }
 
   accept(inviteID: string, options: ActionOptions = {}): Promise<OperationResult> {
-    return this.mutate('invitation:accept', { ...options, inviteID });
+    return this.answer(inviteID, this.mutate('invitation:accept', { ...options, inviteID }));
   }
 
   reject(inviteID: string, options: ActionOptions = {}): Promise<OperationResult> {
-    return this.mutate('invitation:reject', { ...options, inviteID });
+    return this.answer(inviteID, this.mutate('invitation:reject', { ...options, inviteID }));
   }
 
   /** Replaces the invitation's data. Inviter only. */
@@ -296,6 +299,14 @@ export class SignalingClient {
     if (this.connection.state === 'connected') void this.transport.request('session:leave', {}, this.requestTimeoutMs).catch(() => undefined);
     this.transport.close();
     this.handleClose(false, { code: 'NOT_CONNECTED', message });
+  }
+
+  /** Remembers an answer while it is on its way (it stands in for the receipt, see InvitationMirror). */
+  private answer<T>(inviteID: string, sent: Promise<T>): Promise<T> {
+    this.answering.set(inviteID, sent);
+    const done = () => void (this.answering.get(inviteID) === sent && this.answering.delete(inviteID));
+    sent.then(done, done);
+    return sent;
   }
 
   /** Sends a mutating command with a requestID (made when absent) and mirrors the invitation it returns. */
