@@ -132,7 +132,10 @@ export function handleRingkitPush(event: PushEventLike, options: RingkitServiceW
 /**
  * Notification changes run one at a time, in push order: two pushes close together (a stop, then
  * the next call's ring) showed their notifications concurrently, and Chromium now and then kept
- * only one of them.
+ * only one of them. This also keeps the stop's `getNotifications()` from running during a
+ * `showNotification()`: Chromium then deletes the record of the notification being shown (written,
+ * not yet on display, so taken for one closed meanwhile), which stays on screen but is never listed
+ * again, so a later stop could not find the ringing notification to close it.
  */
 let changes: Promise<unknown> = Promise.resolve();
 
