@@ -180,8 +180,19 @@ export class InvitationMirror {
     const inv = this.record[inviteID];
     const mine = inv && findUser(inv.users, this.options.identity().userID);
     if (!inv || inv.state !== 'active' || (mine?.state !== 'inviting' && mine?.state !== 'notYetReceived')) return;
-    void this.options.transport.request('invitation:received', { inviteID }, this.options.requestTimeoutMs).catch(() => {
+    const { transport, requestTimeoutMs } = this.options;
+    if (!transport.notify) {
+      void transport.request('invitation:received', { inviteID }, requestTimeoutMs).catch(() => this.acknowledged.delete(key));
+      return;
+    }
+    // Without an acknowledgement (one packet fewer for every member of a class): the update that
+    // moves me to `received` is the answer. If none came within the request timeout, send it again.
+    if (!transport.notify('invitation:received', { inviteID })) return void this.acknowledged.delete(key);
+    const retry = setTimeout(() => {
       this.acknowledged.delete(key);
-    });
+      const current = this.record[inviteID];
+      if (current) this.acknowledgeReceipt(current, 'push');
+    }, requestTimeoutMs);
+    (retry as { unref?: () => void }).unref?.();
   }
 }

@@ -1,4 +1,4 @@
-import type { CommandRequest } from '../protocol/commands.js';
+import type { CommandParams, CommandRequest, UNACKED_COMMAND } from '../protocol/commands.js';
 import type { MediaSignalEvent } from '../protocol/events.js';
 import type { WireUpdate } from '../protocol/wire.js';
 
@@ -25,4 +25,9 @@ export interface Transport {
   close(): void;
   /** Sends a command; resolves with the server's acknowledgement, rejects on timeout or loss. */
   request: CommandRequest;
+  /**
+   * Sends the receipt without asking for an acknowledgement; false when it could not be sent (not
+   * connected). Without it the client sends the receipt with `request`.
+   */
+  notify?(name: typeof UNACKED_COMMAND, params: CommandParams<typeof UNACKED_COMMAND>): boolean;
 }

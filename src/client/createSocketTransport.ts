@@ -76,6 +76,11 @@ export function createSocketTransport(options: SocketTransportOptions): Transpor
       socket?.removeAllListeners();
       socket = undefined;
     },
+    notify(name, params) {
+      if (!socket?.connected) return false;
+      socket.emit(name, params);
+      return true;
+    },
     request<N extends CommandName>(name: N, params: CommandParams<N>, timeoutMs: number) {
       const s = socket;
       if (!s?.connected) return Promise.reject(new RingkitError('NOT_CONNECTED', 'not connected'));

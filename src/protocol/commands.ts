@@ -97,6 +97,14 @@ export type CommandAck<N extends CommandName> = WireAck<CommandResult<N>>;
 export type CommandRequest = <N extends CommandName>(name: N, params: CommandParams<N>, timeoutMs: number) => Promise<CommandAck<N>>;
 
 /**
+ * The one command a client may send without asking for an acknowledgement: the receipt
+ * (docs/protocol.md section 5, "Receipt"). The change it makes reaches the device in the next
+ * update anyway, so an acknowledgement would only cost every member of a class one more packet.
+ * @example socket.emit(UNACKED_COMMAND, { inviteID })
+ */
+export const UNACKED_COMMAND = 'invitation:received' satisfies CommandName;
+
+/**
  * Whether a string names a command (the server's check before anything else).
  * @example if (!isCommandName(name)) return reply({ ok: false, error })
  */

@@ -27,7 +27,11 @@ export const groupRoom = (groupID: string) => `group:${groupID}`;
  * const rooms = createGroupRooms(io, createMemoryGroupDirectory())
  * createEngine({ groups: rooms.groups, deliverToGroup: rooms.deliverToGroup, ... })
  */
-export function createGroupRooms(io: Server, directory: GroupDirectory, emit: (rooms: string[], update: WireUpdate) => void = (rooms, update) => io.to(rooms).emit(UPDATE_EVENT, update)) {
+export function createGroupRooms(
+  io: Server,
+  directory: GroupDirectory,
+  emit: (rooms: string[], update: WireUpdate) => void | Promise<void> = (rooms, update) => void io.to(rooms).emit(UPDATE_EVENT, update),
+) {
   const join = (groupID: string, members: string[]) => {
     if (members.length > 0) io.in(members.map(userRoom)).socketsJoin(groupRoom(groupID));
   };
@@ -52,9 +56,7 @@ export function createGroupRooms(io: Server, directory: GroupDirectory, emit: (r
     isMember: (groupID, userID) => directory.isMember(groupID, userID),
     groupsOf: (userID) => directory.groupsOf(userID),
   };
-  const deliverToGroup: DeliverToGroup = (groupID, userIDs, update) => {
-    emit([groupRoom(groupID), ...userIDs.map(userRoom)], update);
-  };
+  const deliverToGroup: DeliverToGroup = (groupID, userIDs, update) => emit([groupRoom(groupID), ...userIDs.map(userRoom)], update);
   return {
     groups,
     deliverToGroup,

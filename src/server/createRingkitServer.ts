@@ -10,7 +10,7 @@ import { createMemoryStorage } from '../engine/memory/createMemoryStorage.js';
 import type { PushNotifier } from '../engine/push.js';
 import { randomID } from '../engine/randomID.js';
 import type { RingkitStorage } from '../engine/storage.js';
-import { isCommandName } from '../protocol/commands.js';
+import { isCommandName, UNACKED_COMMAND } from '../protocol/commands.js';
 import { RingkitError } from '../protocol/errors.js';
 import { DEFAULT_LIMITS, type RingkitLimits } from '../protocol/limits.js';
 import { idSchema } from '../protocol/schemas.js';
@@ -150,7 +150,7 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
     ...(pushNotifier && { pushNotifier }),
     ...(webPush && { webPush: webPush.ringer }),
     deliver(userIDs, update) {
-      updates.emit(userIDs.map(userRoom), update);
+      return updates.emit(userIDs.map(userRoom), update);
     },
     // One device's room: through the adapter it reaches that device on whichever node it is.
     deliverMediaSignal(userID, deviceID, signal) {
@@ -199,7 +199,14 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
     const cancelExpiry = identity.expiresAt === undefined ? undefined : setLongTimeout(expire, identity.expiresAt);
     socket.onAny((name: unknown, ...args: unknown[]) => {
       const ack = args[args.length - 1];
-      if (typeof ack !== 'function') return;
+      if (typeof ack !== 'function') {
+        // A receipt may come without an acknowledgement (ringkit's client sends it so): the
+        // change it makes reaches the device in the next update, one packet fewer per member.
+        if (name === UNACKED_COMMAND && args.length === 1) {
+          void engine.execute(session, UNACKED_COMMAND, args[0], () => undefined).catch((err: unknown) => logger.error({ err }, 'execute failed'));
+        }
+        return;
+      }
       const reply = (outcome: unknown) => (ack as (outcome: unknown) => void)(outcome);
       if (typeof name !== 'string' || args.length !== 2) {
         return reply({ ok: false, error: { code: 'INVALID_PARAMETER', message: 'send one payload object with an acknowledgement' } });

@@ -59,15 +59,19 @@ export function createUpdateEmitter(io: Server, cluster: boolean) {
       plainDevices++;
       socket.once('disconnect', () => plainDevices--);
     },
-    /** Sends one update to every device in `rooms`. */
-    emit(rooms: string[], update: WireUpdate): void {
-      if (rooms.length === 0) return;
+    /**
+     * Sends one update to every device in `rooms`; on one node, returns a promise that settles once
+     * it is written (a large audience takes several event-loop turns), which the fan-out uses to
+     * merge the changes made meanwhile into the next update.
+     */
+    emit(rooms: string[], update: WireUpdate): Promise<void> | undefined {
+      if (rooms.length === 0) return undefined;
       const packed = packUpdate(update);
       if (cluster) {
         // Other nodes hold devices too: one broadcast per form through the adapter.
         io.to(rooms).except(PLAIN_ROOM).emit(UPDATE_EVENT, packed);
         io.to(rooms).except(PACKED_ROOM).emit(UPDATE_EVENT, update);
-        return;
+        return undefined;
       }
       const inviteID = update.invitation.inviteID;
       const send = async () => {
@@ -81,6 +85,7 @@ export function createUpdateEmitter(io: Server, cluster: boolean) {
         .catch(() => undefined)
         .finally(() => writing.get(inviteID) === tracked && writing.delete(inviteID));
       writing.set(inviteID, tracked);
+      return tracked;
     },
   };
 }
