@@ -48,11 +48,6 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/react/**', 'test/e2e/**', 'test/browser/**'],
           globalSetup: ['./test/support/globalSetup.ts'],
-          // A failed test runs once more: in clean runs on the shared 2-core machine, tests that
-          // kill and restart Redis (redisFailure, sentinelFailover) or drive Chromium's service
-          // worker failed about 1 run in 6 each, never twice in a row; the flakes are listed as
-          // open work in the closing note of issues 20 and 21.
-          retry: 1,
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },
