@@ -36,6 +36,8 @@ const { values } = parseArgs({
 });
 const quick = values.quick;
 const sections = new Set((values.only ?? 'latency,media,sustained,classroom,heap,crossNode,redis,renders,bundle,webPush').split(','));
+/** The class sizes the classroom section measures. */
+const classSizes = values.sizes ? values.sizes.split(',').map(Number) : values.quick ? [200] : [200, 1000];
 const profileDir = fileURLToPath(new URL('./profiles/', import.meta.url));
 if (values.profile) mkdirSync(profileDir, { recursive: true });
 const started = performance.now();
@@ -103,9 +105,9 @@ try {
 
   if (sections.has('classroom')) {
     const classes: ClassroomResult[] = [];
-    for (const n of values.sizes ? values.sizes.split(',').map(Number) : quick ? [200] : [200, 1000]) {
+    for (const n of classSizes) {
       log(`classroom N=${n} (${values.workers} client worker threads)`);
-      const c = await measureClassroom(bare, ringkit, n, { runs: values.runs ? Number(values.runs) : quick ? 1 : 3, workers: Number(values.workers), ...(values.profile && n === 1000 && { profilePath: `${profileDir}classroom-1000.cpuprofile` }) });
+      const c = await measureClassroom(bare, ringkit, n, { runs: values.runs ? Number(values.runs) : quick ? 1 : 3, workers: Number(values.workers), ...(values.profile && { profilePath: `${profileDir}classroom-${n}.cpuprofile` }) });
       classes.push(c);
       const span = (s: Spread, unit = ' ms') => `${round(s.p50, s.p50 < 10 ? 2 : 0)}${unit} (${round(s.min, s.min < 10 ? 2 : 0)}–${round(s.max, s.max < 10 ? 2 : 0)})`;
       row(`classroom N=${n}: inviteInGroup → all rung`, span(c.ring.ms), `class-list broadcast ${span(c.bareClassList.ms)}; 1-message room emit ${ms(c.bareRoomEmit.ms.p50)}`, c.ring.ms.p50 / c.bareClassList.ms.p50, '≤ 3×', 3);
@@ -183,7 +185,7 @@ if (sections.has('bundle')) {
 
 results.rows = rows;
 if (values.profile) {
-  for (const name of ['classroom-1000', 'sustained']) {
+  for (const name of [...classSizes.map((n) => `classroom-${n}`), 'sustained']) {
     try {
       const p = topSelfTime(`${profileDir}${name}.cpuprofile`, 15);
       (results.profiles ??= {} as Record<string, unknown>) && ((results.profiles as Record<string, unknown>)[name] = p);

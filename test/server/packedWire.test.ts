@@ -2,6 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallUser } from '../../src/protocol/types.js';
 import { UPDATE_EVENT, type WireUpdate } from '../../src/protocol/wire.js';
+import { canWriteEncoded } from '../../src/server/createUpdateEmitter.js';
 import { connectClient, startServer, until } from '../support/harness.js';
 
 const sockets: Socket[] = [];
@@ -78,5 +79,30 @@ describe('a class larger than one write slice (100 devices)', () => {
     expect(reference.users.filter((u) => u.state === 'accepted')).toHaveLength(students.filter((_, i) => i % 3 !== 0).length);
     for (const m of members) expect(m.getInvitation(inviteID)).toEqual(reference);
     expect(fetches).toEqual([]);
+  });
+});
+
+describe('a large update is encoded once however many slices it is written in', () => {
+  it('a ring to 120 members with 8 KB of data (several slices of 512 KiB) is encoded once, and every member rings with it', async () => {
+    const server = await startServer();
+    expect(canWriteEncoded(server.io)).toBe(true);
+    const students = Array.from({ length: 120 }, (_, i) => `s${i}`);
+    await server.groups.createGroup('class', ['teacher', ...students]);
+    const teacher = await connectClient(server, 'teacher');
+    const members: Awaited<ReturnType<typeof connectClient>>[] = [];
+    for (let i = 0; i < students.length; i += 40) members.push(...(await Promise.all(students.slice(i, i + 40).map((id) => connectClient(server, id)))));
+    const adapter = server.io.sockets.adapter as unknown as { _encode(packet: { data: unknown[] }, options: object): unknown[] };
+    const encode = adapter._encode.bind(adapter);
+    const encodedUpdates: number[] = [];
+    adapter._encode = (packet, options) => {
+      const encoded = encode(packet, options);
+      if (packet.data[0] === UPDATE_EVENT) encodedUpdates.push(String(encoded[0]).length);
+      return encoded;
+    };
+    const { inviteID } = await teacher.inviteInGroup('class', students, { timeout: 60, data: 'x'.repeat(8000) });
+    await until(() => members.every((m) => m.seen('invitationReceived').some((e) => e.inviteID === inviteID)), 10_000, 'every member rings');
+    // 121 devices × ~14 KB is more than one 512 KiB slice; the ring was still encoded once.
+    expect(encodedUpdates[0]! * 121).toBeGreaterThan(512 * 1024);
+    expect(encodedUpdates.filter((bytes) => bytes > 8000)).toHaveLength(1);
   });
 });
