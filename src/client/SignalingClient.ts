@@ -309,14 +309,25 @@ export class SignalingClient {
     return sent;
   }
 
-  /** Sends a mutating command with a requestID (made when absent) and mirrors the invitation it returns. */
+  /**
+   * Sends a mutating command with a requestID (made when absent) and mirrors the invitation it
+   * returns. When the answer is a replay (a retry after a lost acknowledgement), the invitation is
+   * then fetched as it is now: the updates since the first answer may have been lost with it.
+   */
   private async mutate<N extends MutatingCommand>(name: N, params: CommandParams<N>): Promise<CommandResult<N>> {
-    const result: CommandResult<N> & { invitation?: Invitation } & ChangeAck = await this.call(name, { ...params, requestID: params.requestID ?? randomRequestID() }, true);
+    let replayed = false;
+    const result: CommandResult<N> & { invitation?: Invitation } & ChangeAck = await this.call(
+      name,
+      { ...params, requestID: params.requestID ?? randomRequestID() },
+      true,
+      () => (replayed = true),
+    );
     if (result.invitation) {
       const { invitation, baseVersion } = result;
       delete result.baseVersion;
       const update: WireUpdate = { invitation, serverTime: this.serverNow(), ...(baseVersion !== undefined && { baseVersion }) };
       await this.mirror.apply(update, 'ack');
+      if (replayed) await this.catchUp(invitation.inviteID);
       const mirrored = this.mirror.get(invitation.inviteID);
       // A mirror behind the delta's base catches up from the push that follows; meanwhile the
       // caller gets the mirror with its own change applied.
@@ -326,8 +337,34 @@ export class SignalingClient {
   }
 
   /** Sends a command; mutating ones are resent with the same requestID after a reconnect. */
-  private call<N extends CommandName>(name: N, params: CommandParams<N>, retry = false): Promise<CommandResult<N>> {
-    return requestWithRetry(this.transport, this.connection, name, params, { retry, timeoutMs: this.requestTimeoutMs });
+  private call<N extends CommandName>(name: N, params: CommandParams<N>, retry = false, onReplayed?: () => void): Promise<CommandResult<N>> {
+    return requestWithRetry(this.transport, this.connection, name, params, { retry, timeoutMs: this.requestTimeoutMs, ...(onReplayed && { onReplayed }) });
+  }
+
+  /**
+   * Brings one invitation in the mirror to the server's current version (`invitation:get`), after
+   * a replayed answer handed it an old one. The first try is awaited; when it fails for a passing
+   * reason (not connected, storage away) it is tried again in the background, with backoff, until
+   * it succeeds, the invitation is gone, or the app disconnects.
+   */
+  private async catchUp(inviteID: string): Promise<void> {
+    const attempt = async (): Promise<boolean> => {
+      try {
+        const { invitation, serverTime } = await this.call('invitation:get', { inviteID });
+        await this.mirror.apply({ invitation, serverTime }, 'fetch');
+        return true;
+      } catch (error) {
+        return error instanceof RingkitError && error.code === 'INVITATION_NOT_FOUND';
+      }
+    };
+    if (await attempt()) return;
+    const gone = (): boolean => this.connection.state === 'disconnected';
+    void (async () => {
+      for (let delay = 250; !gone(); delay = Math.min(delay * 2, 4000)) {
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        if (gone() || (await attempt())) return;
+      }
+    })();
   }
 
   private resync(): Promise<void> {

@@ -7,7 +7,8 @@ import type { Transport } from './Transport.js';
  * Sends a command and returns its result (a refusal throws its RingkitError). Only while
  * connected, unless `retry`: a mutating command, which also goes out while reconnecting and is
  * sent again with the same requestID when the link is lost or the answer times out, until
- * `timeoutMs` has passed since the first try.
+ * `timeoutMs` has passed since the first try. `onReplayed` is called when the answer is a
+ * requestID's first outcome given again (`replayed`), so what it carries may be old.
  * @example const result = await requestWithRetry(transport, connection, 'invitation:accept', params, { retry: true, timeoutMs: 10_000 })
  */
 export async function requestWithRetry<N extends CommandName>(
@@ -15,7 +16,7 @@ export async function requestWithRetry<N extends CommandName>(
   connection: ConnectionTracker,
   name: N,
   params: CommandParams<N>,
-  { retry, timeoutMs }: { retry: boolean; timeoutMs: number },
+  { retry, timeoutMs, onReplayed }: { retry: boolean; timeoutMs: number; onReplayed?: () => void },
 ): Promise<CommandResult<N>> {
   if (connection.state !== 'connected' && !(retry && connection.state === 'reconnecting')) {
     throw new RingkitError('NOT_CONNECTED', `not connected (${connection.state})`);
@@ -25,6 +26,7 @@ export async function requestWithRetry<N extends CommandName>(
     if (connection.state === 'reconnecting') await connection.waitUntilConnected(deadline - Date.now());
     try {
       const ack = await transport.request(name, params, Math.max(1, deadline - Date.now()));
+      if (ack.replayed) onReplayed?.();
       if (ack.ok) return ack.result;
       throw RingkitError.from(ack.error);
     } catch (error) {

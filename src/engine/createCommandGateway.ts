@@ -129,10 +129,14 @@ export function createCommandGateway(options: {
     } catch (error) {
       return reply(toAck(error)), [];
     }
-    // A reused key answers its first outcome only to the same command with the same parameters.
-    if (stored) return reply(stored.fingerprint === fingerprint ? stored.ack : toAck(reusedKey(name))), [];
+    // A reused key answers its first outcome only to the same command with the same parameters,
+    // marked as a replay: the first answer was lost (with the connection, most likely) and so were
+    // perhaps the updates after it, which the device's handshake cannot name when it never heard of
+    // the invitation; the client then fetches the invitation's current state.
+    if (stored) return reply(stored.fingerprint === fingerprint ? { ...stored.ack, replayed: true } : toAck(reusedKey(name))), [];
     const running = inflight.get(key);
-    if (running) return reply(running.fingerprint === fingerprint ? ((await running.ack) as CommandAck<N>) : toAck(reusedKey(name))), [];
+    // A retry while the first is still running waits for its outcome, a replay as well.
+    if (running) return reply(running.fingerprint === fingerprint ? { ...((await running.ack) as CommandAck<N>), replayed: true } : toAck(reusedKey(name))), [];
     const slot: RequestOutcomeSlot = { key, committed: false, fingerprint };
     const outcome = run(session, name, payload, slot).then(async (r) => {
       await outcomes.remember(slot, r.ack);

@@ -7,10 +7,12 @@ import type { WireError } from './errors.js';
 import type { Invitation, SignalingMessage } from './types.js';
 
 /**
- * The acknowledgement of every command.
+ * The acknowledgement of every command. `replayed: true` marks the first outcome of a requestID
+ * answered again to a retry (docs/protocol.md section 4): what it carries may be older than the
+ * invitation now is.
  * @example const ack: WireAck<OperationResult> = { ok: false, error: { code: 'INVITATION_NOT_FOUND', message: 'no such invitation' } }
  */
-export type WireAck<T> = { ok: true; result: T } | { ok: false; error: WireError };
+export type WireAck<T> = ({ ok: true; result: T } | { ok: false; error: WireError }) & { replayed?: true };
 
 /**
  * Server → client event name for invitation updates.
