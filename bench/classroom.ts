@@ -48,6 +48,11 @@ export interface ClassroomResult {
   /** Unrelated 1v1 invite→ring while idle and during the rounds. */
   unrelatedIdle: Summary;
   unrelatedDuringRound: Summary;
+  /**
+   * The same unrelated 1v1 calls (to the idle ringkit server) during the bare rounds: what the
+   * class's clients and a bare server cost everyone else on this machine, ringkit's class aside.
+   */
+  unrelatedDuringBareRound: Summary;
   /** The ringkit server's event-loop delay while idle and during the rounds (p99 and max, ms): how long a ready request waited. */
   serverLoopDelayIdle: { p99Ms: number; maxMs: number };
   serverLoopDelayDuringRound: { p99Ms: number; maxMs: number };
@@ -89,7 +94,7 @@ function cost(samples: Sample[], members: number): PhaseCost {
 }
 
 /** The bare baselines, with the class's clients in worker threads like ringkit's. */
-async function bareBaselines(bare: BenchServer, n: number, runs: number, workers: number) {
+async function bareBaselines(bare: BenchServer, n: number, runs: number, workers: number, probe: Probe) {
   const ids = Array.from({ length: n }, (_, i) => `bm${n}-${i}`);
   const room = `class${n}`;
   const pool = await openClassPool('bare', bare.url, ids, workers, room);
@@ -107,12 +112,15 @@ async function bareBaselines(bare: BenchServer, n: number, runs: number, workers
   const lists: Sample[] = [];
   const answered: Sample[] = [];
   const rounds: Sample[] = [];
+  const duringBare: number[] = [];
   for (let run = 0; run < runs; run++) {
     emits.push(await phase(bare, () => broadcast()));
     await sleep(50);
+    probe.start();
     const list = await phase(bare, () => broadcast({ size: n, state: 'inviting' }));
     const receipts = await phase(bare, () => answers('received'));
     const accepts = await phase(bare, () => answers('accepted'));
+    duringBare.push(...(await probe.stop()));
     lists.push(list);
     answered.push(accepts);
     rounds.push(sum(sum(list, receipts), accepts));
@@ -120,8 +128,10 @@ async function bareBaselines(bare: BenchServer, n: number, runs: number, workers
   }
   sender!.disconnect();
   await pool.close();
-  return { bareRoomEmit: cost(emits, n), bareClassList: cost(lists, n), bareAnswers: cost(answered, n), bareRound: cost(rounds, n) };
+  return { bareRoomEmit: cost(emits, n), bareClassList: cost(lists, n), bareAnswers: cost(answered, n), bareRound: cost(rounds, n), unrelatedDuringBareRound: summarize(duringBare) };
 }
+
+type Probe = Awaited<ReturnType<typeof startProbe>>;
 
 /** An unrelated 1v1 pair calling (invite → ring → reject) in its own process, sampled between `start` and `stop`. */
 async function startProbe(url: string, prefix: string) {
@@ -151,18 +161,18 @@ async function startProbe(url: string, prefix: string) {
  * @example await measureClassroom(bare, ringkit, 1000, { runs: 3, workers: 2 })
  */
 export async function measureClassroom(bare: BenchServer, ringkit: BenchServer, n: number, opts: { runs: number; workers: number; profilePath?: string }): Promise<ClassroomResult> {
-  const baselines = await bareBaselines(bare, n, opts.runs, opts.workers);
-  const ids = Array.from({ length: n }, (_, i) => `m${n}-${i}`);
-  const groupID = `class${n}`;
-  await ringkit.call({ cmd: 'createGroup', groupID, members: [`teacher${n}`, ...ids] });
-  const [teacher] = await connectRingkit(ringkit.url, [`teacher${n}`]);
-  const pool = await openClassPool('ringkit', ringkit.url, ids, opts.workers);
   const probe = await startProbe(ringkit.url, `probe${n}`);
   await ringkit.call({ cmd: 'loopDelay' });
   probe.start();
   await sleep(n >= 1000 ? 1500 : 800);
   const unrelatedIdle = summarize(await probe.stop());
   const serverLoopDelayIdle = await ringkit.call<{ p99Ms: number; maxMs: number }>({ cmd: 'loopDelay' });
+  const baselines = await bareBaselines(bare, n, opts.runs, opts.workers, probe);
+  const ids = Array.from({ length: n }, (_, i) => `m${n}-${i}`);
+  const groupID = `class${n}`;
+  await ringkit.call({ cmd: 'createGroup', groupID, members: [`teacher${n}`, ...ids] });
+  const [teacher] = await connectRingkit(ringkit.url, [`teacher${n}`]);
+  const pool = await openClassPool('ringkit', ringkit.url, ids, opts.workers);
 
   const rings: Sample[] = [];
   const accepts: Sample[] = [];

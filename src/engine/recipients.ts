@@ -47,8 +47,12 @@ export async function audienceOf(
     return { recipients, recipientCount: recipients.size };
   }
   const members = new Set((await groups.getMembers(inv.groupID)) ?? []);
+  // namedIn without its set of a thousand names: only the few outside the group are kept.
   const recipients = new Set<string>();
-  for (const userID of namedIn(inv, changed)) if (!members.has(userID)) recipients.add(userID);
+  const outside = (userID: string) => !members.has(userID) && recipients.add(userID);
+  outside(inv.inviter);
+  for (const userID of changed) outside(userID);
+  for (const u of inv.users) if (!isTerminal(u.state, inv.mode)) outside(u.userID);
   return { recipients, groupID: inv.groupID, recipientCount: members.size + recipients.size };
 }
 

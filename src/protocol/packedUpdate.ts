@@ -80,12 +80,28 @@ export function packUpdate(update: WireUpdate): PackedUpdate {
  */
 export function unpackUpdate(packed: PackedUpdate): WireUpdate {
   const { rows, t, defaults, ...update } = packed;
+  // The defaults packUpdate writes, read once; any other default (a newer server) is set per user.
+  const data = defaults.data as string;
+  const timeout = defaults.timeout as number;
+  const deadline = defaults.deadline as number | undefined;
+  const hasDeadline = 'deadline' in defaults;
+  let others: string[] | undefined;
+  for (const key in defaults) if (key !== 'data' && key !== 'timeout' && key !== 'deadline') (others ??= []).push(key);
   const users = new Array<CallUser>(rows.length);
   for (let i = 0; i < rows.length; i++) {
-    const [userID, state, version, updateTime, deviceID, overrides] = rows[i]!;
-    const user = { userID, state: typeof state === 'number' ? STATES[state]! : (state as CallUserState), data: '', updateTime: t + updateTime, timeout: 0, version } as CallUser;
-    if (deviceID) user.deviceID = deviceID;
-    for (const key in defaults) (user as unknown as Record<string, unknown>)[key] = defaults[key];
+    const [userID, code, version, updateTime, deviceID, overrides] = rows[i]!;
+    const state = typeof code === 'number' ? STATES[code]! : (code as CallUserState);
+    // One object literal per shape (a class's users all share one): a field added afterwards
+    // costs a hidden-class change per user, a thousand times per ring.
+    let user: CallUser;
+    if (hasDeadline) {
+      user = deviceID
+        ? { userID, state, data, updateTime: t + updateTime, timeout, deadline: deadline!, version, deviceID }
+        : { userID, state, data, updateTime: t + updateTime, timeout, deadline: deadline!, version };
+    } else {
+      user = deviceID ? { userID, state, data, updateTime: t + updateTime, timeout, version, deviceID } : { userID, state, data, updateTime: t + updateTime, timeout, version };
+    }
+    if (others) for (const key of others) (user as unknown as Record<string, unknown>)[key] = defaults[key];
     if (overrides) {
       for (const key in overrides) {
         const value = overrides[key];
