@@ -1,6 +1,6 @@
 import { RingkitError } from '../protocol/errors.js';
 import type { ClientEventMap, ClientEventName, ConnectionState } from '../protocol/events.js';
-import type { CommandName, CommandParams, CommandResult } from '../protocol/commands.js';
+import type { CommandAck, CommandName, CommandParams, CommandResult } from '../protocol/commands.js';
 import type { PushSubscriptionData } from '../protocol/push.js';
 import type { Conversation, Invitation, SignalingInfo, SignalingMessage } from '../protocol/types.js';
 import type { CancelResult, ChangeAck, HistoryResult, InviteResult, OperationResult, QueryInvitationsResult, WireUpdate } from '../protocol/wire.js';
@@ -40,6 +40,8 @@ export class SignalingClient {
   private readonly transport: Transport;
   private readonly requestTimeoutMs: number;
   private readonly mirror: InvitationMirror;
+  /** The answer of a change (its result object) → its update being applied to the mirror. */
+  private readonly answersMirrored = new WeakMap<object, Promise<void>>();
   /** inviteID → this device's accept or reject still waiting for its answer. */
   private readonly answering = new Map<string, Promise<unknown>>();
   private readonly page = new PageLifecycle({
@@ -121,6 +123,7 @@ export class SignalingClient {
         onClose: (willRetry, error) => this.handleClose(willRetry, error),
         onUpdate: (update) => void this.mirror.apply(update, 'push'),
         onMediaSignal: (signal) => void this.mirror.after(() => this.emitter.emit('mediaSignal', signal)),
+        onAnswer: (name, ack) => this.mirrorAnswer(name, ack),
       });
     }
     return done;
@@ -316,17 +319,21 @@ export class SignalingClient {
    */
   private async mutate<N extends MutatingCommand>(name: N, params: CommandParams<N>): Promise<CommandResult<N>> {
     let replayed = false;
-    const result: CommandResult<N> & { invitation?: Invitation } & ChangeAck = await this.call(
-      name,
-      { ...params, requestID: params.requestID ?? randomRequestID() },
-      true,
-      () => (replayed = true),
-    );
+    let result: CommandResult<N> & { invitation?: Invitation } & ChangeAck;
+    try {
+      result = await this.call(name, { ...params, requestID: params.requestID ?? randomRequestID() }, true, () => (replayed = true));
+    } catch (error) {
+      // The server may have made the change all the same, and it sends the change of a small
+      // invitation to the device that asked only in the answer that was lost: fetch it.
+      const inviteID = (params as { inviteID?: unknown }).inviteID;
+      if (error instanceof RingkitError && error.code === 'REQUEST_TIMEOUT' && typeof inviteID === 'string') void this.catchUp(inviteID);
+      throw error;
+    }
     if (result.invitation) {
       const { invitation, baseVersion } = result;
       delete result.baseVersion;
       const update: WireUpdate = { invitation, serverTime: this.serverNow(), ...(baseVersion !== undefined && { baseVersion }) };
-      await this.mirror.apply(update, 'ack');
+      await (this.answersMirrored.get(result) ?? this.mirror.apply(update, 'ack'));
       if (replayed) await this.catchUp(invitation.inviteID);
       const mirrored = this.mirror.get(invitation.inviteID);
       // A mirror behind the delta's base catches up from the push that follows; meanwhile the
@@ -334,6 +341,19 @@ export class SignalingClient {
       result.invitation = mirrored && mirrored.version >= invitation.version ? mirrored : (mergeUpdate(mirrored, { ...update, baseVersion: 0 }) ?? invitation);
     }
     return result;
+  }
+
+  /**
+   * Queues the answer of a change for the mirror as it arrives, among the updates in the order
+   * the connection brought them: the server sends the device that asked for a change of a small
+   * invitation no update of it, so an update right behind the answer builds on the answer.
+   */
+  private mirrorAnswer(name: CommandName, ack: CommandAck<CommandName>): void {
+    if (!ack.ok || !CHANGE_ANSWERS.has(name)) return;
+    const result = ack.result as { invitation?: Invitation; baseVersion?: number } | null;
+    if (!result?.invitation) return;
+    const update: WireUpdate = { invitation: result.invitation, serverTime: this.serverNow(), ...(result.baseVersion !== undefined && { baseVersion: result.baseVersion }) };
+    this.answersMirrored.set(result, this.mirror.apply(update, 'ack'));
   }
 
   /** Sends a command; mutating ones are resent with the same requestID after a reconnect. */
@@ -412,6 +432,12 @@ function toSubscriptionJSON(input: PushSubscriptionInput): unknown {
   const json = 'toJSON' in input && typeof input.toJSON === 'function' ? input.toJSON() : input;
   return JSON.parse(JSON.stringify(json)) as unknown;
 }
+
+/** The commands whose answer is a change of one invitation (a `ChangeAck`). */
+const CHANGE_ANSWERS: ReadonlySet<string> = new Set([
+  'invitation:invite', 'invitation:inviteInGroup', 'invitation:cancel', 'invitation:accept', 'invitation:reject',
+  'invitation:modify', 'invitation:callingInvite', 'invitation:join', 'invitation:quit', 'invitation:end',
+]);
 
 /** Commands that change something and so carry a requestID. */
 type MutatingCommand = { [N in CommandName]: 'requestID' extends keyof CommandParams<N> ? N : never }[CommandName];

@@ -1,4 +1,4 @@
-import type { CommandParams, CommandRequest, UNACKED_COMMAND } from '../protocol/commands.js';
+import type { CommandAck, CommandName, CommandParams, CommandRequest, UNACKED_COMMAND } from '../protocol/commands.js';
 import type { MediaSignalEvent } from '../protocol/events.js';
 import type { WireUpdate } from '../protocol/wire.js';
 
@@ -14,6 +14,12 @@ export interface TransportListener {
   onUpdate(update: WireUpdate): void;
   /** A media signal relayed to this device (docs/protocol.md, "Media signals"). */
   onMediaSignal?(signal: MediaSignalEvent): void;
+  /**
+   * An acknowledgement, as it arrives, before its request settles: in the order the connection
+   * delivered it among the updates (the answer of a change may be the device's only copy of it,
+   * and an update after it builds on it).
+   */
+  onAnswer?(name: CommandName, ack: CommandAck<CommandName>): void;
 }
 
 /**

@@ -28,9 +28,11 @@ export interface SocketTransportOptions {
  */
 export function createSocketTransport(options: SocketTransportOptions): Transport {
   let socket: Socket | undefined;
+  let current: TransportListener | undefined;
 
   return {
     open(listener: TransportListener) {
+      current = listener;
       socket = io(options.url, {
         path: options.path ?? '/socket.io',
         transports: ['websocket'],
@@ -86,8 +88,9 @@ export function createSocketTransport(options: SocketTransportOptions): Transpor
       if (!s?.connected) return Promise.reject(new RingkitError('NOT_CONNECTED', 'not connected'));
       return new Promise<CommandAck<N>>((resolve, reject) => {
         s.timeout(timeoutMs).emit(name, params, (err: Error | null, ack: CommandAck<N>) => {
-          if (err) reject(new RingkitError('REQUEST_TIMEOUT', `${name}: no answer within ${timeoutMs} ms`));
-          else resolve(ack);
+          if (err) return reject(new RingkitError('REQUEST_TIMEOUT', `${name}: no answer within ${timeoutMs} ms`));
+          current?.onAnswer?.(name, ack as CommandAck<CommandName>);
+          resolve(ack);
         });
       });
     },

@@ -2,7 +2,6 @@ import type { CommandName, CommandPayload, CommandResult } from '../protocol/com
 import { clampPage } from '../protocol/schemas.js';
 import type { Invitation, SignalingMessage } from '../protocol/types.js';
 import type { ChangeAck } from '../protocol/wire.js';
-import type { Actor } from './actor.js';
 import type { InvitationTransactions, MutationDelta, Publish } from './createInvitationTransactions.js';
 import type { RequestOutcomeSlot } from './requestOutcomes.js';
 import type { Draft } from './Draft.js';
@@ -114,10 +113,10 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
       .catch((err: unknown) => logger.error({ err, inviteID: inv.inviteID }, 'offline push failed'));
   }
 
-  async function invite(actor: Actor, params: CommandPayload<'invitation:invite'> & { groupID?: string }, scope: CommandScope) {
-    const { draft, errorInvitees } = await createInvitation(generateID(), actor, params, ctx, now());
+  async function invite(session: Session, params: CommandPayload<'invitation:invite'> & { groupID?: string }, scope: CommandScope) {
+    const { draft, errorInvitees } = await createInvitation(generateID(), session, params, ctx, now());
     const result = { inviteID: draft.invitation.inviteID, invitation: draft.invitation, errorInvitees };
-    scope.later(await tx.create(draft, scope.outcome && { slot: scope.outcome, result }));
+    scope.later(await tx.create(draft, scope.outcome && { slot: scope.outcome, result }, session.connectionID));
     pushOffline(draft.invitation, [...draft.changed].filter((id) => draft.user(id)?.state === 'inviting'));
     return result;
   }
@@ -137,9 +136,10 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
     toResult: (invitation: Invitation, value: T) => R,
   ): Promise<{ result: R & ChangeAck; value: T }> {
     const data = checkData(params.data, ctx.limits);
-    const answer = (delta: MutationDelta, value: T) => ({ ...toResult(delta.invitation, value), baseVersion: delta.baseVersion });
+    const answer = (delta: MutationDelta, value: T) => ({ ...toResult(delta.invitation, value), ...(delta.baseVersion !== undefined && { baseVersion: delta.baseVersion }) });
     const outcome = scope.outcome && { slot: scope.outcome, result: answer };
-    const { delta, value, publish } = await tx.mutate(params.inviteID, session.userID, (draft) => apply(draft, data), outcome);
+    // The answer carries the invitation: the device that asked may be spared the update's echo.
+    const { delta, value, publish } = await tx.mutate(params.inviteID, session.userID, (draft) => apply(draft, data), outcome, session.connectionID);
     if (publish) scope.later(publish);
     return { result: answer(delta, value), value };
   }

@@ -3,11 +3,13 @@ import type { WireUpdate } from '../protocol/wire.js';
 import type { Clock } from './clock.js';
 
 /**
- * Delivers one update to every device of the given users (socket.io rooms, loopback, …). A
- * delivery that writes over time (a large audience written a slice at a time) returns a promise
- * that settles once it is written: changes arriving meanwhile are merged into the next update.
+ * Delivers one update to every device of the given users (socket.io rooms, loopback, …), except
+ * the connection `answeredWhole`, whose request's answer already carried this very invitation
+ * (a delivery may still send it there: the client ignores a version it holds). A delivery that
+ * writes over time (a large audience written a slice at a time) returns a promise that settles
+ * once it is written: changes arriving meanwhile are merged into the next update.
  */
-export type Deliver = (userIDs: string[], update: WireUpdate) => void | Promise<void>;
+export type Deliver = (userIDs: string[], update: WireUpdate, answeredWhole?: string) => void | Promise<void>;
 
 /**
  * Delivers one update to every device of a group's members plus the given users, through one
@@ -36,6 +38,8 @@ export interface FanoutChange {
   recipientCount?: number;
   /** The users this change touched (default: those of `invitation` newer than `baseVersion`). */
   changedUsers?: CallUser[];
+  /** The connection whose answer carried this whole invitation: it needs no update of it. */
+  answeredWhole?: string;
 }
 
 interface Entry {
@@ -43,6 +47,7 @@ interface Entry {
   recipients: string[];
   groupID: string | undefined;
   changedUsers: CallUser[];
+  answeredWhole: string | undefined;
 }
 
 interface Batch {
@@ -113,7 +118,12 @@ export function createFanout(clock: Clock, window: number | CoalescePolicy, deli
       const viaGroup = index === groupIndex ? change.groupID : undefined;
       if (recipients.length === 0 && viaGroup === undefined) return;
       const update: WireUpdate = { invitation: { ...change.invitation, users: [...users.values()] }, baseVersion, serverTime: clock.now() };
-      const written = viaGroup !== undefined && deliverToGroup ? deliverToGroup(viaGroup, recipients, update) : deliver(recipients, update);
+      const written =
+        viaGroup !== undefined && deliverToGroup
+          ? deliverToGroup(viaGroup, recipients, update)
+          : changes.length === 1 && change.answeredWhole !== undefined
+            ? deliver(recipients, update, change.answeredWhole)
+            : deliver(recipients, update);
       if (written) deliveries.push(written);
     });
     if (changes[changes.length - 1]?.invitation.state === 'ended') lastSent.delete(inviteID);
@@ -136,6 +146,7 @@ export function createFanout(clock: Clock, window: number | CoalescePolicy, deli
         recipients,
         groupID: change.groupID,
         changedUsers: change.changedUsers ?? inv.users.filter((u) => u.version > change.baseVersion),
+        answeredWhole: change.answeredWhole,
       };
       const batch = pending.get(inv.inviteID);
       if (batch) {

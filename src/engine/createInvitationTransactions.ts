@@ -20,12 +20,17 @@ export type Publish = () => Promise<void>;
  * What one operation changed, for its caller's acknowledgement: the invitation's fields as the
  * operation left them with only the users it changed, as a delta against `baseVersion` (what
  * a client applies with `mergeUpdate`), so an answer in a class of 1,000 does not carry 1,000 users.
+ * Without `baseVersion` it is the whole invitation as committed: the last change of a commit to a
+ * small invitation answers so (see `mutate`'s `by`).
  * @example const update: WireUpdate = { invitation: delta.invitation, baseVersion: delta.baseVersion, serverTime }
  */
 export interface MutationDelta {
   invitation: Invitation;
-  baseVersion: number;
+  baseVersion?: number;
 }
+
+/** Whether the operation behind a delta changed anything. */
+const changedAnything = (delta: MutationDelta) => delta.baseVersion === undefined || delta.baseVersion < delta.invitation.version;
 
 /**
  * What a change of an existing invitation gives back: the invitation after it (unchanged when
@@ -64,10 +69,19 @@ export interface InvitationTransactions {
    * another is being committed are applied together, in order, in one commit (group commit);
    * each keeps its own version and fails alone. With `outcome`, the request's outcome is stored
    * in the same atomic commit as the change.
+   *
+   * `by` is the connection whose request this is, when its answer carries the invitation: if this
+   * change is the last one of its commit and the invitation is small (not wide), the delta is the
+   * whole invitation, so that device holds the committed version from its answer alone and the
+   * publication skips it (one write less per change; a 1v1 cycle is two changes).
    */
-  mutate<T>(inviteID: string, viewer: string | null, change: (draft: Draft) => T | Promise<T>, outcome?: OutcomeOf<T>): Promise<Mutation<T>>;
-  /** Stores a new invitation from a version-0 draft (with the request's `result` when `slot` is given); returns its publication. */
-  create(draft: Draft, outcome?: { slot: RequestOutcomeSlot; result: unknown }): Promise<Publish>;
+  mutate<T>(inviteID: string, viewer: string | null, change: (draft: Draft) => T | Promise<T>, outcome?: OutcomeOf<T>, by?: string): Promise<Mutation<T>>;
+  /**
+   * Stores a new invitation from a version-0 draft (with the request's `result` when `slot` is
+   * given); returns its publication. `by`: the connection whose answer carries the whole new
+   * invitation, skipped by the publication when the invitation is small (as for `mutate`).
+   */
+  create(draft: Draft, outcome?: { slot: RequestOutcomeSlot; result: unknown }, by?: string): Promise<Publish>;
   /** Runs publications in order, logging (not throwing) failures. */
   publishAll(publications: readonly Publish[]): Promise<void>;
   /** Sends what is still coalescing (on shutdown). */
@@ -76,13 +90,14 @@ export interface InvitationTransactions {
 
 interface QueuedChange {
   viewer: string | null;
+  by: string | undefined;
   change: (draft: Draft) => unknown;
   outcome: OutcomeOf<unknown> | undefined;
   resolve(mutation: Mutation<unknown>): void;
   reject(error: unknown): void;
 }
 
-type StepOutcome = { ok: true; value: unknown; delta: MutationDelta } | { ok: false; error: unknown };
+type StepOutcome = { ok: true; value: unknown; delta: MutationDelta; outcome: OutcomeOf<unknown> | undefined } | { ok: false; error: unknown };
 
 /** Invitations with more users than this wait one event-loop turn before a commit, to gather a burst. */
 const WIDE_USERS = 16;
@@ -140,7 +155,7 @@ export function createInvitationTransactions(options: {
    * Atomically stores a draft with the outcomes of the requests it answers; returns the change
    * to publish, or null when another node won.
    */
-  async function commit(draft: Draft, expectedVersion: number, outcomes: { slot: RequestOutcomeSlot; outcome: RequestOutcome }[] = []): Promise<Publish | null> {
+  async function commit(draft: Draft, expectedVersion: number, outcomes: { slot: RequestOutcomeSlot; outcome: RequestOutcome }[] = [], answeredWhole?: string): Promise<Publish | null> {
     const inv = draft.invitation;
     const ok = await storage
       .commit({
@@ -170,7 +185,7 @@ export function createInvitationTransactions(options: {
     // One publication per commit, however many operations of a group commit hand it on.
     return () =>
       (published ??= audienceOf(inv, draft.changed, groups, viaGroup).then((audience) =>
-        fanout.publish({ invitation: inv, baseVersion: expectedVersion, changedUsers, ...audience }),
+        fanout.publish({ invitation: inv, baseVersion: expectedVersion, changedUsers, ...audience, ...(answeredWhole !== undefined && { answeredWhole }) }),
       ));
   }
 
@@ -205,25 +220,33 @@ export function createInvitationTransactions(options: {
       }
       const draft = new Draft(current, clock.now());
       const outcomes: StepOutcome[] = [];
-      const stored: { slot: RequestOutcomeSlot; outcome: RequestOutcome }[] = [];
       for (const q of batch) {
         draft.begin();
         try {
           if (!(await visible(draft, q.viewer))) fail('INVITATION_NOT_FOUND', 'no such invitation');
           const value = await q.change(draft);
-          const delta = stepDelta(draft);
-          outcomes.push({ ok: true, value, delta });
-          const slot = q.outcome?.slot;
-          if (slot) stored.push({ slot, outcome: outcomeForCommit(slot, { ok: true, result: q.outcome!.result(delta, value) }) });
+          outcomes.push({ ok: true, value, delta: stepDelta(draft), outcome: q.outcome });
         } catch (error) {
           draft.undo();
           outcomes.push({ ok: false, error });
         }
       }
       draft.finish();
+      // The last change of a small invitation answers with the whole invitation (see `mutate`).
+      let answeredWhole: string | undefined;
+      const last = outcomes.findLastIndex((o) => o.ok && changedAnything(o.delta));
+      const lastStep = outcomes[last];
+      if (lastStep?.ok && !isWide(draft.invitation)) {
+        lastStep.delta = { invitation: draft.invitation };
+        answeredWhole = batch[last]!.by;
+      }
+      const stored: { slot: RequestOutcomeSlot; outcome: RequestOutcome }[] = [];
+      for (const o of outcomes) {
+        if (o.ok && o.outcome) stored.push({ slot: o.outcome.slot, outcome: outcomeForCommit(o.outcome.slot, { ok: true, result: o.outcome.result(o.delta, o.value) }) });
+      }
       let publish: Publish | undefined;
       if (draft.isChanged()) {
-        const committed = await commit(draft, current.version, stored);
+        const committed = await commit(draft, current.version, stored, answeredWhole);
         if (!committed) continue;
         publish = committed;
       }
@@ -231,7 +254,7 @@ export function createInvitationTransactions(options: {
       batch.forEach((q, i) => {
         const outcome = outcomes[i]!;
         if (!outcome.ok) return q.reject(outcome.error);
-        q.resolve({ invitation, value: outcome.value, delta: outcome.delta, ...(publish && outcome.delta.baseVersion < outcome.delta.invitation.version && { publish }) });
+        q.resolve({ invitation, value: outcome.value, delta: outcome.delta, ...(publish && changedAnything(outcome.delta) && { publish }) });
       });
       return;
     }
@@ -250,10 +273,10 @@ export function createInvitationTransactions(options: {
   }
 
   return {
-    mutate<T>(inviteID: string, viewer: string | null, change: (draft: Draft) => T | Promise<T>, outcome?: OutcomeOf<T>) {
+    mutate<T>(inviteID: string, viewer: string | null, change: (draft: Draft) => T | Promise<T>, outcome?: OutcomeOf<T>, by?: string) {
       return new Promise<Mutation<T>>((resolve, reject) => {
         const queued = queues.get(inviteID);
-        const entry: QueuedChange = { viewer, change, outcome: outcome as OutcomeOf<unknown> | undefined, resolve: resolve as QueuedChange['resolve'], reject };
+        const entry: QueuedChange = { viewer, by, change, outcome: outcome as OutcomeOf<unknown> | undefined, resolve: resolve as QueuedChange['resolve'], reject };
         if (queued) return void queued.push(entry);
         const queue = [entry];
         queues.set(inviteID, queue);
@@ -261,8 +284,9 @@ export function createInvitationTransactions(options: {
       });
     },
 
-    async create(draft, outcome) {
-      const publish = await commit(draft, 0, outcome && [{ slot: outcome.slot, outcome: outcomeForCommit(outcome.slot, { ok: true, result: outcome.result }) }]);
+    async create(draft, outcome, by) {
+      const stored = outcome && [{ slot: outcome.slot, outcome: outcomeForCommit(outcome.slot, { ok: true, result: outcome.result }) }];
+      const publish = await commit(draft, 0, stored, isWide(draft.invitation) ? undefined : by);
       if (!publish) fail('INTERNAL', 'inviteID collision');
       return publish;
     },

@@ -149,8 +149,8 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
     ...(options.coalesceWindowMs !== undefined && { coalesceWindowMs: options.coalesceWindowMs }),
     ...(pushNotifier && { pushNotifier }),
     ...(webPush && { webPush: webPush.ringer }),
-    deliver(userIDs, update) {
-      return updates.emit(userIDs.map(userRoom), update);
+    deliver(userIDs, update, answeredWhole) {
+      return updates.emit(userIDs.map(userRoom), update, answeredWhole);
     },
     // One device's room: through the adapter it reaches that device on whichever node it is.
     deliverMediaSignal(userID, deviceID, signal) {

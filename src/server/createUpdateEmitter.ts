@@ -109,20 +109,23 @@ export function createUpdateEmitter(io: Server, cluster: boolean) {
     /**
      * Sends one update to every device in `rooms`; on one node, returns a promise that settles once
      * it is written (a large audience takes several event-loop turns), which the fan-out uses to
-     * merge the changes made meanwhile into the next update.
+     * merge the changes made meanwhile into the next update. Ringkit's own client on the connection
+     * `answeredWhole` is skipped (its request's answer carried this whole invitation, and it
+     * mirrors answers); other clients are not.
      */
-    emit(rooms: string[], update: WireUpdate): Promise<void> | undefined {
+    emit(rooms: string[], update: WireUpdate, answeredWhole?: string): Promise<void> | undefined {
       if (rooms.length === 0) return undefined;
       const packed = packUpdate(update);
       if (cluster) {
         // Other nodes hold devices too: one broadcast per form through the adapter.
-        io.to(rooms).except(PLAIN_ROOM).emit(UPDATE_EVENT, packed);
+        io.to(rooms).except(answeredWhole === undefined ? PLAIN_ROOM : [PLAIN_ROOM, answeredWhole]).emit(UPDATE_EVENT, packed);
         io.to(rooms).except(PACKED_ROOM).emit(UPDATE_EVENT, update);
         return undefined;
       }
       const inviteID = update.invitation.inviteID;
       const send = async () => {
-        await sliced(devicesIn(rooms, PLAIN_ROOM), packed);
+        const packedDevices = devicesIn(rooms, PLAIN_ROOM);
+        await sliced(answeredWhole === undefined ? packedDevices : packedDevices.filter((id) => id !== answeredWhole), packed);
         if (plainDevices > 0) await sliced(devicesIn(rooms, PACKED_ROOM), update);
       };
       const before = writing.get(inviteID);
