@@ -42,6 +42,32 @@ describe('group commit: answers to one invitation arriving together', () => {
     expect(last?.ok && last.r.invitation.state).toBe('ended');
   });
 
+  it('a burst larger than one group commit (250 answers) goes in commits of at most 100, each answer applied once', async () => {
+    const storage = createMemoryStorage();
+    const sizes: number[] = [];
+    let before = 0;
+    const counting: RingkitStorage = {
+      ...storage,
+      commit: (change) => {
+        sizes.push(change.invitation.version - (before || change.invitation.version));
+        before = change.invitation.version;
+        return storage.commit(change);
+      },
+    };
+    const h = engineHarness({ storage: counting });
+    const students = Array.from({ length: 250 }, (_, i) => `s${i}`);
+    await h.groups.createGroup('class', ['teacher', ...students]);
+    const { inviteID } = await h.run('teacher', 'invitation:inviteInGroup', { groupID: 'class', invitees: students, timeout: 600 });
+    before = (await storage.getInvitation(inviteID))!.version;
+    sizes.length = 0;
+    const answers = await Promise.all(students.map((id) => outcome(h.run(id, 'invitation:accept', { inviteID }))));
+    expect(answers.every((a) => a.ok)).toBe(true);
+    expect(sizes.length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(100);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(students.length);
+    expect((await storage.getInvitation(inviteID))!).toMatchObject({ state: 'ended', version: before });
+  });
+
   it('answers read in the next turn of the event loop join the first one\'s commit (a class\'s answers come in several network reads)', async () => {
     const { h, storage, counter } = countingHarness();
     const students = Array.from({ length: 20 }, (_, i) => `s${i}`);
