@@ -1,6 +1,7 @@
 import type { Namespace } from 'socket.io';
 import type { RingkitServerOptions } from '../createRingkitServer.js';
 import { closeClient, createRedisClient, reconnectStrategy, withTimeout, type RedisClientLike } from './connectRedis.js';
+import { createPubSubRecovery } from './createPubSubRecovery.js';
 import { createSentinelClient, type RedisSentinelTarget } from './createSentinelClient.js';
 import { createRedisGroupDirectory } from './createRedisGroupDirectory.js';
 import { createRedisStorage, type RedisStorageOptions } from './createRedisStorage.js';
@@ -41,9 +42,12 @@ export type RedisServerOptions = Required<Pick<RingkitServerOptions, 'storage' |
  * are the other two).
  *
  * Pub/sub delivers at most once: a message published while a node's subscriber is disconnected
- * is lost for that node. So when the subscriber comes back after a drop, the node closes the
- * transports of its local sockets (once Redis answers again); clients reconnect by themselves
- * and resynchronise from storage, which holds the whole truth, and nothing is missed.
+ * is lost for that node, and one whose publish failed may be lost for every node. So after any
+ * sign that the node's subscriber dropped, once a probe published by the node comes back through
+ * it (and Redis answers again), the node closes the transports of its local sockets; and a node
+ * whose publish failed tells the others to do the same (`createPubSubRecovery`). Clients
+ * reconnect by themselves and resynchronise from storage, which holds every change before it is
+ * published, and nothing is missed.
  *
  * Needs the optional peer dependencies `redis` and `@socket.io/redis-adapter`; rejects with an
  * error naming them when they are not installed.
@@ -93,29 +97,27 @@ export async function redisServerOptions(target: string | RedisSentinelTarget, o
   const groups = await createRedisGroupDirectory({ keyPrefix, client: main });
 
   const namespaces = new Set<Namespace>();
-  const base = createAdapter(swallowRejections(pub, onError), swallowRejections(sub, onError), { key: `${keyPrefix}io` });
-  // With Sentinel, the subscriber also drops while a new primary is found ('reconnecting', then 'ready').
+  let closed = false;
+  const recovery = createPubSubRecovery({
+    keyPrefix,
+    pub,
+    sub,
+    storageReady: () => main.isReady && pub.isReady,
+    isClosed: () => closed,
+    resync: () => {
+      for (const nsp of namespaces) for (const socket of nsp.sockets.values()) socket.conn.close();
+    },
+  });
+  await withTimeout(recovery.start(), connectTimeoutMs, `no pub/sub on Redis within ${connectTimeoutMs} ms`).catch((err: unknown) => {
+    destroyAll();
+    throw err;
+  });
+  const base = createAdapter(swallowRejections(pub, onError, recovery.publishFailed), swallowRejections(sub, onError), { key: `${keyPrefix}io` });
   // socket.io calls the adapter with `new`, so this must be a plain function (it returns the instance).
   const adapter = function (nsp: Namespace) {
     namespaces.add(nsp);
     return base(nsp);
   };
-
-  let closed = false;
-  let connected = true;
-  sub.on('end', () => (connected = false));
-  sub.on('error', () => (connected = false));
-  sub.on('reconnecting', () => (connected = false));
-  sub.on('ready', () => {
-    if (connected || closed) return;
-    connected = true;
-    void (async () => {
-      // Wait until storage answers too, so the reconnecting clients find a working node.
-      while (!closed && !(main.isReady && pub.isReady)) await new Promise((resolve) => setTimeout(resolve, 50));
-      if (closed) return;
-      for (const nsp of namespaces) for (const socket of nsp.sockets.values()) socket.conn.close();
-    })();
-  });
 
   return {
     storage,
@@ -123,6 +125,7 @@ export async function redisServerOptions(target: string | RedisSentinelTarget, o
     adapter: adapter as RedisServerOptions['adapter'],
     async onClose() {
       closed = true;
+      recovery.stop();
       await groups.close();
       await Promise.all(clients.map(closeClient));
     },
@@ -132,6 +135,9 @@ export async function redisServerOptions(target: string | RedisSentinelTarget, o
 /** The pub/sub surface of a node-redis client the adapter uses (typed loosely: the adapter takes `any`). */
 interface PubSubClient {
   on(event: string, listener: (...args: never[]) => void): unknown;
+  publish(channel: string, message: string): Promise<unknown>;
+  subscribe(channels: string, listener: (message: string) => void): Promise<unknown>;
+  pSubscribe(patterns: string, listener: (message: string) => void): Promise<unknown>;
 }
 
 /** The storage's own options (the connection and `onError` are given separately). */
@@ -145,7 +151,7 @@ function storageOptionsOf(opts: RedisServerOptionsOptions): Omit<RedisStorageOpt
  * at that moment) would be an unhandled rejection and end the process. This wraps the client so
  * those calls report to `onError` instead.
  */
-function swallowRejections<T extends object>(client: T, onError: (err: Error) => void): T {
+function swallowRejections<T extends object>(client: T, onError: (err: Error) => void, onPublishFailed?: () => void): T {
   const fireAndForget = new Set(['publish', 'sPublish', 'subscribe', 'pSubscribe', 'sSubscribe', 'unsubscribe', 'pUnsubscribe', 'sUnsubscribe']);
   return new Proxy(client, {
     get(target, prop) {
@@ -155,7 +161,12 @@ function swallowRejections<T extends object>(client: T, onError: (err: Error) =>
       if (typeof prop !== 'string' || !fireAndForget.has(prop)) return bound;
       return (...args: unknown[]) => {
         const result = bound(...args);
-        if (result instanceof Promise) result.catch((err: unknown) => onError(err instanceof Error ? err : new Error(String(err))));
+        if (result instanceof Promise) {
+          result.catch((err: unknown) => {
+            onError(err instanceof Error ? err : new Error(String(err)));
+            if (prop === 'publish' || prop === 'sPublish') onPublishFailed?.();
+          });
+        }
         return result;
       };
     },
