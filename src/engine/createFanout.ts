@@ -54,6 +54,8 @@ interface Batch {
   baseVersion: number;
   changes: Entry[];
   timer?: unknown;
+  /** When the timer fires (clock time). */
+  sendAt: number;
   /** The window has passed (the batch goes as soon as the invitation's previous update is written). */
   due: boolean;
 }
@@ -85,8 +87,19 @@ export function adaptiveWindow(maxMs: number): CoalescePolicy {
  * saves every member a packet (a class of 1,000 on a busy machine writes for 100 ms–1 s).
  * @example const fanout = createFanout(systemClock, adaptiveWindow(100), (users, update) => io.to(rooms(users)).emit(...))
  */
-export function createFanout(clock: Clock, window: number | CoalescePolicy, deliver: Deliver, deliverToGroup?: DeliverToGroup) {
-  const windowFor: CoalescePolicy = typeof window === 'number' ? () => window : window;
+export function createFanout(clock: Clock, window: number | CoalescePolicy, deliver: Deliver, deliverToGroup?: DeliverToGroup, receiptWindowMs?: number) {
+  const policy: CoalescePolicy = typeof window === 'number' ? () => window : window;
+  /**
+   * The window of one change. A change that only says users got the invitation (receipts, which
+   * a class sends all at once while its ring is still being read) waits `receiptWindowMs` when the
+   * audience is held back at all: the ring, not the receipts, is what the members' devices should
+   * spend their time on. An answer joining such a batch brings the send forward to its own window.
+   */
+  const windowFor = (recipients: number, entry: Entry, inv: Invitation): number => {
+    const windowMs = policy(recipients);
+    const receiptsOnly = inv.state === 'active' && entry.changedUsers.length > 0 && entry.changedUsers.every((u) => u.state === 'received');
+    return windowMs > 0 && receiptsOnly && receiptWindowMs !== undefined ? Math.max(windowMs, receiptWindowMs) : windowMs;
+  };
   const pending = new Map<string, Batch>();
   const lastSent = new Map<string, number>();
   /** Per invitation, the deliveries of its last update still being written. */
@@ -96,6 +109,13 @@ export function createFanout(clock: Clock, window: number | CoalescePolicy, deli
   function sendWhenWritten(inviteID: string, batch: Batch) {
     batch.due = true;
     if (!writing.has(inviteID)) send(inviteID, batch);
+  }
+
+  /** (Re)sets the batch's timer to fire in `wait` ms. */
+  function schedule(inviteID: string, batch: Batch, wait: number) {
+    if (batch.timer !== undefined) clock.clearTimeout(batch.timer);
+    batch.sendAt = clock.now() + wait;
+    batch.timer = clock.setTimeout(() => sendWhenWritten(inviteID, batch), wait);
   }
 
   function send(inviteID: string, batch: Batch) {
@@ -148,23 +168,26 @@ export function createFanout(clock: Clock, window: number | CoalescePolicy, deli
         changedUsers: change.changedUsers ?? inv.users.filter((u) => u.version > change.baseVersion),
         answeredWhole: change.answeredWhole,
       };
+      const windowMs = windowFor(change.recipientCount ?? recipients.length, entry, inv);
+      // A change waits out the window of the last update, or a whole window when it is the first
+      // change after a quiet spell (a burst is about to follow).
+      const since = clock.now() - (lastSent.get(inv.inviteID) ?? -Infinity);
+      const wait = since >= windowMs ? windowMs : windowMs - since;
       const batch = pending.get(inv.inviteID);
       if (batch) {
         batch.baseVersion = Math.min(batch.baseVersion, change.baseVersion);
         const last = batch.changes[batch.changes.length - 1]!;
         batch.changes.push(entry);
         if (last.invitation.version > inv.version) batch.changes.sort((a, b) => a.invitation.version - b.invitation.version);
+        if (!batch.due && clock.now() + wait < batch.sendAt) schedule(inv.inviteID, batch, wait);
         return;
       }
-      const fresh: Batch = { baseVersion: change.baseVersion, changes: [entry], due: false };
-      const windowMs = windowFor(change.recipientCount ?? recipients.length);
+      const fresh: Batch = { baseVersion: change.baseVersion, changes: [entry], due: false, sendAt: 0 };
       if (windowMs <= 0) return send(inv.inviteID, fresh);
       pending.set(inv.inviteID, fresh);
-      // A new invitation rings at once; a change waits out the window of the last update, or a
-      // whole window when it is the first change after a quiet spell (a burst is about to follow).
+      // A new invitation rings at once.
       if (change.baseVersion === 0) return sendWhenWritten(inv.inviteID, fresh);
-      const since = clock.now() - (lastSent.get(inv.inviteID) ?? -Infinity);
-      fresh.timer = clock.setTimeout(() => sendWhenWritten(inv.inviteID, fresh), since >= windowMs ? windowMs : windowMs - since);
+      schedule(inv.inviteID, fresh, wait);
     },
     /** Sends everything still waiting (on shutdown). */
     flush(): void {

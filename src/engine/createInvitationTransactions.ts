@@ -138,7 +138,7 @@ export function createInvitationTransactions(options: {
   onStopRinging?: ((invitation: Invitation, userIDs: string[], reason: StopRingingReason) => Promise<void>) | undefined;
 }): InvitationTransactions {
   const { storage, groups, clock, notReceivedMs, logger } = options;
-  const fanout = createFanout(clock, adaptiveWindow(options.coalesceWindowMs), options.deliver, options.deliverToGroup);
+  const fanout = createFanout(clock, adaptiveWindow(options.coalesceWindowMs), options.deliver, options.deliverToGroup, options.coalesceWindowMs);
   const viaGroup = options.deliverToGroup !== undefined;
   const queues = new Map<string, QueuedChange[]>();
 

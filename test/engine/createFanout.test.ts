@@ -149,3 +149,29 @@ describe('createFanout: merging while an update is being written', () => {
     expect(sent.map((u) => u.invitation.version)).toEqual([2, 3]);
   });
 });
+
+describe('createFanout: receipts wait the longest window', () => {
+  it('a class of 200 hears its receipts after 100 ms, not 20; an answer joining them brings the update forward to its own window', () => {
+    const clock = manualClock();
+    const sent: WireUpdate[] = [];
+    const fanout = createFanout(clock, adaptiveWindow(100), () => undefined, (_, __, update) => void sent.push(update), 100);
+    const klass = { recipients: [], groupID: 'class', recipientCount: 200 };
+    const state = (userID: string, s: CallUser['state'], version: number): CallUser => ({ ...user(userID, version), state: s });
+    const inv = (version: number, users: CallUser[]) => ({ ...snapshot(version, users), inviteID: 'i4' });
+    fanout.publish({ invitation: inv(1, [state('s1', 'inviting', 1), state('s2', 'inviting', 1)]), baseVersion: 0, ...klass });
+    fanout.publish({ invitation: inv(2, [state('s1', 'received', 2), state('s2', 'inviting', 1)]), baseVersion: 1, ...klass });
+    clock.advance(99);
+    expect(sent).toHaveLength(1);
+    clock.advance(1);
+    expect(sent.map((u) => u.invitation.version)).toEqual([1, 2]);
+
+    fanout.publish({ invitation: inv(3, [state('s1', 'received', 2), state('s2', 'received', 3)]), baseVersion: 2, ...klass });
+    clock.advance(10);
+    fanout.publish({ invitation: inv(4, [state('s1', 'accepted', 4), state('s2', 'received', 3)]), baseVersion: 3, ...klass });
+    clock.advance(9);
+    expect(sent).toHaveLength(2);
+    clock.advance(1); // 20 ms after the last update: the answer's window (0.1 ms × 200), not 100 ms
+    expect(sent.map((u) => [u.baseVersion, u.invitation.version])).toEqual([[0, 1], [1, 2], [2, 4]]);
+    expect(sent[2]!.invitation.users.map((u) => `${u.userID}:${u.state}`)).toEqual(['s2:received', 's1:accepted']);
+  });
+});
