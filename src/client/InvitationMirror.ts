@@ -4,7 +4,8 @@ import type { WireUpdate } from '../protocol/wire.js';
 import { deriveEvents } from './deriveEvents.js';
 import type { Emitter } from './Emitter.js';
 import { mergeUpdate } from './mergeUpdate.js';
-import { isNewerSnapshot, putSnapshot, type InvitationSnapshot } from './putSnapshot.js';
+import { isNewerSnapshot, MAX_ENDED_INVITATIONS, type InvitationSnapshot } from './putSnapshot.js';
+import { shareUsers } from './shareUsers.js';
 import type { Transport } from './Transport.js';
 import { findUser } from './userIndex.js';
 
@@ -41,7 +42,15 @@ export interface InvitationMirrorOptions {
  * @example await mirror.apply({ invitation, serverTime }, 'push'); mirror.snapshot[invitation.inviteID]
  */
 export class InvitationMirror {
-  private record: InvitationSnapshot = {};
+  /** The invitations by inviteID (in the order first seen), as `putSnapshot` would keep them. */
+  private readonly invitations = new Map<string, Invitation>();
+  /** The ended ones by the time they ended (`endTime`, else `createTime`), oldest first. */
+  private readonly endedOrder: { inviteID: string; at: number }[] = [];
+  /**
+   * The immutable record of `invitations`, built when first read after a change: a client that
+   * nobody reads the record of (a headless one) does not copy hundreds of entries per update.
+   */
+  private record: InvitationSnapshot | undefined = {};
   private readonly listeners = new Set<() => void>();
   private readonly acknowledged = new Set<string>();
   private applying: Promise<void> = Promise.resolve();
@@ -51,15 +60,15 @@ export class InvitationMirror {
 
   /** The current record (the same object until an invitation changes). */
   get snapshot(): InvitationSnapshot {
-    return this.record;
+    return (this.record ??= Object.fromEntries(this.invitations));
   }
 
   get(inviteID: string): Invitation | undefined {
-    return this.record[inviteID];
+    return this.invitations.get(inviteID);
   }
 
   all(): Invitation[] {
-    return Object.values(this.record);
+    return [...this.invitations.values()];
   }
 
   /** Calls `listener` after every change of the record (before its events); returns the unsubscribe. */
@@ -71,7 +80,7 @@ export class InvitationMirror {
   /** The version of every active invitation (what the handshake tells the server it knows). */
   activeVersions(): Record<string, number> {
     const known: Record<string, number> = {};
-    for (const inv of Object.values(this.record)) if (inv.state === 'active') known[inv.inviteID] = inv.version;
+    for (const inv of this.invitations.values()) if (inv.state === 'active') known[inv.inviteID] = inv.version;
     return known;
   }
 
@@ -105,7 +114,7 @@ export class InvitationMirror {
   private async applyWire(update: WireUpdate, origin: UpdateOrigin): Promise<void> {
     const { transport, emitter, requestTimeoutMs } = this.options;
     const id = update.invitation.inviteID;
-    const prev = this.record[id];
+    const prev = this.invitations.get(id);
     if (!isNewerSnapshot(prev, update.invitation)) return;
     let next = mergeUpdate(prev, update);
     const fromDelta = next !== undefined && update.baseVersion !== undefined;
@@ -116,8 +125,8 @@ export class InvitationMirror {
       next = fetched.result.invitation;
       if (!isNewerSnapshot(prev, next)) return;
     }
-    this.record = putSnapshot(this.record, next, fromDelta ? update.invitation.users : undefined);
-    next = this.record[id] ?? next; // with the users it shares with prev
+    this.put(next, fromDelta ? update.invitation.users : undefined);
+    next = this.invitations.get(id) ?? next; // with the users it shares with prev
     for (const listener of [...this.listeners]) {
       try {
         listener();
@@ -143,12 +152,29 @@ export class InvitationMirror {
   }
 
   /**
+   * `putSnapshot` on the mirror's own map: keeps `incoming` (newer, as checked) sharing unchanged
+   * users with the held copy, and drops the oldest ended invitations beyond
+   * `MAX_ENDED_INVITATIONS` without sorting them all again.
+   */
+  private put(incoming: Invitation, candidates?: Invitation['users']): void {
+    const held = this.invitations.get(incoming.inviteID);
+    this.invitations.set(incoming.inviteID, shareUsers(held, incoming, candidates));
+    this.record = undefined;
+    if (incoming.state !== 'ended' || held?.state === 'ended') return;
+    const at = incoming.endTime ?? incoming.createTime;
+    let i = this.endedOrder.length;
+    while (i > 0 && this.endedOrder[i - 1]!.at > at) i--;
+    this.endedOrder.splice(i, 0, { inviteID: incoming.inviteID, at });
+    while (this.endedOrder.length > MAX_ENDED_INVITATIONS) this.invitations.delete(this.endedOrder.shift()!.inviteID);
+  }
+
+  /**
    * An invitation the server no longer knows (its memory was lost): end it here so nothing rings
    * for a dead call. Everyone still pending ends too (timed out when their deadline has passed,
    * else cancelled), so a ringing device hears `invitationCancelled` or `invitationTimeout`.
    */
   private async endLost(inviteID: string, serverTime: number): Promise<void> {
-    const prev = this.record[inviteID];
+    const prev = this.invitations.get(inviteID);
     if (!prev || prev.state === 'ended') return;
     const version = prev.version + 1;
     const users = prev.users.map((u): CallUser => {
@@ -177,7 +203,7 @@ export class InvitationMirror {
 
   /** Sends the receipt while I am still pending in the mirror's copy. */
   private sendReceipt(inviteID: string, key: string): void {
-    const inv = this.record[inviteID];
+    const inv = this.invitations.get(inviteID);
     const mine = inv && findUser(inv.users, this.options.identity().userID);
     if (!inv || inv.state !== 'active' || (mine?.state !== 'inviting' && mine?.state !== 'notYetReceived')) return;
     const { transport, requestTimeoutMs } = this.options;
@@ -190,7 +216,7 @@ export class InvitationMirror {
     if (!transport.notify('invitation:received', { inviteID })) return void this.acknowledged.delete(key);
     const retry = setTimeout(() => {
       this.acknowledged.delete(key);
-      const current = this.record[inviteID];
+      const current = this.invitations.get(inviteID);
       if (current) this.acknowledgeReceipt(current, 'push');
     }, requestTimeoutMs);
     (retry as { unref?: () => void }).unref?.();
