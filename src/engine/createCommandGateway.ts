@@ -50,7 +50,7 @@ export function createCommandGateway(options: {
   const mediaLimiter = createRateLimiter(limits.mediaSignalsPerSecond, () => clock.now());
   /** connectionID → the end of its chain of ordered commands (see ORDERED_COMMANDS). */
   const orderedTails = new Map<string, Promise<void>>();
-  const inflight = new Map<string, { fingerprint: string; ack: Promise<WireAck<unknown>> }>();
+  const inflight = new Map<string, { fingerprint: () => string; ack: Promise<WireAck<unknown>> }>();
   /** connectionID → its commands still running, so a disconnect is handled after them. */
   const running = new Map<string, Set<Promise<void>>>();
   const outcomes = createRequestOutcomes(storage, logger);
@@ -122,7 +122,9 @@ export function createCommandGateway(options: {
       reply(ack);
       return publications;
     }
-    const fingerprint = requestFingerprint(name, payload);
+    // Hashed only when compared with an earlier outcome or stored in encoded form (rarely, see outcomeForCommit).
+    let hashed: string | undefined;
+    const fingerprint = () => (hashed ??= requestFingerprint(name, payload));
     let stored: RecalledOutcome<CommandResult<N>> | undefined;
     try {
       stored = await outcomes.recall<CommandResult<N>>(key);
@@ -133,11 +135,17 @@ export function createCommandGateway(options: {
     // marked as a replay: the first answer was lost (with the connection, most likely) and so were
     // perhaps the updates after it, which the device's handshake cannot name when it never heard of
     // the invitation; the client then fetches the invitation's current state.
-    if (stored) return reply(stored.fingerprint === fingerprint ? { ...stored.ack, replayed: true } : toAck(reusedKey(name))), [];
+    if (stored) return reply(stored.fingerprint === fingerprint() ? { ...stored.ack, replayed: true } : toAck(reusedKey(name))), [];
     const running = inflight.get(key);
     // A retry while the first is still running waits for its outcome, a replay as well.
-    if (running) return reply(running.fingerprint === fingerprint ? { ...((await running.ack) as CommandAck<N>), replayed: true } : toAck(reusedKey(name))), [];
-    const slot: RequestOutcomeSlot = { key, committed: false, fingerprint };
+    if (running) return reply(running.fingerprint() === fingerprint() ? { ...((await running.ack) as CommandAck<N>), replayed: true } : toAck(reusedKey(name))), [];
+    const slot: RequestOutcomeSlot = {
+      key,
+      committed: false,
+      get fingerprint() {
+        return fingerprint();
+      },
+    };
     const outcome = run(session, name, payload, slot).then(async (r) => {
       await outcomes.remember(slot, r.ack);
       return r;

@@ -59,11 +59,21 @@ export interface RecalledOutcome<T> {
 }
 
 /**
- * The outcome a commit stores for a slot, once the change's result is known.
+ * The outcome a commit stores for a slot, once the change's result is known. Its `outcome` is
+ * encoded when first read: a storage that keeps the object (the in-memory one) encodes it only
+ * if a retry asks for it, which almost never happens (the ack and the fingerprint are not
+ * changed after the commit).
  * @example storage.commit({ ..., requestOutcome: outcomeForCommit(slot, { ok: true, result }) })
  */
 export function outcomeForCommit(slot: RequestOutcomeSlot, ack: WireAck<unknown>): RequestOutcome {
-  return { key: slot.key, outcome: encodeOutcome(ack, slot.fingerprint), ttlMs: REQUEST_ID_TTL_MS };
+  let encoded: string | undefined;
+  return {
+    key: slot.key,
+    ttlMs: REQUEST_ID_TTL_MS,
+    get outcome() {
+      return (encoded ??= encodeOutcome(ack, slot.fingerprint));
+    },
+  };
 }
 
 /**

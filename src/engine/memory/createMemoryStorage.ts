@@ -1,5 +1,5 @@
 import type { Invitation } from '../../protocol/types.js';
-import type { HistoryDraft, HistoryPage, InvitationCommit, InvitationPage, RingkitStorage, StoredHistoryEntry, StoredPushSubscription } from '../storage.js';
+import type { HistoryDraft, HistoryPage, InvitationCommit, InvitationPage, RequestOutcome, RingkitStorage, StoredHistoryEntry, StoredPushSubscription } from '../storage.js';
 
 /**
  * Options of the in-memory storage.
@@ -139,8 +139,11 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
     }
   }
 
-  /** Stores a request's first outcome (synchronously, so a commit can include it). */
-  function putOutcome(key: string, outcome: string, ttlMs: number): boolean {
+  /**
+   * Stores a request's first outcome (synchronously, so a commit can include it). A commit's
+   * `RequestOutcome` is kept as it is and read (encoded) only when a retry asks for it.
+   */
+  function putOutcome(key: string, outcome: string | RequestOutcome, ttlMs: number): boolean {
     const at = now();
     const existing = outcomes.get(key);
     if (existing && existing.expires > at) return false;
@@ -182,7 +185,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
       const timerKey = `tick:${invitation.inviteID}`;
       if (change.nextTickAt === null) timers.delete(timerKey);
       else timers.set(timerKey, change.nextTickAt);
-      for (const o of change.requestOutcomes ?? []) putOutcome(o.key, o.outcome, o.ttlMs);
+      for (const o of change.requestOutcomes ?? []) putOutcome(o.key, o, o.ttlMs);
       prune();
       return true;
     },
@@ -235,7 +238,8 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
     putRequestOutcome: async (key, outcome, ttlMs) => putOutcome(key, outcome, ttlMs),
     async getRequestOutcome(key) {
       const existing = outcomes.get(key);
-      return existing && existing.expires > now() ? existing.outcome : undefined;
+      if (!existing || existing.expires <= now()) return undefined;
+      return typeof existing.outcome === 'string' ? existing.outcome : existing.outcome.outcome;
     },
     async addDevice(userID, connectionID) {
       const set = setOf(devices, userID);
@@ -309,7 +313,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
 /** A stored request outcome. */
 interface StoredOutcome {
   key: string;
-  outcome: string;
+  outcome: string | RequestOutcome;
   expires: number;
 }
 
