@@ -96,6 +96,16 @@ export function createCommandGateway(options: {
     return { suffix: '', perSecond: limits.requestsPerSecond, local: limiter };
   }
 
+  /**
+   * Runs the publications that may go before the answer (`Publish.beforeAnswer`: the other side
+   * of a small call hears the change one socket write sooner); returns the others.
+   */
+  async function publishEarly(publications: Publish[]): Promise<Publish[]> {
+    if (!publications.some((p) => p.beforeAnswer)) return publications;
+    await publishAll(publications.filter((p) => p.beforeAnswer));
+    return publications.filter((p) => !p.beforeAnswer);
+  }
+
   /** Runs one command and returns its ack plus what to publish after the caller hears it. */
   async function run<N extends CommandName>(session: Session, name: N, payload: unknown, outcome?: RequestOutcomeSlot): Promise<{ ack: CommandAck<N>; publications: Publish[] }> {
     const publications: Publish[] = [];
@@ -119,8 +129,9 @@ export function createCommandGateway(options: {
     const key = requestOutcomeKey(session.userID, (payload as { requestID?: unknown } | null)?.requestID);
     if (key === undefined) {
       const { ack, publications } = await run(session, name, payload);
+      const later = await publishEarly(publications);
       reply(ack);
-      return publications;
+      return later;
     }
     // Hashed only when compared with an earlier outcome or stored in encoded form (rarely, see outcomeForCommit).
     let hashed: string | undefined;
@@ -153,8 +164,9 @@ export function createCommandGateway(options: {
     inflight.set(key, { fingerprint, ack: outcome.then((r) => r.ack) });
     try {
       const { ack, publications } = await outcome;
+      const later = await publishEarly(publications);
       reply(ack);
-      return publications;
+      return later;
     } finally {
       inflight.delete(key);
     }
@@ -175,7 +187,8 @@ export function createCommandGateway(options: {
   return {
     /**
      * Runs one command for a connected device and answers through `reply` before the change is
-     * published (so the acting device holds the new version before it hears about it).
+     * published (so the acting device holds the new version before it hears about it), except the
+     * publications that skip the acting device (`Publish.beforeAnswer`), which go first.
      */
     execute<N extends CommandName>(session: Session, name: N, payload: unknown, reply: (ack: CommandAck<N>) => void): Promise<void> {
       const checked = runOnce(session, name, payload, reply);

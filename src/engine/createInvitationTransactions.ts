@@ -13,8 +13,13 @@ import type { StopRingingReason } from './push.js';
 import type { RequestOutcome, RingkitStorage } from './storage.js';
 import { nextTickAt } from './timing.js';
 
-/** Sends a committed change to its recipients; run once the caller has been answered. */
-export type Publish = () => Promise<void>;
+/**
+ * Sends a committed change to its recipients; run once the caller has been answered, or before
+ * that when `beforeAnswer` is set: the publication skips the caller's connection (its answer
+ * carries the whole invitation), so nothing orders the two, and the other side of a call hears it
+ * one socket write sooner.
+ */
+export type Publish = (() => Promise<void>) & { beforeAnswer?: boolean };
 
 /**
  * What one operation changed, for its caller's acknowledgement: the invitation's fields as the
@@ -190,10 +195,12 @@ export function createInvitationTransactions(options: {
     const changedUsers = [...draft.changed].map((id) => draft.user(id)!);
     let published: Promise<void> | undefined;
     // One publication per commit, however many operations of a group commit hand it on.
-    return () =>
+    const publish: Publish = () =>
       (published ??= audienceOf(inv, draft.changed, groups, viaGroup).then((audience) =>
         fanout.publish({ invitation: inv, baseVersion: expectedVersion, changedUsers, ...audience, ...(answeredWhole !== undefined && { answeredWhole }) }),
       ));
+    if (answeredWhole !== undefined) publish.beforeAnswer = true;
+    return publish;
   }
 
   /** Whether `viewer` may see the invitation (`canSee`, with the draft's O(1) lookup); null is the engine itself. */
