@@ -52,6 +52,11 @@ export async function openBareRelay(url: string, prefix: string) {
 export async function openRingkitPair(inviterURL: string, inviteeURL: string, inviterID: string, inviteeID: string, answer: 'accept' | 'reject' = 'accept') {
   const [inviter] = await connectRingkit(inviterURL, [inviterID]);
   const [invitee] = await connectRingkit(inviteeURL, [inviteeID]);
+  // The ring is timed when the event reaches the app, before the app's own handler (the auto-answer
+  // below, which sends the accept) runs: its work is the app's, not the ring's delivery.
+  let rangAt = 0;
+  let onRing: (() => void) | undefined;
+  invitee!.on('invitationReceived', () => ((rangAt = performance.now()), onRing?.()));
   invitee!.on('invitationReceived', (e) => void invitee![answer](e.inviteID).catch(() => undefined));
   return {
     inviter: inviter!,
@@ -60,7 +65,7 @@ export async function openRingkitPair(inviterURL: string, inviteeURL: string, in
       const t = performance.now();
       let ring = 0;
       const rang = new Promise<void>((r) => {
-        const off = invitee!.on('invitationReceived', () => ((ring = performance.now() - t), off(), r()));
+        onRing = () => ((ring = rangAt - t), (onRing = undefined), r());
       });
       const event = answer === 'accept' ? 'inviteeAccepted' : 'inviteeRejected';
       const answered = new Promise<number>((r) => {
