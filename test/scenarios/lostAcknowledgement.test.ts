@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InvitationCommit } from '../../src/engine/storage.js';
-import { createMemoryStorage, type RingkitServer } from '../../src/server/index.js';
-import { connectClient, dropConnections, startServer, until } from '../support/harness.js';
+import { createMemoryStorage } from '../../src/server/index.js';
+import { connectClient, networkLoss, startServer, until } from '../support/harness.js';
 
 /**
  * A memory storage whose first commit of a new invitation waits at a gate: `entered` resolves
@@ -29,25 +29,6 @@ function gatedStorage() {
     },
   });
   return { storage: gated, held, open: () => open() };
-}
-
-/** A network loss for every device of `userID`, with reconnection held at the door until `release()`. */
-function networkLoss(server: RingkitServer, userID: string) {
-  let open!: () => void;
-  const gate = new Promise<void>((resolve) => (open = resolve));
-  let held = true;
-  server.io.use((socket, next) => {
-    const session = socket.data.session as { userID: string } | undefined;
-    if (held && session?.userID === userID) void gate.then(() => next());
-    else next();
-  });
-  dropConnections(server, userID);
-  return {
-    release() {
-      held = false;
-      open();
-    },
-  };
 }
 
 describe('a lost acknowledgement: the connection drops while an invite commits, and the call is answered before the inviter is back', () => {

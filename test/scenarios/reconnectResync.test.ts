@@ -1,28 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStorage, type RingkitServer } from '../../src/server/index.js';
-import { connectClient, dropConnections, startServer, until } from '../support/harness.js';
-
-/**
- * Simulates a network loss for every device of `userID` (`dropConnections`), with reconnection
- * attempts held at the door until `release()` is called.
- */
-function networkLoss(server: RingkitServer, userID: string) {
-  let open!: () => void;
-  const gate = new Promise<void>((resolve) => (open = resolve));
-  let held = true;
-  server.io.use((socket, next) => {
-    const session = socket.data.session as { userID: string } | undefined;
-    if (held && session?.userID === userID) void gate.then(() => next());
-    else next();
-  });
-  dropConnections(server, userID);
-  return {
-    release() {
-      held = false;
-      open();
-    },
-  };
-}
+import { createMemoryStorage } from '../../src/server/index.js';
+import { connectClient, networkLoss, startServer, until } from '../support/harness.js';
 
 describe('reconnect: bob loses the network for a while', () => {
   it('everything that happened while he was away reaches him exactly once, and his mirror equals the server', async () => {

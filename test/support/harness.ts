@@ -95,6 +95,28 @@ export function dropConnections(server: RingkitServer, userID: string, deviceID?
 }
 
 /**
+ * A network loss for every device of `userID` (`dropConnections`), with their reconnection held at
+ * the door until `release()` is called.
+ */
+export function networkLoss(server: RingkitServer, userID: string): { release(): void } {
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  let held = true;
+  server.io.use((socket, next) => {
+    const session = socket.data.session as { userID: string } | undefined;
+    if (held && session?.userID === userID) void gate.then(() => next());
+    else next();
+  });
+  dropConnections(server, userID);
+  return {
+    release() {
+      held = false;
+      open();
+    },
+  };
+}
+
+/**
  * A device that dies (a crashed tab, a laptop killed mid-call): its connection drops without a
  * word and it never comes back, so the server only sees a lost network.
  */
