@@ -83,7 +83,7 @@ describe('a class larger than one write slice (100 devices)', () => {
 });
 
 describe('a large update is encoded once however many slices it is written in', () => {
-  it('a ring to 120 members with 8 KB of data (several slices of 512 KiB) is encoded once, and every member rings with it', async () => {
+  it('a ring to 120 members with 8 KB of data (more than one slice) is encoded once, and every member rings with it', async () => {
     const server = await startServer();
     expect(canWriteEncoded(server.io)).toBe(true);
     const students = Array.from({ length: 120 }, (_, i) => `s${i}`);
@@ -101,8 +101,7 @@ describe('a large update is encoded once however many slices it is written in', 
     };
     const { inviteID } = await teacher.inviteInGroup('class', students, { timeout: 60, data: 'x'.repeat(8000) });
     await until(() => members.every((m) => m.seen('invitationReceived').some((e) => e.inviteID === inviteID)), 10_000, 'every member rings');
-    // 121 devices × ~14 KB is more than one 512 KiB slice; the ring was still encoded once.
-    expect(encodedUpdates[0]! * 121).toBeGreaterThan(512 * 1024);
+    // 121 devices are more than one slice (at most 100 devices); the ring was still encoded once.
     expect(encodedUpdates.filter((bytes) => bytes > 8000)).toHaveLength(1);
   });
 });
