@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createClient } from 'redis';
 import { describe, expect, inject, it, onTestFinished } from 'vitest';
 import { createRedisStorage } from '../../src/server/redis/createRedisStorage.js';
 import { createPubSubRecovery } from '../../src/server/redis/createPubSubRecovery.js';
 import { redisServerOptions } from '../../src/server/redis/redisServerOptions.js';
 import { connectClient, startServer, until } from '../support/harness.js';
+import { startRedisServer } from '../support/startRedisServer.js';
 import { startSentinelDeployment } from '../support/startSentinelDeployment.js';
 
 /** A node-redis client of the test's own, closed after the test. */
@@ -76,5 +80,43 @@ describe('a node loses only its pub/sub connection', { timeout: 60_000 }, () => 
     await until(() => resynced.length >= 2, 5000, 'b and c resynchronise');
     await new Promise((resolve) => setTimeout(resolve, 200)); // room for a wrong third
     expect(resynced.sort()).toEqual(['b', 'c']);
+  });
+
+  it('a publish that reaches no subscriber (not even its own node\'s) is announced like a failed one', async () => {
+    // A Redis of the test's own: its client limit is lowered for a moment.
+    const dir = await mkdtemp(join(tmpdir(), 'ringkit-pubsubdrop-'));
+    const server = await startRedisServer(join(dir, 'redis.sock'));
+    onTestFinished(async () => {
+      await server.stop(true);
+      await rm(dir, { recursive: true, force: true });
+    });
+    const keyPrefix = `pubsubdrop:${randomUUID()}:`;
+    const options = await redisServerOptions(server.url, { keyPrefix, onError: () => {} });
+    const node = await startServer({ ...options });
+    const admin = await redisClient(server.url);
+
+    // Another node's recovery, listening for announcements.
+    const [pub, sub] = [await redisClient(server.url), createClient({ url: server.url })];
+    sub.on('error', () => {});
+    await sub.connect();
+    onTestFinished(() => void sub.close().catch(() => sub.destroy()));
+    const otherSubscriber = String(await sub.sendCommand(['CLIENT', 'ID']));
+    let resynced = 0;
+    const other = createPubSubRecovery({ keyPrefix, pub, sub, storageReady: () => true, isClosed: () => false, resync: () => resynced++ });
+    onTestFinished(() => other.stop());
+    await other.start();
+
+    // The node's subscriber is cut and cannot come back (no connection slot left), so the node's
+    // own broadcast reaches no subscriber at all: PUBLISH answers 0, and nothing failed.
+    const clients = String(await admin.sendCommand(['CLIENT', 'LIST', 'TYPE', 'pubsub'])).split('\n').filter(Boolean);
+    const subscribers = clients.filter((line) => !line.startsWith(`id=${otherSubscriber} `));
+    expect(subscribers.length).toBeGreaterThan(0);
+    const connected = String(await admin.sendCommand(['CLIENT', 'LIST'])).split('\n').filter(Boolean).length;
+    await admin.sendCommand(['CONFIG', 'SET', 'maxclients', String(connected - 1)]);
+    onTestFinished(() => void admin.sendCommand(['CONFIG', 'SET', 'maxclients', '10000']).catch(() => undefined));
+    for (const line of subscribers) await admin.sendCommand(['CLIENT', 'KILL', 'ID', /id=(\d+)/.exec(line)![1]!]);
+    node.io.emit('ringkit:test', 'into the void');
+    await until(() => resynced > 0, 5000, 'the other node resynchronises');
+    expect(resynced).toBe(1);
   });
 });

@@ -35,9 +35,9 @@ export interface PubSubRecoveryOptions {
  *   dropped pub/sub connection on the same primary with one `error` and no `ready` (seen with
  *   `CLIENT KILL TYPE pubsub`), so a node waiting for `ready` never resynchronised. A drop during
  *   the recovery starts the proof again.
- * - **a publish failed** (the publisher's connection broke under it, or its queue was full): no
- *   node can know whether the message went out, and the nodes whose subscribers were fine would
- *   never look. So the node announces it on `<prefix>io-resync` (again and again until the
+ * - **a publish failed** (the publisher's connection broke under it, or its queue was full) or
+ *   reached no subscriber (`redisServerOptions` reports both): no node can know whether the
+ *   message was heard, and the nodes whose subscribers were fine would never look. So the node announces it on `<prefix>io-resync` (again and again until the
  *   announcement is accepted), and every other node that hears it runs the same recovery.
  *
  * Why it is enough: a message is lost only while it is published between a subscriber's drop and

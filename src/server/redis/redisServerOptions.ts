@@ -149,7 +149,8 @@ function storageOptionsOf(opts: RedisServerOptionsOptions): Omit<RedisStorageOpt
 /**
  * The adapter calls `publish`/`unsubscribe` without awaiting them; a rejection there (Redis gone
  * at that moment) would be an unhandled rejection and end the process. This wraps the client so
- * those calls report to `onError` instead.
+ * those calls report to `onError` instead, and tells `onPublishFailed` about a publish that
+ * failed or reached no subscriber (the message may be lost for every node).
  */
 function swallowRejections<T extends object>(client: T, onError: (err: Error) => void, onPublishFailed?: () => void): T {
   const fireAndForget = new Set(['publish', 'sPublish', 'subscribe', 'pSubscribe', 'sSubscribe', 'unsubscribe', 'pUnsubscribe', 'sUnsubscribe']);
@@ -162,10 +163,17 @@ function swallowRejections<T extends object>(client: T, onError: (err: Error) =>
       return (...args: unknown[]) => {
         const result = bound(...args);
         if (result instanceof Promise) {
-          result.catch((err: unknown) => {
-            onError(err instanceof Error ? err : new Error(String(err)));
-            if (prop === 'publish' || prop === 'sPublish') onPublishFailed?.();
-          });
+          const publishing = prop === 'publish' || prop === 'sPublish';
+          result.then(
+            // Every node's subscriber, this one's too, listens on every channel the adapter
+            // publishes to: no receiver at all means the message reached a server nobody listens
+            // on (a demoted primary, or the new one before any subscriber moved there).
+            (receivers: unknown) => publishing && receivers === 0 && onPublishFailed?.(),
+            (err: unknown) => {
+              onError(err instanceof Error ? err : new Error(String(err)));
+              if (publishing) onPublishFailed?.();
+            },
+          );
         }
         return result;
       };
