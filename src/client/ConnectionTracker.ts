@@ -10,7 +10,8 @@ import type { Emitter } from './Emitter.js';
 export class ConnectionTracker {
   private current: ConnectionState = 'disconnected';
   private connectWaiters: { resolve: () => void; reject: (e: RingkitError) => void }[] = [];
-  private readyWaiters: (() => void)[] = [];
+  private readyWaiters: ((failure?: RingkitError) => void)[] = [];
+  private syncing = false;
 
   /** `detachedCallIDs` is read into every `connected` event. */
   constructor(
@@ -25,10 +26,24 @@ export class ConnectionTracker {
   /** Moves to `state` and tells the listeners (nothing when it is the current state). */
   set(state: ConnectionState, error?: { code: string; message: string }): void {
     if (state === this.current) return;
+    this.syncing = false;
     const previous = this.current;
     this.current = state;
     const detached = state === 'connected' ? { detachedCallIDs: this.detachedCallIDs() } : undefined;
     this.emitter.emit('connectionStateChanged', { state, previous, ...(error && { error }), ...detached });
+  }
+
+  /**
+   * The server accepted the link and the handshake's updates are being applied (the ring of an
+   * invitation that waited for this device comes now, before `connect()` resolves).
+   */
+  get inHandshake(): boolean {
+    return this.syncing;
+  }
+
+  /** The handshake's updates are about to be applied (until the next state). */
+  handshaking(): void {
+    this.syncing = true;
   }
 
   /** Resolves at the next `connected()`, rejects at the next `failed()`. */
@@ -36,13 +51,17 @@ export class ConnectionTracker {
     return new Promise<void>((resolve, reject) => this.connectWaiters.push({ resolve, reject }));
   }
 
-  /** Resolves once connected again, or rejects with REQUEST_TIMEOUT after `ms`. */
+  /**
+   * Resolves once connected (again), or rejects with REQUEST_TIMEOUT after `ms`, or with the
+   * failure when the client is disconnected for good meanwhile.
+   */
   waitUntilConnected(ms: number): Promise<void> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new RingkitError('REQUEST_TIMEOUT', 'no connection in time')), Math.max(0, ms));
-      this.readyWaiters.push(() => {
+      this.readyWaiters.push((failure) => {
         clearTimeout(timer);
-        resolve();
+        if (failure) reject(failure);
+        else resolve();
       });
     });
   }
@@ -59,5 +78,6 @@ export class ConnectionTracker {
     this.set('disconnected', error);
     const failure = RingkitError.from(error ?? { code: 'NOT_CONNECTED', message: 'disconnected' });
     for (const waiter of this.connectWaiters.splice(0)) waiter.reject(failure);
+    for (const ready of this.readyWaiters.splice(0)) ready(failure);
   }
 }

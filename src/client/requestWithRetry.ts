@@ -5,7 +5,7 @@ import type { Transport } from './Transport.js';
 
 /**
  * Sends a command and returns its result (a refusal throws its RingkitError). Only while
- * connected, unless `retry`: a mutating command, which also goes out while reconnecting and is
+ * connected, unless `retry`: a mutating command, which also goes out while reconnecting or during the first handshake (once connected) and is
  * sent again with the same requestID when the link is lost or the answer times out, until
  * `timeoutMs` has passed since the first try. `onReplayed` is called when the answer is a
  * requestID's first outcome given again (`replayed`), so what it carries may be old.
@@ -18,12 +18,16 @@ export async function requestWithRetry<N extends CommandName>(
   params: CommandParams<N>,
   { retry, timeoutMs, onReplayed }: { retry: boolean; timeoutMs: number; onReplayed?: () => void },
 ): Promise<CommandResult<N>> {
-  if (connection.state !== 'connected' && !(retry && connection.state === 'reconnecting')) {
+  // A mutating command may also be sent while the first handshake's updates are being applied: an
+  // app that answers a call as it rings (the ring of an invitation that waited for this device
+  // comes with the handshake, before `connect()` resolves) must not be refused.
+  const waiting = () => connection.state === 'reconnecting' || (connection.state === 'connecting' && connection.inHandshake);
+  if (connection.state !== 'connected' && !(retry && waiting())) {
     throw new RingkitError('NOT_CONNECTED', `not connected (${connection.state})`);
   }
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (connection.state === 'reconnecting') await connection.waitUntilConnected(deadline - Date.now());
+    if (waiting()) await connection.waitUntilConnected(deadline - Date.now());
     try {
       const ack = await transport.request(name, params, Math.max(1, deadline - Date.now()));
       if (ack.replayed) onReplayed?.();

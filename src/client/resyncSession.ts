@@ -48,6 +48,7 @@ export async function resyncSession(options: ResyncSessionOptions): Promise<void
     if (options.markedBusy()) await transport.request('session:busy', { busy: true }, requestTimeoutMs).catch(() => undefined);
     const subscription = options.pushSubscription?.();
     if (subscription) void transport.request('session:pushSubscription', { subscription }, requestTimeoutMs).catch(() => undefined);
+    connection.handshaking();
     await mirror.applySync(result.updates, result.unknown, result.serverTime);
     options.detached(result.detached);
     connection.connected();
