@@ -43,7 +43,7 @@ describe('the receipt travels without an acknowledgement', () => {
     const before = acks.get('bob') ?? 0;
     const { inviteID } = await alice.invite('bob', { timeout: 60 });
     await until(() => bob.getInvitation(inviteID)?.users[0]?.state === 'received', 5000, 'bob’s mirror shows his receipt');
-    expect(alice.getInvitation(inviteID)?.users[0]?.state).toBe('received');
+    await until(() => alice.getInvitation(inviteID)?.users[0]?.state === 'received', 5000, 'alice sees bob received');
     expect((acks.get('bob') ?? 0) - before).toBe(0);
     // His answer is still a request with an acknowledgement.
     await bob.accept(inviteID);
