@@ -17,7 +17,7 @@ export interface TransportListener {
   /**
    * An acknowledgement, as it arrives, before its request settles: in the order the connection
    * delivered it among the updates (the answer of a change may be the device's only copy of it,
-   * and an update after it builds on it).
+   * and an update after it builds on it). Also an answer that came after its request timed out.
    */
   onAnswer?(name: CommandName, ack: CommandAck<CommandName>): void;
 }

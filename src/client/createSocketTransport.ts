@@ -29,6 +29,8 @@ export interface SocketTransportOptions {
 export function createSocketTransport(options: SocketTransportOptions): Transport {
   let socket: Socket | undefined;
   let current: TransportListener | undefined;
+  /** The requests still waiting for their answer: failed when the connection drops (no answer can come). */
+  const waiting = new Set<() => void>();
 
   return {
     open(listener: TransportListener) {
@@ -52,6 +54,7 @@ export function createSocketTransport(options: SocketTransportOptions): Transpor
       socket.on(MEDIA_SIGNAL_EVENT, (signal: MediaSignalEvent) => listener.onMediaSignal?.(signal));
       socket.on(CLOSED_EVENT, (error: WireError) => (closedFor = error));
       socket.on('disconnect', (reason) => {
+        for (const lost of [...waiting]) lost();
         if (reason === 'io client disconnect') return;
         // An expired session comes back when the app can mint a fresh token; a refused one then is final.
         if (closedFor?.code === 'UNAUTHENTICATED' && typeof options.token === 'function') closedFor = undefined;
@@ -87,9 +90,28 @@ export function createSocketTransport(options: SocketTransportOptions): Transpor
       const s = socket;
       if (!s?.connected) return Promise.reject(new RingkitError('NOT_CONNECTED', 'not connected'));
       return new Promise<CommandAck<N>>((resolve, reject) => {
-        s.timeout(timeoutMs).emit(name, params, (err: Error | null, ack: CommandAck<N>) => {
-          if (err) return reject(new RingkitError('REQUEST_TIMEOUT', `${name}: no answer within ${timeoutMs} ms`));
+        let settled = false;
+        const settle = () => {
+          settled = true;
+          clearTimeout(timer);
+          waiting.delete(lost);
+        };
+        const lost = () => {
+          settle();
+          reject(new RingkitError('REQUEST_TIMEOUT', `${name}: the connection was lost before the answer`));
+        };
+        const timer = setTimeout(() => {
+          settle();
+          reject(new RingkitError('REQUEST_TIMEOUT', `${name}: no answer within ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiting.add(lost);
+        s.emit(name, params, (ack: CommandAck<N>) => {
+          // Even after the request timed out: the answer of a change may be this device's only copy
+          // of it (the server sends the device that asked for a small invitation's change no update
+          // of it), so a late answer still reaches the mirror, which keeps the newest version.
           current?.onAnswer?.(name, ack as CommandAck<CommandName>);
+          if (settled) return;
+          settle();
           resolve(ack);
         });
       });

@@ -382,3 +382,64 @@ describe.each(worlds)('contract audit: a class of 20 (held back, group commit), 
     }
   }, 60_000);
 });
+
+describe.each(worlds)('contract audit: a change whose answer comes after the request timeout (%s)', (_, start) => {
+  /** The server (node `node`) starts commands named `name` only after `ms`: a loaded server or a slow store. */
+  function slowCommand(node: RingkitServer, name: string, ms: number) {
+    const execute = node.engine.execute.bind(node.engine);
+    node.engine.execute = ((session, command, payload, reply) =>
+      command === name ? new Promise((r) => setTimeout(r, ms)).then(() => execute(session, command, payload, reply)) : execute(session, command, payload, reply)) as typeof execute;
+  }
+
+  it('bob’s accept is applied after his phone gave up waiting (REQUEST_TIMEOUT): the phone’s mirror still comes to show the accept, like every other device', async () => {
+    const world = await start();
+    const [n1, n2] = world.nodes;
+    const alice = await connectClient(n1, 'alice');
+    const bobLaptop = await connectClient(n1, 'bob', { deviceID: 'laptop' });
+    const bob = await connectClient(n2, 'bob', { deviceID: 'phone', requestTimeoutMs: 300 });
+    const { inviteID } = await alice.invite('bob', { timeout: 60 });
+    await until(() => bob.getInvitation(inviteID)?.users[0]?.state === 'received', 5000, 'bob received');
+    slowCommand(n2, 'invitation:accept', 900);
+    await expect(bob.accept(inviteID)).rejects.toMatchObject({ code: 'REQUEST_TIMEOUT' });
+    await until(() => alice.getInvitation(inviteID)?.users[0]?.state === 'accepted', 5000, 'the accept is applied all the same');
+    const truth = await expectSettled(world, [alice, bobLaptop, bob], inviteID);
+    expect(truth.users[0]).toMatchObject({ state: 'accepted', deviceID: 'phone' });
+  }, 30_000);
+
+  it('alice’s invite is stored after her phone gave up waiting (REQUEST_TIMEOUT): the phone’s mirror still comes to hold the invitation, and hears bob’s auto-accept once', async () => {
+    const world = await start();
+    const [n1, n2] = world.nodes;
+    const alice = await connectClient(n1, 'alice', { deviceID: 'phone', requestTimeoutMs: 300 });
+    slowCommand(n1, 'invitation:invite', 900);
+    await expect(alice.invite('bob', { timeout: 60 })).rejects.toMatchObject({ code: 'REQUEST_TIMEOUT' });
+    // bob is offline: nothing else happens to the invitation, yet alice's phone must show it.
+    await until(() => alice.getInvitations().length === 1, 5000, 'alice’s phone holds the invitation it made');
+    const inviteID = alice.getInvitations()[0]!.inviteID;
+    const bob = await connectClient(n2, 'bob', { connect: false });
+    bob.on('invitationReceived', (e) => void bob.accept(e.inviteID));
+    await bob.connect();
+    await until(() => alice.getInvitation(inviteID)?.users[0]?.state === 'accepted', 5000, 'alice sees the accept');
+    await expectSettled(world, [alice, bob], inviteID);
+    expect(of(alice.seen('inviteeAccepted'), inviteID)).toHaveLength(1);
+  }, 30_000);
+});
+
+describe.each(worlds)('contract audit: a repeated requestID (%s)', (_, start) => {
+  it('bob accepts twice with one requestID (again from his laptop too): the first result every time, one change, each device told once', async () => {
+    const world = await start();
+    const { alice, aliceLaptop, bob, bobLaptop, all } = await fourDevices(world);
+    const { inviteID } = await alice.invite('bob');
+    await bob.next('invitationReceived', (e) => e.inviteID === inviteID);
+    const first = await bob.accept(inviteID, { data: 'once', requestID: 'accept-1' });
+    const again = await bob.accept(inviteID, { data: 'once', requestID: 'accept-1' });
+    const fromLaptop = await bobLaptop.accept(inviteID, { data: 'once', requestID: 'accept-1' });
+    expect(again.invitation.version).toBe(first.invitation.version);
+    expect(fromLaptop.invitation.version).toBe(first.invitation.version);
+    await expect(bobLaptop.accept(inviteID, { data: 'other', requestID: 'accept-1' })).rejects.toMatchObject({ code: 'INVALID_PARAMETER' });
+    await expect(bobLaptop.accept(inviteID)).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    const truth = await expectSettled(world, all, inviteID);
+    expect(truth.version).toBe(first.invitation.version);
+    for (const c of all) expect(of(c.seen('inviteeAccepted'), inviteID), `${c.userID}/${c.deviceID}`).toHaveLength(1);
+    void aliceLaptop;
+  }, 30_000);
+});

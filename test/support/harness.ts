@@ -38,13 +38,13 @@ const ALL_EVENTS: ClientEventName[] = [
 export async function connectClient(
   server: { url: string },
   userID: string,
-  options: { deviceID?: string; token?: string; connect?: boolean } = {},
+  options: { deviceID?: string; token?: string; connect?: boolean; requestTimeoutMs?: number } = {},
 ): Promise<TestClient> {
   const client = createSignalingClient({
     url: server.url,
     ...(options.token ? { token: options.token } : { userID }),
     ...(options.deviceID !== undefined && { deviceID: options.deviceID }),
-    requestTimeoutMs: 5000,
+    requestTimeoutMs: options.requestTimeoutMs ?? 5000,
   }) as TestClient;
   client.events = [];
   const waiters: { name: ClientEventName; match: (e: never) => boolean; resolve: (e: never) => void }[] = [];
