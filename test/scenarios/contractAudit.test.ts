@@ -50,7 +50,7 @@ async function expectSettled(world: World, devices: TestClient[], inviteID: stri
   await sleep(300); // anything sent twice would arrive now
   for (const c of devices) {
     const who = `${c.userID}/${c.deviceID}`;
-    expect(c.getInvitation(inviteID), who).toEqual(truth);
+    expect(c.getInvitation(inviteID), who).toStrictEqual(truth);
     const versions = of(c.seen('invitationUpdated'), inviteID).map((e) => e.version);
     expect(versions.every((v, i) => i === 0 || v > versions[i - 1]!), `${who} versions ${versions.join()}`).toBe(true);
     expect(versions.at(-1), who).toBe(truth!.version);
