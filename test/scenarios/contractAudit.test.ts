@@ -443,3 +443,26 @@ describe.each(worlds)('contract audit: a repeated requestID (%s)', (_, start) =>
     void aliceLaptop;
   }, 30_000);
 });
+
+describe.each(worlds)('contract audit: a class’s packed rows carry every field (%s)', (_, start) => {
+  it('a busy student turned away, answers with data, a timeout of 0: every member’s mirror equals the server’s snapshot field for field', async () => {
+    const world = await start();
+    const [n1, n2] = world.nodes;
+    const STUDENTS = Array.from({ length: 18 }, (_, i) => `p${String(i).padStart(2, '0')}`);
+    await n1.groups.createGroup('room', ['teacher', ...STUDENTS]);
+    const teacher = await connectClient(n1, 'teacher');
+    const students = await Promise.all(STUDENTS.map((id, i) => connectClient(i % 2 ? n2 : n1, id, { deviceID: `dev-${id}` })));
+    // p00 is in another call (accepted in an advanced call), so busyPolicy 'reject' turns it away.
+    const other = await connectClient(n2, 'other');
+    const call = await other.invite('p00', { mode: 'advanced' });
+    await students[0]!.next('invitationReceived', (e) => e.inviteID === call.inviteID);
+    await students[0]!.accept(call.inviteID);
+    const { inviteID } = await teacher.inviteInGroup('room', STUDENTS, { timeout: 0, data: 'lesson 4', busyPolicy: 'reject' });
+    await Promise.all(students.slice(1).map((s, i) => s.next('invitationReceived', (e) => e.inviteID === inviteID).then(() => (i % 3 === 0 ? s.reject(inviteID, { data: `no ${i}` }) : s.accept(inviteID, { data: `hand ${i}` })))));
+    const all = [teacher, ...students];
+    const truth = await expectSettled(world, all, inviteID);
+    expect(truth.users.find((u) => u.userID === 'p00')).toMatchObject({ state: 'rejected', reason: 'busy' });
+    expect(truth.users.filter((u) => u.data.startsWith('hand '))).not.toHaveLength(0);
+    for (const c of all) expect(of(c.seen('inviteeRejected'), inviteID).some((e) => e.invitee === 'p00'), c.userID).toBe(true);
+  }, 60_000);
+});
