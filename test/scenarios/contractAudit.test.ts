@@ -55,7 +55,9 @@ async function expectSettled(world: World, devices: TestClient[], inviteID: stri
     expect(versions.every((v, i) => i === 0 || v > versions[i - 1]!), `${who} versions ${versions.join()}`).toBe(true);
     expect(versions.at(-1), who).toBe(truth!.version);
     const told = toldStates(c, inviteID);
-    expect(new Set(told).size, `${who} told ${told.join()}`).toBe(told.length);
+    // Each (user, state, device) is told once (a device switch tells `accepted` again, from the new device).
+    const keyed = of(c.seen('callUserStateChanged'), inviteID).flatMap((e) => e.callUserList.map((u) => `${u.userID}:${u.state}@${u.deviceID ?? ''}`));
+    expect(new Set(keyed).size, `${who} told ${keyed.join()}`).toBe(keyed.length);
     const folded = new Map<string, string>();
     for (const entry of told) folded.set(entry.slice(0, entry.lastIndexOf(':')), entry.slice(entry.lastIndexOf(':') + 1));
     expect(Object.fromEntries(folded), `${who} told ${told.join()}`).toEqual(Object.fromEntries(truth!.users.map((u) => [u.userID, u.state])));
@@ -465,4 +467,55 @@ describe.each(worlds)('contract audit: a class’s packed rows carry every field
     expect(truth.users.filter((u) => u.data.startsWith('hand '))).not.toHaveLength(0);
     for (const c of all) expect(of(c.seen('inviteeRejected'), inviteID).some((e) => e.invitee === 'p00'), c.userID).toBe(true);
   }, 60_000);
+});
+
+describe.each(worlds)('contract audit: races under group commit and the echo skip (%s)', (_, start) => {
+  it('bob’s phone and laptop accept at once while alice cancels: one wins, the others get INVALID_STATE, every device is told the outcome once', async () => {
+    const world = await start();
+    const { alice, bob, bobLaptop, all } = await fourDevices(world);
+    for (let round = 0; round < 3; round++) {
+      const { inviteID } = await alice.invite('bob');
+      await bob.next('invitationReceived', (e) => e.inviteID === inviteID);
+      await bobLaptop.next('invitationReceived', (e) => e.inviteID === inviteID);
+      const outcomes = await Promise.allSettled([bob.accept(inviteID), bobLaptop.accept(inviteID), alice.cancel(inviteID)]);
+      const won = outcomes.filter((o) => o.status === 'fulfilled');
+      expect(won, `round ${round}`).toHaveLength(1);
+      for (const o of outcomes) if (o.status === 'rejected') expect((o.reason as { code: string }).code).toBe('INVALID_STATE');
+      const truth = await expectSettled(world, all, inviteID);
+      const state = truth.users[0]!.state;
+      expect(['accepted', 'cancelled']).toContain(state);
+      for (const c of all) {
+        expect(of(c.seen('inviteeAccepted'), inviteID), `${c.userID}/${c.deviceID}`).toHaveLength(state === 'accepted' ? 1 : 0);
+        expect(of(c.seen('invitationCancelled'), inviteID), `${c.userID}/${c.deviceID}`).toHaveLength(state === 'cancelled' ? 1 : 0);
+      }
+    }
+  }, 60_000);
+});
+
+describe.each(worlds)('contract audit: advanced call, device switch and quit (%s)', (_, start) => {
+  it('bob switches to his laptop with join, the laptop joining again gets ALREADY_PRIMARY_DEVICE, then quits and alice ends: every device follows, the acting one included', async () => {
+    const world = await start();
+    const { alice, aliceLaptop, bob, bobLaptop, all } = await fourDevices(world);
+    const { inviteID } = await alice.invite('bob', { mode: 'advanced' });
+    await bob.next('invitationReceived', (e) => e.inviteID === inviteID);
+    await bob.accept(inviteID);
+    await bobLaptop.join(inviteID, { data: 'switched' });
+    await expect(bobLaptop.join(inviteID)).rejects.toMatchObject({ code: 'ALREADY_PRIMARY_DEVICE' });
+    for (const c of all) await until(() => c.getInvitation(inviteID)?.users.find((u) => u.userID === 'bob')?.deviceID === 'laptop', 5000, `${c.userID}/${c.deviceID} sees the switch`);
+    await bobLaptop.quit(inviteID, { data: 'bye' });
+    // alice is still accepted: an advanced call stays active until she ends it (section 3).
+    const quit = await expectSettled(world, all, inviteID);
+    expect(quit.state).toBe('active');
+    expect(quit.users.find((u) => u.userID === 'bob')).toMatchObject({ state: 'quit', deviceID: 'laptop', data: 'bye' });
+    for (const c of all) {
+      const who = `${c.userID}/${c.deviceID}`;
+      const bobStates = of(c.seen('callUserStateChanged'), inviteID).flatMap((e) => e.callUserList.filter((u) => u.userID === 'bob').map((u) => `${u.state}@${u.deviceID ?? ''}`));
+      expect(bobStates.slice(-3), who).toEqual(['accepted@phone', 'accepted@laptop', 'quit@laptop']);
+    }
+    // bob, now terminal, is no longer a recipient; alice's devices hear her end once.
+    await alice.end(inviteID);
+    const ended = await expectSettled(world, [alice, aliceLaptop], inviteID);
+    expect(ended).toMatchObject({ state: 'ended', endReason: 'ended' });
+    for (const c of [alice, aliceLaptop]) expect(of(c.seen('invitationEnded'), inviteID), `${c.userID}/${c.deviceID}`).toHaveLength(1);
+  }, 30_000);
 });
