@@ -81,43 +81,47 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
   /**
    * Hands newly invited users with no connected device to the push notifier, with the
    * operation's `offlinePushInfo` (callingInvite's own, else the invitation's), and rings their
-   * browsers through Web Push. Runs on the node that committed the invitation: once per cluster.
+   * browsers through Web Push. Runs on the node that committed the invitation (once per cluster),
+   * after the caller's answer, which the encryption and the requests must not hold up.
    */
-  function pushOffline(inv: Invitation, userIDs: string[], info = inv.offlinePushInfo) {
+  function pushOffline(scope: CommandScope, inv: Invitation, userIDs: string[], info = inv.offlinePushInfo) {
     const notify = pushNotifier && info ? pushNotifier : undefined;
     if ((!notify && !webPush) || inv.onlineUserOnly || userIDs.length === 0) return;
-    void storage
-      .onlineAmong(userIDs)
-      .then((online) =>
-        Promise.all(
-          userIDs
-            .filter((id) => !online.has(id))
-            .flatMap((userID) => [
-              ...(notify
-                ? [
-                    notify.notify({
-                      userID,
-                      inviteID: inv.inviteID,
-                      inviter: inv.inviter,
-                      ...(inv.groupID !== undefined && { groupID: inv.groupID }),
-                      data: inv.data,
-                      timeout: inv.timeout,
-                      offlinePushInfo: info!,
-                    }),
-                  ]
-                : []),
-              ...(webPush ? [webPush.ring(userID, inv, info)] : []),
-            ]),
-        ),
-      )
-      .catch((err: unknown) => logger.error({ err, inviteID: inv.inviteID }, 'offline push failed'));
+    // Not awaited: no later publication waits for a push service.
+    scope.later(async () => {
+      void storage
+        .onlineAmong(userIDs)
+        .then((online) =>
+          Promise.all(
+            userIDs
+              .filter((id) => !online.has(id))
+              .flatMap((userID) => [
+                ...(notify
+                  ? [
+                      notify.notify({
+                        userID,
+                        inviteID: inv.inviteID,
+                        inviter: inv.inviter,
+                        ...(inv.groupID !== undefined && { groupID: inv.groupID }),
+                        data: inv.data,
+                        timeout: inv.timeout,
+                        offlinePushInfo: info!,
+                      }),
+                    ]
+                  : []),
+                ...(webPush ? [webPush.ring(userID, inv, info)] : []),
+              ]),
+          ),
+        )
+        .catch((err: unknown) => logger.error({ err, inviteID: inv.inviteID }, 'offline push failed'));
+    });
   }
 
   async function invite(session: Session, params: CommandPayload<'invitation:invite'> & { groupID?: string }, scope: CommandScope) {
     const { draft, errorInvitees } = await createInvitation(generateID(), session, params, ctx, now());
     const result = { inviteID: draft.invitation.inviteID, invitation: draft.invitation, errorInvitees };
     scope.later(await tx.create(draft, scope.outcome && { slot: scope.outcome, result }, session.connectionID));
-    pushOffline(draft.invitation, [...draft.changed].filter((id) => draft.user(id)?.state === 'inviting'));
+    pushOffline(scope, draft.invitation, [...draft.changed].filter((id) => draft.user(id)?.state === 'inviting'));
     return result;
   }
 
@@ -181,7 +185,7 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
         }),
         (invitation, v) => ({ inviteID: p.inviteID, invitation, errorInvitees: v.errorInvitees }),
       );
-      pushOffline(result.invitation, value.invited, p.offlinePushInfo);
+      pushOffline(scope, result.invitation, value.invited, p.offlinePushInfo);
       return result;
     },
     'invitation:join': (session, p, scope) => operate(session, p, scope, (d, data) => join(d, session, data, ctx)),
