@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { pino } from 'pino';
 import { createRingkitServer, type RingkitServerOptions } from './createRingkitServer.js';
 import type { AuthOptions } from './createAuthenticator.js';
 
@@ -78,8 +79,19 @@ const auth: AuthOptions = values.dev
       },
     };
 
+/**
+ * The CLI logs synchronously: a line is written before the code after it runs, so the startup
+ * warnings (no allowedOrigins, development mode) come before the "ringkit signaling server: URL"
+ * line that scripts and supervisors wait for. pino's default destination writes later, from
+ * libuv's thread pool, and on a busy machine a warning landed after that line (a reader that
+ * stopped at the URL missed it). The server logs little (startup, refusals, failures), so
+ * synchronous writes cost nothing that matters.
+ */
+const logger = pino({ name: 'ringkit', level: process.env.LOG_LEVEL ?? 'info' }, pino.destination({ dest: 1, sync: true }));
+
 const options: RingkitServerOptions = {
   port: Number(values.port),
+  logger,
   auth,
   clientGroups: values['client-groups'] || values.dev,
   ...(values['allowed-origin'].length > 0 && { allowedOrigins: values['allowed-origin'].includes('*') ? '*' : values['allowed-origin'] }),
