@@ -44,6 +44,8 @@ export interface FanoutChange {
 
 interface Entry {
   invitation: Invitation;
+  /** The version before this change. */
+  baseVersion: number;
   recipients: string[];
   groupID: string | undefined;
   changedUsers: CallUser[];
@@ -132,12 +134,20 @@ export function createFanout(clock: Clock, window: number | CoalescePolicy, deli
     const byChange: string[][] = changes.map(() => []);
     for (const [userID, index] of lastChangeOf) byChange[index]!.push(userID);
     const users = new Map<string, CallUser>();
+    // A delta from the batch's base holds every change since only while the batch's versions
+    // follow one another. With several nodes, another node's change to the invitation can fall
+    // between two of this node's (it reaches the devices in that node's update): from the first
+    // gap on, each update is the whole invitation, or a device would skip that change for good.
+    let next = baseVersion;
+    let whole = false;
     changes.forEach((change, index) => {
+      if (change.baseVersion !== next) whole = true;
+      next = change.invitation.version;
       for (const user of change.changedUsers) users.set(user.userID, user);
       const recipients = byChange[index]!;
       const viaGroup = index === groupIndex ? change.groupID : undefined;
       if (recipients.length === 0 && viaGroup === undefined) return;
-      const update: WireUpdate = { invitation: { ...change.invitation, users: [...users.values()] }, baseVersion, serverTime: clock.now() };
+      const update: WireUpdate = whole ? { invitation: change.invitation, serverTime: clock.now() } : { invitation: { ...change.invitation, users: [...users.values()] }, baseVersion, serverTime: clock.now() };
       const written =
         viaGroup !== undefined && deliverToGroup
           ? deliverToGroup(viaGroup, recipients, update)
@@ -163,6 +173,7 @@ export function createFanout(clock: Clock, window: number | CoalescePolicy, deli
       const recipients = [...change.recipients];
       const entry: Entry = {
         invitation: inv,
+        baseVersion: change.baseVersion,
         recipients,
         groupID: change.groupID,
         changedUsers: change.changedUsers ?? inv.users.filter((u) => u.version > change.baseVersion),

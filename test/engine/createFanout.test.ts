@@ -32,6 +32,22 @@ describe('createFanout: coalescing bursts per invitation', () => {
     expect(merged.update.invitation.users.map((u) => u.userID)).toEqual(['s1', 's2', 's3']);
   });
 
+  it("a burst with another node's change between two of its own goes out whole from the gap on (a delta would skip that change for good)", () => {
+    const clock = manualClock();
+    const sent: WireUpdate[] = [];
+    const fanout = createFanout(clock, 50, (_, update) => void sent.push(update));
+    const everyone = ['t', 's1', 's2', 's3'];
+    fanout.publish({ invitation: snapshot(1, [user('s1', 1), user('s2', 1), user('s3', 1)]), baseVersion: 0, recipients: everyone });
+    // Versions 2 and 4 are this node's; version 3 (s2) was committed by another node, which sends it.
+    fanout.publish({ invitation: snapshot(2, [user('s1', 2), user('s2', 1), user('s3', 1)]), baseVersion: 1, recipients: everyone });
+    fanout.publish({ invitation: snapshot(4, [user('s1', 2), user('s2', 3), user('s3', 4)]), baseVersion: 3, recipients: everyone });
+    clock.advance(50);
+    const last = sent.at(-1)!;
+    expect(last.baseVersion).toBeUndefined();
+    expect(last.invitation.version).toBe(4);
+    expect(last.invitation.users.map((u) => [u.userID, u.version])).toEqual([['s1', 2], ['s2', 3], ['s3', 4]]);
+  });
+
   it('holds the first change after a quiet spell for a whole window (a burst is about to follow)', () => {
     const clock = manualClock();
     const sent: WireUpdate[] = [];
