@@ -1,15 +1,16 @@
 import { RingkitError } from '../protocol/errors.js';
 import type { ClientEventMap, ClientEventName, ConnectionState } from '../protocol/events.js';
-import type { CommandAck, CommandName, CommandParams, CommandResult } from '../protocol/commands.js';
+import type { CommandName, CommandParams, CommandResult } from '../protocol/commands.js';
 import type { PushSubscriptionData } from '../protocol/push.js';
 import type { Conversation, Invitation, SignalingInfo, SignalingMessage } from '../protocol/types.js';
-import type { CancelResult, ChangeAck, HistoryResult, InviteResult, OperationResult, QueryInvitationsResult, WireUpdate } from '../protocol/wire.js';
+import type { CancelResult, HistoryResult, InviteResult, OperationResult, QueryInvitationsResult } from '../protocol/wire.js';
+import { ChangeRequests } from './ChangeRequests.js';
 import { ConnectionTracker } from './ConnectionTracker.js';
 import { Emitter } from './Emitter.js';
 import { InvitationMirror } from './InvitationMirror.js';
 import { isDetachedCall } from './isDetachedCall.js';
-import { mergeUpdate } from './mergeUpdate.js';
 import { PageLifecycle } from './PageLifecycle.js';
+import { toSubscriptionJSON, type PushSubscriptionInput } from './push/toSubscriptionJSON.js';
 import { parseSignalingInfo } from './parseSignalingInfo.js';
 import type { InvitationSnapshot } from './putSnapshot.js';
 import { requestWithRetry } from './requestWithRetry.js';
@@ -18,6 +19,7 @@ import type { Transport } from './Transport.js';
 import type { ActionOptions, CallingInviteOptions, CancelOptions, InviteOptions, RequestOptions, SignalingClientOptions } from './commandOptions.js';
 
 export type { ActionOptions, CallingInviteOptions, CancelOptions, InviteOptions, RequestOptions, SignalingClientOptions } from './commandOptions.js';
+export type { PushSubscriptionInput } from './push/toSubscriptionJSON.js';
 
 /**
  * The framework-free client: connects, keeps a version-guarded mirror
@@ -40,10 +42,7 @@ export class SignalingClient {
   private readonly transport: Transport;
   private readonly requestTimeoutMs: number;
   private readonly mirror: InvitationMirror;
-  /** The answer of a change (its result object) → its update being applied to the mirror. */
-  private readonly answersMirrored = new WeakMap<object, Promise<void>>();
-  /** inviteID → this device's accept or reject still waiting for its answer. */
-  private readonly answering = new Map<string, Promise<unknown>>();
+  private readonly changes: ChangeRequests;
   private readonly page = new PageLifecycle({
     isDisconnected: () => this.connection.state === 'disconnected',
     leave: () => this.leave('the page was hidden'),
@@ -60,7 +59,14 @@ export class SignalingClient {
       emitter: this.emitter,
       requestTimeoutMs: this.requestTimeoutMs,
       identity: () => ({ userID: this.currentUserID, deviceID: this.currentDeviceID }),
-      answering: (inviteID) => this.answering.get(inviteID),
+      answering: (inviteID) => this.changes.answering(inviteID),
+    });
+    this.changes = new ChangeRequests({
+      transport: this.transport,
+      connection: this.connection,
+      mirror: this.mirror,
+      requestTimeoutMs: this.requestTimeoutMs,
+      serverNow: () => this.serverNow(),
     });
   }
 
@@ -123,7 +129,7 @@ export class SignalingClient {
         onClose: (willRetry, error) => this.handleClose(willRetry, error),
         onUpdate: (update) => void this.mirror.apply(update, 'push'),
         onMediaSignal: (signal) => void this.mirror.after(() => this.emitter.emit('mediaSignal', signal)),
-        onAnswer: (name, ack) => this.mirrorAnswer(name, ack),
+        onAnswer: (name, ack) => this.changes.mirrorAnswer(name, ack),
       });
     }
     return done;
@@ -172,47 +178,47 @@ export class SignalingClient {
    */
   async invite(invitees: string | string[], options: InviteOptions = {}): Promise<InviteResult> {
     const list = Array.isArray(invitees) ? invitees : [invitees];
-    return this.mutate('invitation:invite', { ...options, invitees: list });
+    return this.changes.send('invitation:invite', { ...options, invitees: list });
   }
 
   /** Invites members of a group; every member sees the invitation's progress. */
   inviteInGroup(groupID: string, invitees: string[], options: InviteOptions = {}): Promise<InviteResult> {
-    return this.mutate('invitation:inviteInGroup', { ...options, groupID, invitees });
+    return this.changes.send('invitation:inviteInGroup', { ...options, groupID, invitees });
   }
 
   /** Cancels pending invitees (all, or `options.invitees`). Inviter only. */
   cancel(inviteID: string, options: CancelOptions = {}): Promise<CancelResult> {
-    return this.mutate('invitation:cancel', { ...options, inviteID });
+    return this.changes.send('invitation:cancel', { ...options, inviteID });
   }
 
   accept(inviteID: string, options: ActionOptions = {}): Promise<OperationResult> {
-    return this.answer(inviteID, this.mutate('invitation:accept', { ...options, inviteID }));
+    return this.changes.answer('invitation:accept', { ...options, inviteID });
   }
 
   reject(inviteID: string, options: ActionOptions = {}): Promise<OperationResult> {
-    return this.answer(inviteID, this.mutate('invitation:reject', { ...options, inviteID }));
+    return this.changes.answer('invitation:reject', { ...options, inviteID });
   }
 
   /** Replaces the invitation's data. Inviter only. */
   modify(inviteID: string, data: string, options: RequestOptions = {}): Promise<OperationResult> {
-    return this.mutate('invitation:modify', { ...options, inviteID, data });
+    return this.changes.send('invitation:modify', { ...options, inviteID, data });
   }
 
   /** Invites more users into an advanced call you are in. */
   callingInvite(inviteID: string, invitees: string[], options: CallingInviteOptions = {}): Promise<InviteResult> {
-    return this.mutate('invitation:callingInvite', { ...options, inviteID, invitees });
+    return this.changes.send('invitation:callingInvite', { ...options, inviteID, invitees });
   }
 
   join(inviteID: string, options: ActionOptions = {}): Promise<OperationResult> {
-    return this.mutate('invitation:join', { ...options, inviteID });
+    return this.changes.send('invitation:join', { ...options, inviteID });
   }
 
   quit(inviteID: string, options: ActionOptions = {}): Promise<OperationResult> {
-    return this.mutate('invitation:quit', { ...options, inviteID });
+    return this.changes.send('invitation:quit', { ...options, inviteID });
   }
 
   end(inviteID: string, options: ActionOptions = {}): Promise<OperationResult> {
-    return this.mutate('invitation:end', { ...options, inviteID });
+    return this.changes.send('invitation:end', { ...options, inviteID });
   }
 
   /** Invitations you are or were part of, newest first. */
@@ -280,15 +286,15 @@ export class SignalingClient {
 
   /** Creates a group you belong to (servers with client groups enabled). */
   createGroup(groupID: string, members: string[] = []): Promise<{ groupID: string }> {
-    return this.mutate('group:create', { groupID, members });
+    return this.changes.send('group:create', { groupID, members });
   }
 
   joinGroup(groupID: string): Promise<{ groupID: string }> {
-    return this.mutate('group:join', { groupID });
+    return this.changes.send('group:join', { groupID });
   }
 
   leaveGroup(groupID: string): Promise<{ groupID: string }> {
-    return this.mutate('group:leave', { groupID });
+    return this.changes.send('group:leave', { groupID });
   }
 
   getGroupMembers(groupID: string): Promise<{ groupID: string; members: string[] }> {
@@ -304,87 +310,9 @@ export class SignalingClient {
     this.handleClose(false, { code: 'NOT_CONNECTED', message });
   }
 
-  /** Remembers an answer while it is on its way (it stands in for the receipt, see InvitationMirror). */
-  private answer<T>(inviteID: string, sent: Promise<T>): Promise<T> {
-    this.answering.set(inviteID, sent);
-    const done = () => void (this.answering.get(inviteID) === sent && this.answering.delete(inviteID));
-    sent.then(done, done);
-    return sent;
-  }
-
-  /**
-   * Sends a mutating command with a requestID (made when absent) and mirrors the invitation it
-   * returns. When the answer is a replay (a retry after a lost acknowledgement), the invitation is
-   * then fetched as it is now: the updates since the first answer may have been lost with it.
-   */
-  private async mutate<N extends MutatingCommand>(name: N, params: CommandParams<N>): Promise<CommandResult<N>> {
-    let replayed = false;
-    let result: CommandResult<N> & { invitation?: Invitation } & ChangeAck;
-    try {
-      result = await this.call(name, { ...params, requestID: params.requestID ?? randomRequestID() }, true, () => (replayed = true));
-    } catch (error) {
-      // The server may have made the change all the same, and it sends the change of a small
-      // invitation to the device that asked only in the answer that was lost: fetch it.
-      const inviteID = (params as { inviteID?: unknown }).inviteID;
-      if (error instanceof RingkitError && error.code === 'REQUEST_TIMEOUT' && typeof inviteID === 'string') void this.catchUp(inviteID);
-      throw error;
-    }
-    if (result.invitation) {
-      const { invitation, baseVersion } = result;
-      delete result.baseVersion;
-      const update: WireUpdate = { invitation, serverTime: this.serverNow(), ...(baseVersion !== undefined && { baseVersion }) };
-      await (this.answersMirrored.get(result) ?? this.mirror.apply(update, 'ack'));
-      if (replayed) await this.catchUp(invitation.inviteID);
-      const mirrored = this.mirror.get(invitation.inviteID);
-      // A mirror behind the delta's base catches up from the push that follows; meanwhile the
-      // caller gets the mirror with its own change applied.
-      result.invitation = mirrored && mirrored.version >= invitation.version ? mirrored : (mergeUpdate(mirrored, { ...update, baseVersion: 0 }) ?? invitation);
-    }
-    return result;
-  }
-
-  /**
-   * Queues the answer of a change for the mirror as it arrives, among the updates in the order
-   * the connection brought them: the server sends the device that asked for a change of a small
-   * invitation no update of it, so an update right behind the answer builds on the answer.
-   */
-  private mirrorAnswer(name: CommandName, ack: CommandAck<CommandName>): void {
-    if (!ack.ok || !CHANGE_ANSWERS.has(name)) return;
-    const result = ack.result as { invitation?: Invitation; baseVersion?: number } | null;
-    if (!result?.invitation) return;
-    const update: WireUpdate = { invitation: result.invitation, serverTime: this.serverNow(), ...(result.baseVersion !== undefined && { baseVersion: result.baseVersion }) };
-    this.answersMirrored.set(result, this.mirror.apply(update, 'ack'));
-  }
-
-  /** Sends a command; mutating ones are resent with the same requestID after a reconnect. */
-  private call<N extends CommandName>(name: N, params: CommandParams<N>, retry = false, onReplayed?: () => void): Promise<CommandResult<N>> {
-    return requestWithRetry(this.transport, this.connection, name, params, { retry, timeoutMs: this.requestTimeoutMs, ...(onReplayed && { onReplayed }) });
-  }
-
-  /**
-   * Brings one invitation in the mirror to the server's current version (`invitation:get`), after
-   * a replayed answer handed it an old one. The first try is awaited; when it fails for a passing
-   * reason (not connected, storage away) it is tried again in the background, with backoff, until
-   * it succeeds, the invitation is gone, or the app disconnects.
-   */
-  private async catchUp(inviteID: string): Promise<void> {
-    const attempt = async (): Promise<boolean> => {
-      try {
-        const { invitation, serverTime } = await this.call('invitation:get', { inviteID });
-        await this.mirror.apply({ invitation, serverTime }, 'fetch');
-        return true;
-      } catch (error) {
-        return error instanceof RingkitError && error.code === 'INVITATION_NOT_FOUND';
-      }
-    };
-    if (await attempt()) return;
-    const gone = (): boolean => this.connection.state === 'disconnected';
-    void (async () => {
-      for (let delay = 250; !gone(); delay = Math.min(delay * 2, 4000)) {
-        await new Promise((resolve) => setTimeout(resolve, delay));
-        if (gone() || (await attempt())) return;
-      }
-    })();
+  /** Sends a command that changes nothing (only while connected). */
+  private call<N extends CommandName>(name: N, params: CommandParams<N>): Promise<CommandResult<N>> {
+    return requestWithRetry(this.transport, this.connection, name, params, { retry: false, timeoutMs: this.requestTimeoutMs });
   }
 
   private resync(): Promise<void> {
@@ -417,31 +345,4 @@ export class SignalingClient {
     this.transport.close();
     this.connection.disconnected(error);
   }
-}
-
-/**
- * A push subscription as the browser gives it: a `PushSubscription` (anything with `toJSON`) or
- * its JSON form `{ endpoint, expirationTime?, keys: { p256dh, auth } }`.
- * @example const input: PushSubscriptionInput = { endpoint: 'https://fcm.googleapis.com/fcm/send/x', keys: { p256dh, auth } }
- */
-export type PushSubscriptionInput =
-  | { toJSON(): { endpoint?: string; expirationTime?: number | null; keys?: Record<string, string> } }
-  | { endpoint?: string; expirationTime?: number | null; keys?: Record<string, string> };
-
-function toSubscriptionJSON(input: PushSubscriptionInput): unknown {
-  const json = 'toJSON' in input && typeof input.toJSON === 'function' ? input.toJSON() : input;
-  return JSON.parse(JSON.stringify(json)) as unknown;
-}
-
-/** The commands whose answer is a change of one invitation (a `ChangeAck`). */
-const CHANGE_ANSWERS: ReadonlySet<string> = new Set([
-  'invitation:invite', 'invitation:inviteInGroup', 'invitation:cancel', 'invitation:accept', 'invitation:reject',
-  'invitation:modify', 'invitation:callingInvite', 'invitation:join', 'invitation:quit', 'invitation:end',
-]);
-
-/** Commands that change something and so carry a requestID. */
-type MutatingCommand = { [N in CommandName]: 'requestID' extends keyof CommandParams<N> ? N : never }[CommandName];
-
-function randomRequestID(): string {
-  return crypto.randomUUID();
 }
