@@ -40,6 +40,22 @@ interface EncodedWriter {
 const EVENT_PACKET = 2;
 
 /**
+ * Most devices an update is written to at once, synchronously, without the sliced path's promises
+ * (a 1v1 call's update goes to one device; a small group's to a few).
+ */
+const SMALL_AUDIENCE = 16;
+
+/**
+ * An update as socket.io's EVENT packet, encoded as `socket.io-parser` encodes it for the default
+ * namespace without an acknowledgement: `2["update",{…}]`. An update holds only strings, numbers,
+ * booleans and plain objects (never binary), so the parser's walk looking for binary is skipped.
+ * @example socket.client.writeToEngine([encodeUpdatePacket(packUpdate(update))], { preEncoded: true })
+ */
+export function encodeUpdatePacket(form: WireUpdate): string {
+  return `${EVENT_PACKET}${JSON.stringify([UPDATE_EVENT, form])}`;
+}
+
+/**
  * Whether this socket.io has the two internals a sliced write needs to encode once (pinned
  * 4.8.4 has them; without them each slice is a broadcast of its own, encoded again).
  * @example if (canWriteEncoded(io)) ...
@@ -74,6 +90,23 @@ export function createUpdateEmitter(io: Server, cluster: boolean) {
     const ids = new Set<string>();
     for (const room of rooms) for (const id of all.get(room) ?? []) if (!excluded?.has(id)) ids.add(id);
     return [...ids];
+  };
+
+  /** Writes one form to a few devices now, encoded once (see SMALL_AUDIENCE). */
+  const writeNow = (ids: string[], form: WireUpdate) => {
+    if (ids.length === 0) return;
+    const encoded = [encodeUpdatePacket(form)];
+    for (const id of ids) {
+      // A device that left since is skipped, as a broadcast would.
+      const socket = io.sockets.sockets.get(id);
+      const writer = (socket as unknown as EncodedWriter | undefined)?.client;
+      try {
+        if (typeof writer?.writeToEngine === 'function') writer.writeToEngine(encoded, { preEncoded: true });
+        else socket?.emit(UPDATE_EVENT, form);
+      } catch {
+        // A socket closing under the write: it resyncs when it comes back; the others still get theirs.
+      }
+    }
   };
 
   /** Writes one form to `ids`, a slice at a time, encoded once. */
@@ -126,13 +159,28 @@ export function createUpdateEmitter(io: Server, cluster: boolean) {
         return undefined;
       }
       const inviteID = update.invitation.inviteID;
-      const send = async () => {
+      const audience = () => {
         const packedDevices = devicesIn(rooms, PLAIN_ROOM);
-        await sliced(answeredWhole === undefined ? packedDevices : packedDevices.filter((id) => id !== answeredWhole), packed);
-        if (plainDevices > 0) await sliced(devicesIn(rooms, PACKED_ROOM), update);
+        return {
+          packed: answeredWhole === undefined ? packedDevices : packedDevices.filter((id) => id !== answeredWhole),
+          plain: plainDevices > 0 ? devicesIn(rooms, PACKED_ROOM) : [],
+        };
       };
       const before = writing.get(inviteID);
-      // Nothing pending for this invitation: write now (a small audience is written before this returns).
+      const now = before ? undefined : audience();
+      if (now && now.packed.length + now.plain.length <= SMALL_AUDIENCE) {
+        // A small audience with nothing of this invitation still being written (a 1v1 call):
+        // written before this returns, with no promise for the fan-out to wait on.
+        writeNow(now.packed, packed);
+        writeNow(now.plain, update);
+        return undefined;
+      }
+      const send = async () => {
+        const devices = now ?? audience();
+        await sliced(devices.packed, packed);
+        if (devices.plain.length > 0) await sliced(devices.plain, update);
+      };
+      // Nothing pending for this invitation: write now (the first slice is written before this returns).
       // A write that throws (a socket closing under it) must not stop the updates after it.
       const tracked: Promise<void> = (before ? before.then(send) : send())
         .catch(() => undefined)

@@ -2,7 +2,9 @@ import { io, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallUser } from '../../src/protocol/types.js';
 import { UPDATE_EVENT, type WireUpdate } from '../../src/protocol/wire.js';
-import { canWriteEncoded } from '../../src/server/createUpdateEmitter.js';
+import { packUpdate } from '../../src/protocol/packedUpdate.js';
+import { userRoom } from '../../src/server/createGroupRooms.js';
+import { canWriteEncoded, createUpdateEmitter, encodeUpdatePacket } from '../../src/server/createUpdateEmitter.js';
 import { connectClient, startServer, until } from '../support/harness.js';
 
 const sockets: Socket[] = [];
@@ -103,5 +105,39 @@ describe('a large update is encoded once however many slices it is written in', 
     await until(() => members.every((m) => m.seen('invitationReceived').some((e) => e.inviteID === inviteID)), 10_000, 'every member rings');
     // 121 devices are more than one slice (at most 100 devices); the ring was still encoded once.
     expect(encodedUpdates.filter((bytes) => bytes > 8000)).toHaveLength(1);
+  });
+});
+
+describe('update packets to a small audience', () => {
+  it('are encoded byte for byte as socket.io-parser encodes them', async () => {
+    const { Encoder } = await import('socket.io-parser');
+    const update: WireUpdate = {
+      invitation: {
+        inviteID: 'i1', inviter: 'a', inviterDeviceID: 'da', state: 'active', mode: 'normal', data: '{"room":"r1"}', timeout: 30, createTime: 1000, version: 2, onlineUserOnly: false, enableNotReceivedCheck: false,
+        users: [{ userID: 'b', state: 'accepted', data: 'ok', updateTime: 1500, timeout: 30, version: 2, deviceID: 'db' }],
+      } as WireUpdate['invitation'],
+      baseVersion: 1,
+      serverTime: 1600,
+    };
+    for (const form of [update, packUpdate(update)]) {
+      expect([encodeUpdatePacket(form)]).toEqual(new Encoder().encode({ type: 2, nsp: '/', data: [UPDATE_EVENT, form] }));
+    }
+  });
+
+  it('are written before emit returns, with no promise, up to 16 devices; more go through the sliced path', async () => {
+    const server = await startServer();
+    const devices = await Promise.all(Array.from({ length: 17 }, (_, i) => rawDevice(server.url, `u${i}`, 2)));
+    const updates = createUpdateEmitter(server.io, false);
+    const update = (inviteID: string): WireUpdate => ({
+      invitation: { inviteID, inviter: 'u0', inviterDeviceID: 'u0-raw', state: 'active', mode: 'normal', data: '', timeout: 30, createTime: 1000, version: 1, onlineUserOnly: false, enableNotReceivedCheck: false, users: [] } as WireUpdate['invitation'],
+      serverTime: 1000,
+    });
+    const rooms = (n: number) => Array.from({ length: n }, (_, i) => userRoom(`u${i}`));
+    expect(updates.emit(rooms(16), update('small'))).toBeUndefined();
+    const large = updates.emit(rooms(17), update('large'));
+    expect(large).toBeInstanceOf(Promise);
+    await large;
+    await until(() => devices.every((d, i) => d.updates.filter((u) => (u.invitation as { inviteID: string }).inviteID === 'large').length === 1 && (i === 16 || d.updates.some((u) => (u.invitation as { inviteID: string }).inviteID === 'small'))), 5000, 'both updates arrive');
+    expect(devices[16]!.updates.some((u) => (u.invitation as { inviteID: string }).inviteID === 'small')).toBe(false);
   });
 });
