@@ -6,7 +6,11 @@ const browser = sharedBrowser();
 
 describe('one-to-one calls in the demo', () => {
   test('alice calls bob from the online list, bob accepts, both are in the call with a timer, alice hangs up', async () => {
-    const demo = openDemo(browser(), inject('demoUrl'));
+    // No console error in either tab (the 404 of a missing favicon.ico was one in every tab).
+    const errors: string[] = [];
+    const demo = openDemo(browser(), inject('demoUrl'), {
+      beforeLoad: async (page, userID) => void page.on('console', (m) => void (m.type() === 'error' && errors.push(`${userID}: ${m.text()} ${m.location().url}`))),
+    });
     const [a, b] = [uniqueName('alice'), uniqueName('bob')];
     const alice = await demo.signIn(a);
     const bob = await demo.signIn(b);
@@ -26,6 +30,7 @@ describe('one-to-one calls in the demo', () => {
     await bob.getByText(`Call with ${a} ended`).waitFor();
     await alice.getByText(`Call with ${b} ended`).waitFor();
     expect(await bob.getByRole('alertdialog').count()).toBe(0);
+    expect(errors).toEqual([]);
   });
 
   test('alice dials bob by name and cancels: bob stops ringing and sees a missed call in his history', async () => {

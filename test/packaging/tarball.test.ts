@@ -18,8 +18,12 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { de
 const readmeBlocks = extractCodeBlocks(readFileSync(join(root, 'README.md'), 'utf8'), ['tsx']);
 /** The README's "ring a second tab" example, exactly as a user pastes it into src/App.tsx. */
 const readmeApp = readmeBlocks[0]!.code;
-/** The README's Next.js `app/page.tsx` (a Server Component), as pasted. */
-const readmeNextPage = readmeBlocks.find((b) => b.code.startsWith('// app/page.tsx'))!.code;
+/**
+ * The README's Next.js `app/page.tsx` blocks (Server Components), as pasted: the Next.js section's
+ * at `/`, the Components quick start's at `/phone` (create-next-app's Cache Components made `next
+ * build` refuse the latter once, when it awaited searchParams outside <Suspense>).
+ */
+const [readmeNextPage, readmeComponentsNextPage] = readmeBlocks.filter((b) => b.code.startsWith('// app/page.tsx')).map((b) => b.code) as [string, string];
 
 /** React 18 for the second Vite app (the peer range says >=18). */
 const REACT_18 = { react: '18.3.1', 'react-dom': '18.3.1', '@types/react': '18.3.27', '@types/react-dom': '18.3.7' };
@@ -105,7 +109,7 @@ beforeAll(async () => {
   writeNextApp(nextApp, {
     tarball,
     reactQuery: pkg.devDependencies['@tanstack/react-query']!,
-    pages: { 'page.tsx': `${readmeNextPage}\n`, 'parts/page.tsx': partsPage, 'parts/CallButton.tsx': callButton },
+    pages: { 'page.tsx': `${readmeNextPage}\n`, 'phone/page.tsx': `${readmeComponentsNextPage}\n`, 'parts/page.tsx': partsPage, 'parts/CallButton.tsx': callButton },
     publicFiles: { 'sounds/ring.wav': new Uint8Array(synthesizeTone('ringtone')), 'sounds/ringback.wav': new Uint8Array(synthesizeTone('ringback')) },
   });
   await Promise.all([
@@ -115,7 +119,7 @@ beforeAll(async () => {
       await install(nextApp);
       // The pages say http://localhost:3478 (`npm start`), as the README does; they get this test's server instead.
       nextSignaling = await startProcess(process.execPath, ['node_modules/.bin/ringkit-server', '--dev', '--port', '0'], { cwd: nextApp, ready: /ringkit signaling server: (http:\/\/\S+)/ });
-      for (const page of ['app/page.tsx', 'app/parts/page.tsx']) {
+      for (const page of ['app/page.tsx', 'app/phone/page.tsx', 'app/parts/page.tsx']) {
         writeFileSync(join(nextApp, page), readFileSync(join(nextApp, page), 'utf8').replace('http://localhost:3478', nextSignaling.match[1]!));
       }
       nextBuildLog = await run('sh', ['-c', `'${process.execPath}' node_modules/next/dist/bin/next build 2>&1`], nextApp, 420_000, nextEnv);
@@ -207,7 +211,8 @@ describe('ringkit in a Next.js 16 App Router app, rendered by Server Components'
   });
 
   for (const route of [
-    { name: "the README's page (Phone)", path: '/', call: 'Call bob', answer: 'Accept', hangUp: 'Hang up' },
+    { name: "the README's Next.js page (Phone)", path: '/', call: 'Call bob', answer: 'Accept', hangUp: 'Hang up' },
+    { name: "the Components quick start's Next.js page (Phone)", path: '/phone', call: 'Call bob', answer: 'Accept', hangUp: 'Hang up' },
     { name: 'the parts page (RingingDialog and OutgoingCallDialog with sound files, a client call button)', path: '/parts', call: 'Place a call to bob', answer: 'Accept', hangUp: 'End the call' },
   ]) {
     it(`${route.name}: renders on the server, rings a second tab, no server-side or console error`, async () => {
@@ -221,7 +226,7 @@ describe('ringkit in a Next.js 16 App Router app, rendered by Server Components'
       const browser = await chromium.launch(chromiumLaunchOptions);
       try {
         const html = await (await fetch(`${base}${route.path}?user=alice`)).text();
-        expect(html).toContain(route.path === '/' ? 'rk-phone' : 'Parts page of'); // rendered on the server, not an empty shell
+        expect(html).toContain(route.path === '/parts' ? 'Parts page of' : 'rk-phone'); // rendered on the server, not an empty shell
         const tabs = await browser.newContext();
         const errors: string[] = [];
         const open = async (user: string): Promise<Page> => {

@@ -91,3 +91,32 @@ describe('theme variables', () => {
     expect(css).toMatch(/var\(--rk-color-state-pending, color-mix\(in srgb, var\(--rk-color-accent\)/);
   });
 });
+
+/** WCAG contrast of two `#rgb`/`#rrggbb` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const h = hex.replace('#', '');
+    const full = h.length === 3 ? [...h].map((c) => c + c).join('') : h;
+    const [r, g, bl] = [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+describe("the README's Theming example", () => {
+  const readme = read('README.md');
+  const section = readme.slice(readme.indexOf('### Theming in five minutes'));
+  const example = declarations(/```css\n([\s\S]*?)```/.exec(section)![1]!);
+
+  it('keeps the text on each colour it sets readable (4.5:1) in the light and the dark theme', () => {
+    const pairs = ['--rk-color-accent', '--rk-color-accept', '--rk-color-reject'].filter((name) => example.has(name));
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const name of pairs) {
+      for (const [themeName, defaults] of [['light', light], ['dark', dark]] as const) {
+        const text = example.get(`${name}-text`) ?? defaults.get(`${name}-text`)!;
+        expect(contrast(example.get(name)!, text), `${name} with ${name}-text ${text} (${themeName})`).toBeGreaterThanOrEqual(4.5);
+      }
+    }
+  });
+});
