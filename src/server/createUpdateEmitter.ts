@@ -16,12 +16,19 @@ const SLICE = 100;
 
 /**
  * Most bytes written in one go: a class's ring (1,000 users, about 50 KB) is written 40 devices
- * at a time. A slice of 100 rings took 10–40 ms, and an unrelated call's ring waited behind it;
- * slices of 10 (512 KiB) made the class's receipts, read between slices, commit in more and
- * smaller commits (each costs time in proportion to the class), and the server's CPU for the
- * whole round went up 10–20 %.
+ * at a time at most. A slice of 100 rings took 10–40 ms, and an unrelated call's ring waited behind it.
  */
 const SLICE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Longest a slice writes before it yields (ms). The count and byte caps alone left slices of
+ * 3–11 ms (a write of a 50 KB ring costs 50–250 µs on a loaded machine), and an unrelated call's
+ * request read meanwhile waited for the whole slice; a slice now ends after 1 ms of writing.
+ */
+export const SLICE_BUDGET_MS = 1;
+
+/** A monotonic clock in ms (`performance.now`), injectable for tests. */
+export type Now = () => number;
 
 /** Resolves after the I/O that is ready has been handled. */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -71,14 +78,14 @@ export function canWriteEncoded(io: Server): boolean {
  * handshake said `wire: 2` (ringkit's own client), plain objects to any other. Each form is
  * encoded once per broadcast, its WebSocket frame included. On one node (`cluster` false) the
  * plain form is skipped while no device reads it, and a large audience is written a slice at a
- * time (at most 100 devices and 2 MiB), yielding to other work between slices; the updates of
+ * time (at most 100 devices, 2 MiB and 1 ms of writing), yielding to other work between slices; the updates of
  * one invitation still reach each device in order (a later update waits for the earlier one's slices).
  * @example
  * const updates = createUpdateEmitter(io, false)
  * io.on('connection', (socket) => updates.track(socket))
  * updates.emit(['group:class-1'], update)
  */
-export function createUpdateEmitter(io: Server, cluster: boolean) {
+export function createUpdateEmitter(io: Server, cluster: boolean, now: Now = () => performance.now()) {
   let plainDevices = 0;
   /** Per invitation, the sliced sends still being written (later ones wait for them). */
   const writing = new Map<string, Promise<void>>();
@@ -123,14 +130,15 @@ export function createUpdateEmitter(io: Server, cluster: boolean) {
     const encoded = adapter._encode({ type: EVENT_PACKET, data: [UPDATE_EVENT, form], nsp: '/' }, options);
     const bytes = encoded.reduce<number>((sum, part) => sum + (typeof part === 'string' ? part.length : 0), 0);
     const perSlice = Math.max(1, Math.min(SLICE, Math.floor(SLICE_BYTES / Math.max(1, bytes))));
-    for (let i = 0; i < ids.length; i += perSlice) {
-      if (i > 0) await nextTurn();
-      for (const id of ids.slice(i, i + perSlice)) {
+    await writeInSlices(
+      ids,
+      (id) => {
         // A device that left since is skipped, as a broadcast would.
         const socket = io.sockets.sockets.get(id) as unknown as EncodedWriter | undefined;
         socket?.client.writeToEngine?.(encoded, options);
-      }
-    }
+      },
+      { perSlice, budgetMs: SLICE_BUDGET_MS, now, nextTurn },
+    );
   };
 
   return {
@@ -189,4 +197,23 @@ export function createUpdateEmitter(io: Server, cluster: boolean) {
       return tracked;
     },
   };
+}
+
+/**
+ * Writes to `items` in slices: a slice ends after `perSlice` items or once `budgetMs` have passed
+ * since it began (checked after each write, so every slice writes at least one), and the next
+ * slice waits for `nextTurn` (the I/O read meanwhile is handled first). The first slice is
+ * written before this returns a pending promise.
+ * @example await writeInSlices(ids, (id) => write(id), { perSlice: 100, budgetMs: 1, now: () => performance.now(), nextTurn })
+ */
+export async function writeInSlices<T>(items: readonly T[], write: (item: T) => void, options: { perSlice: number; budgetMs: number; now: Now; nextTurn: () => Promise<void> }): Promise<void> {
+  const { perSlice, budgetMs, now, nextTurn } = options;
+  let i = 0;
+  while (i < items.length) {
+    if (i > 0) await nextTurn();
+    const started = now();
+    const end = Math.min(items.length, i + Math.max(1, perSlice));
+    do write(items[i++]!);
+    while (i < end && now() - started < budgetMs);
+  }
 }
