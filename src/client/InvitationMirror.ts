@@ -52,7 +52,12 @@ export class InvitationMirror {
    */
   private record: InvitationSnapshot | undefined = {};
   private readonly listeners = new Set<() => void>();
-  private readonly acknowledged = new Set<string>();
+  /**
+   * inviteID → the version of my pending part this device acknowledged (`inviteID:version`): one
+   * receipt per ring. Forgotten when the invitation ends, so a client that rings all day does not
+   * keep a key per call it was ever rung for.
+   */
+  private readonly acknowledged = new Map<string, string>();
   private applying: Promise<void> = Promise.resolve();
   private readonly wants = (name: keyof ClientEventMap) => this.options.emitter.has(name);
 
@@ -161,6 +166,7 @@ export class InvitationMirror {
     this.invitations.set(incoming.inviteID, shareUsers(held, incoming, candidates));
     this.record = undefined;
     if (incoming.state !== 'ended' || held?.state === 'ended') return;
+    this.acknowledged.delete(incoming.inviteID);
     const at = incoming.endTime ?? incoming.createTime;
     let i = this.endedOrder.length;
     while (i > 0 && this.endedOrder[i - 1]!.at > at) i--;
@@ -192,13 +198,23 @@ export class InvitationMirror {
     if (origin === 'ack' || inv.state !== 'active' || !mine) return;
     if (mine.state !== 'inviting' && mine.state !== 'notYetReceived') return;
     const key = `${inv.inviteID}:${mine.version}`;
-    if (this.acknowledged.has(key)) return;
-    this.acknowledged.add(key);
+    if (this.acknowledged.get(inv.inviteID) === key) return;
+    this.acknowledged.set(inv.inviteID, key);
     const answer = this.options.answering?.(inv.inviteID);
     // The app answered as it rang (an auto-answer): the answer is the receipt; only a failed one
     // leaves me pending, and then the receipt goes after it.
     if (answer) return void answer.catch(() => this.sendReceipt(inv.inviteID, key));
     this.sendReceipt(inv.inviteID, key);
+  }
+
+  /** Lets the receipt `key` of `inviteID` be sent again (its sending failed, or its update did not come). */
+  private forgetReceipt(inviteID: string, key: string): void {
+    if (this.acknowledged.get(inviteID) === key) this.acknowledged.delete(inviteID);
+  }
+
+  /** How many invitations hold a receipt key (for tests: it stays bounded by the active ones). */
+  get acknowledgedCount(): number {
+    return this.acknowledged.size;
   }
 
   /** Sends the receipt while I am still pending in the mirror's copy. */
@@ -208,14 +224,14 @@ export class InvitationMirror {
     if (!inv || inv.state !== 'active' || (mine?.state !== 'inviting' && mine?.state !== 'notYetReceived')) return;
     const { transport, requestTimeoutMs } = this.options;
     if (!transport.notify) {
-      void transport.request('invitation:received', { inviteID }, requestTimeoutMs).catch(() => this.acknowledged.delete(key));
+      void transport.request('invitation:received', { inviteID }, requestTimeoutMs).catch(() => this.forgetReceipt(inviteID, key));
       return;
     }
     // Without an acknowledgement (one packet fewer for every member of a class): the update that
     // moves me to `received` is the answer. If none came within the request timeout, send it again.
-    if (!transport.notify('invitation:received', { inviteID })) return void this.acknowledged.delete(key);
+    if (!transport.notify('invitation:received', { inviteID })) return void this.forgetReceipt(inviteID, key);
     const retry = setTimeout(() => {
-      this.acknowledged.delete(key);
+      this.forgetReceipt(inviteID, key);
       const current = this.invitations.get(inviteID);
       if (current) this.acknowledgeReceipt(current, 'push');
     }, requestTimeoutMs);

@@ -1,6 +1,6 @@
 import type { InvitationEventMap, InviteeAcceptedEvent } from '../protocol/events.js';
 import { isPending, type CallUser, type Invitation } from '../protocol/types.js';
-import { findUser, userIndex } from './userIndex.js';
+import { findUser, userPosition } from './userIndex.js';
 
 /**
  * One event to emit: its name and payload.
@@ -39,15 +39,9 @@ const everything = () => true;
  */
 export function deriveEvents(prev: Invitation | undefined, next: Invitation, ctx: DeriveContext): DerivedEvent[] {
   const base = { inviteID: next.inviteID, version: next.version };
-  const missed = ctx.missed ? { missed: true } : {};
   const wants = ctx.wants ?? everything;
-  const events: DerivedEvent[] = [['invitationUpdated', { ...base, invitation: next }]];
-  const prevUsers: readonly CallUser[] = prev?.users ?? [];
-  const prevIndex = prev ? userIndex(prevUsers) : undefined;
-  const beforeOf = (userID: string) => {
-    const i = prevIndex?.get(userID);
-    return i === undefined ? undefined : prevUsers[i];
-  };
+  // Events nobody listens to are not built (a headless client that only answers builds two or three).
+  const events: DerivedEvent[] = wants('invitationUpdated') ? [['invitationUpdated', { ...base, invitation: next }]] : [];
   // One pass over the users a delta carried (only they can differ from `prev`), so a delta costs
   // what it carries: `changed` for callUserStateChanged, `news` for the granular answers — for
   // users seen before, or, on first sight, what happened to me and the invitees the server
@@ -55,19 +49,19 @@ export function deriveEvents(prev: Invitation | undefined, next: Invitation, ctx
   const changed: CallUser[] = [];
   const news: CallUser[] = [];
   for (const u of ctx.candidates ?? next.users) {
-    const before = beforeOf(u.userID);
+    const before = userBefore(prev, u.userID);
     if (before !== undefined && before.version === u.version) continue;
     changed.push(u);
     if (prev ? before?.state !== u.state : u.userID === ctx.self || u.reason === 'busy') news.push(u);
   }
-  const was = (userID: string) => beforeOf(userID)?.state;
   const mine = findUser(next.users, ctx.self);
 
-  if (!prev && next.inviter === ctx.self && next.inviterDeviceID !== ctx.deviceID && next.state === 'active') {
+  if (!prev && next.inviter === ctx.self && next.inviterDeviceID !== ctx.deviceID && next.state === 'active' && wants('invitationCreated')) {
     events.push(['invitationCreated', { ...base, invitation: next }]);
   }
-  const wasPending = prev !== undefined && was(ctx.self) !== undefined && isPending(was(ctx.self)!);
-  if (mine && isPending(mine.state) && next.state === 'active' && !wasPending) {
+  const wasMine = userBefore(prev, ctx.self)?.state;
+  const wasPending = wasMine !== undefined && isPending(wasMine);
+  if (mine && isPending(mine.state) && next.state === 'active' && !wasPending && wants('invitationReceived')) {
     events.push([
       'invitationReceived',
       {
@@ -84,9 +78,29 @@ export function deriveEvents(prev: Invitation | undefined, next: Invitation, ctx
       },
     ]);
   }
-  if (prev && prev.data !== next.data) events.push(['invitationModified', { ...base, data: next.data }]);
+  if (prev && prev.data !== next.data && wants('invitationModified')) events.push(['invitationModified', { ...base, data: next.data }]);
   if (changed.length > 0 && wants('callUserStateChanged')) events.push(['callUserStateChanged', { ...base, callUserList: changed }]);
+  if (news.length > 0) pushAnswers(events, news, prev, next, ctx, wants);
+  if (next.mode === 'advanced' && next.state === 'ended' && prev?.state !== 'ended' && (prev || ctx.missed) && wants('invitationEnded')) {
+    events.push([
+      'invitationEnded',
+      { ...base, operatedUserID: next.endedBy ?? '', data: next.endData ?? '', endTime: next.endTime ?? ctx.serverTime, endReason: next.endReason ?? 'ended' },
+    ]);
+  }
+  return events;
+}
 
+/** A user as `prev` held them (by userID), or undefined. */
+function userBefore(prev: Invitation | undefined, userID: string): CallUser | undefined {
+  if (!prev) return undefined;
+  const i = userPosition(prev.users, userID);
+  return i === undefined ? undefined : prev.users[i];
+}
+
+/** The events of users whose state is news: answers, cancellations, timeouts. */
+function pushAnswers(events: DerivedEvent[], news: CallUser[], prev: Invitation | undefined, next: Invitation, ctx: DeriveContext, wants: (name: keyof InvitationEventMap) => boolean): void {
+  const base = { inviteID: next.inviteID, version: next.version };
+  const missed = ctx.missed ? { missed: true } : {};
   const [accepted, rejected] = [wants('inviteeAccepted'), wants('inviteeRejected')];
   for (const u of accepted || rejected ? news : []) {
     const isAccept = accepted && u.state === 'accepted' && prev !== undefined;
@@ -97,23 +111,18 @@ export function deriveEvents(prev: Invitation | undefined, next: Invitation, ctx
     events.push([isAccept ? 'inviteeAccepted' : 'inviteeRejected', answer]);
   }
   const cancelled = news.filter((u) => u.state === 'cancelled');
-  for (const reason of ['cancelled', 'callerGone'] as const) {
-    const group = cancelled.filter((u) => (u.reason === 'callerGone') === (reason === 'callerGone'));
-    if (group.length === 0) continue;
-    events.push([
-      'invitationCancelled',
-      { ...base, inviter: next.inviter, data: group[0]!.data, invitees: group.map((u) => u.userID), reason, ...missed },
-    ]);
+  if (cancelled.length > 0 && wants('invitationCancelled')) {
+    for (const reason of ['cancelled', 'callerGone'] as const) {
+      const group = cancelled.filter((u) => (u.reason === 'callerGone') === (reason === 'callerGone'));
+      if (group.length === 0) continue;
+      events.push([
+        'invitationCancelled',
+        { ...base, inviter: next.inviter, data: group[0]!.data, invitees: group.map((u) => u.userID), reason, ...missed },
+      ]);
+    }
   }
   const timedOut = news.filter((u) => u.state === 'timeout').map((u) => u.userID);
-  if (timedOut.length > 0) {
+  if (timedOut.length > 0 && wants('invitationTimeout')) {
     events.push(['invitationTimeout', { ...base, inviteeList: timedOut, isSelfTimeout: timedOut.includes(ctx.self), ...missed }]);
   }
-  if (next.mode === 'advanced' && next.state === 'ended' && prev?.state !== 'ended' && (prev || ctx.missed)) {
-    events.push([
-      'invitationEnded',
-      { ...base, operatedUserID: next.endedBy ?? '', data: next.endData ?? '', endTime: next.endTime ?? ctx.serverTime, endReason: next.endReason ?? 'ended' },
-    ]);
-  }
-  return events;
 }

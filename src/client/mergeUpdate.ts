@@ -1,6 +1,6 @@
 import type { CallUser, Invitation } from '../protocol/types.js';
 import type { WireUpdate } from '../protocol/wire.js';
-import { shareUserIndex, userIndex } from './userIndex.js';
+import { isScanned, shareUserIndex, userIndex, userPosition } from './userIndex.js';
 
 /**
  * Applies a wire update to the mirror's snapshot: a full snapshot replaces it, a delta merges
@@ -13,6 +13,16 @@ export function mergeUpdate(prev: Invitation | undefined, update: WireUpdate): I
   if (update.baseVersion === undefined) return update.invitation;
   if ((prev?.version ?? 0) < update.baseVersion) return undefined;
   const before: readonly CallUser[] = prev?.users ?? [];
+  if (isScanned(before) && isScanned(update.invitation.users)) {
+    // A small call (a 1v1 one): scanned, no index built or kept.
+    const users = before.slice();
+    for (const user of update.invitation.users) {
+      const i = userPosition(users, user.userID);
+      if (i !== undefined) users[i] = user;
+      else users.push(user);
+    }
+    return { ...update.invitation, users };
+  }
   const index = userIndex(before);
   const users = before.slice();
   let grown: Map<string, number> | undefined;

@@ -1,5 +1,5 @@
 import type { CallUser, Invitation } from '../protocol/types.js';
-import { shareUserIndex, userIndex } from './userIndex.js';
+import { isScanned, shareUserIndex, userIndex, userPosition } from './userIndex.js';
 
 /**
  * Structural sharing between two snapshots of one invitation: every user whose `version` and
@@ -11,19 +11,22 @@ import { shareUserIndex, userIndex } from './userIndex.js';
  */
 export function shareUsers(previous: Invitation | undefined, next: Invitation, candidates: readonly CallUser[] = next.users): Invitation {
   if (!previous) return next;
-  const before = userIndex(previous.users);
-  const after = userIndex(next.users);
   let users: CallUser[] | undefined; // a copy of next.users, made on the first user kept
   for (const user of candidates) {
-    const i = before.get(user.userID);
-    const j = after.get(user.userID);
+    const i = userPosition(previous.users, user.userID);
+    const j = userPosition(next.users, user.userID);
     if (i === undefined || j === undefined) continue;
     const old = previous.users[i]!;
     const current = next.users[j]!;
     if (old !== current && old.version === current.version && old.state === current.state) (users ??= next.users.slice())[j] = old;
   }
   const shared = users ?? next.users;
-  if (users) shareUserIndex(users, after);
-  const same = shared.length === previous.users.length && candidates.every((u) => shared[after.get(u.userID)!] === previous.users[after.get(u.userID)!]);
+  if (users && !isScanned(users)) shareUserIndex(users, userIndex(next.users));
+  const same =
+    shared.length === previous.users.length &&
+    candidates.every((u) => {
+      const j = userPosition(next.users, u.userID)!;
+      return shared[j] === previous.users[j];
+    });
   return same || shared !== next.users ? { ...next, users: same ? previous.users : shared } : next;
 }

@@ -21,6 +21,15 @@ describe('deriveEvents: events from the difference between two versions', () => 
     expect(events[1]![1]).toMatchObject({ inviter: 'alice', inviteeList: ['bob'], deadline: 30_000, remainingSeconds: 18 });
   });
 
+  it('builds only the events someone listens to (a headless client that answers as it rings builds one)', () => {
+    const ring = invitation(1, [user('bob', 'inviting', 1, { deadline: 30_000 })]);
+    expect(names(deriveEvents(undefined, ring, ctx('bob', { wants: (name: string) => name === 'invitationReceived' })))).toEqual(['invitationReceived']);
+    expect(deriveEvents(undefined, ring, ctx('bob', { wants: () => false }))).toEqual([]);
+    const ended = invitation(2, [user('bob', 'cancelled', 2)], { state: 'ended', data: 'changed' });
+    expect(deriveEvents(mergeUpdate(undefined, { invitation: ring, serverTime: 0 }), ended, ctx('bob', { wants: () => false }))).toEqual([]);
+    expect(names(deriveEvents(ring, ended, ctx('bob')))).toEqual(['invitationUpdated', 'invitationModified', 'callUserStateChanged', 'invitationCancelled']);
+  });
+
   it('tells the inviter’s other devices invitationCreated, but not the device that invited', () => {
     const next = invitation(1, [user('bob', 'inviting', 1)]);
     expect(names(deriveEvents(undefined, next, ctx('alice')))).toContain('invitationCreated');
