@@ -62,6 +62,12 @@ describe('README code', () => {
     expect(first.code).toContain('useConnectionState()');
   });
 
+  it('scaffolds the Vite app without a prompt (in a terminal create-vite offers to install and start a dev server, and the next command waits)', () => {
+    const commands = [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/npm create vite@[^\n`]*/g)].map((m) => m[0]);
+    expect(commands.length).toBeGreaterThan(0);
+    for (const command of commands) expect(command).toContain('--no-interactive');
+  });
+
   it('type-checks every ts/tsx block as pasted', () => {
     const errors = compileBlocks();
     expect(errors.size).toBe(blocks.length);
