@@ -68,6 +68,39 @@ describe('group commit: answers to one invitation arriving together', () => {
     expect((await storage.getInvitation(inviteID))!).toMatchObject({ state: 'ended', version: before });
   });
 
+  it('a commit of 40 answers hands them back at most 16 per event-loop turn, in order, and publishes its change after the last', async () => {
+    const events: string[] = [];
+    const h = engineHarness({
+      deliver: (userIDs, update) => {
+        if (update.invitation.users.some((u) => u.state === 'accepted')) events.push(`update to ${userIDs.length}`);
+      },
+    });
+    const counter = { commits: 0 };
+    const students = Array.from({ length: 40 }, (_, i) => `s${i}`);
+    await h.groups.createGroup('class', ['teacher', ...students]);
+    const { inviteID } = await h.run('teacher', 'invitation:inviteInGroup', { groupID: 'class', invitees: students, timeout: 600 });
+    const commit = h.storage.commit.bind(h.storage);
+    h.storage.commit = (change) => (counter.commits++, commit(change));
+    let turn = 0;
+    let ticking = true;
+    const tick = () => ticking && (turn++, setImmediate(tick));
+    setImmediate(tick);
+    const turns: number[] = [];
+    await Promise.all(students.map((id, i) => h.run(id, 'invitation:accept', { inviteID }).then(() => ((turns[i] = turn), events.push(`answer ${i}`)))));
+    await vi.waitFor(() => expect(events.filter((e) => e.startsWith('update'))).not.toHaveLength(0));
+    ticking = false;
+
+    expect(counter.commits).toBe(1);
+    const perTurn = new Map<number, number>();
+    for (const t of turns) perTurn.set(t, (perTurn.get(t) ?? 0) + 1);
+    expect(Math.max(...perTurn.values())).toBeLessThanOrEqual(16);
+    expect(perTurn.size).toBeGreaterThanOrEqual(3);
+    // In order: answer i is handed back no later than answer i + 1.
+    expect(turns).toEqual([...turns].sort((a, b) => a - b));
+    expect(events.slice(0, 40)).toEqual(students.map((_, i) => `answer ${i}`));
+    expect(events[40]).toMatch(/^update/);
+  });
+
   it('answers read in the next turn of the event loop join the first one\'s commit (a class\'s answers come in several network reads)', async () => {
     const { h, storage, counter } = countingHarness();
     const students = Array.from({ length: 20 }, (_, i) => `s${i}`);
