@@ -18,6 +18,9 @@ describe('ringkit/react renders on a server', () => {
     // Next.js (Cache Components) refuses a random value drawn while prerendering a client component.
     const random = vi.spyOn(crypto, 'randomUUID');
     const kit = await import('../../src/react/index.js');
+    // Nor a clock read (Date.now() while prerendering: "did not produce a static shell", so a page
+    // with a countdown or call timer and no <Suspense> above it failed `next build`).
+    const clock = vi.spyOn(Date, 'now');
     const h = createElement;
     const html = renderToString(
       h(
@@ -39,6 +42,7 @@ describe('ringkit/react renders on a server', () => {
     expect(html).toContain('page text');
     expect(problems).toEqual([]);
     expect(random).not.toHaveBeenCalled();
+    expect(clock).not.toHaveBeenCalled();
   });
 
   it('creates no audio for a ringtone player until it starts (a server render makes players)', async () => {

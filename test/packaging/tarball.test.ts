@@ -59,6 +59,21 @@ async function Signed({ searchParams }: Props) {
   );
 }
 `;
+/**
+ * A page with no request data and no <Suspense> above ringkit: Next.js prerenders it whole at build
+ * time. A countdown or call timer that read the clock then (Date.now()) failed `next build` with
+ * "did not produce a static shell"; the README's pages hid it inside their <Suspense>.
+ */
+const staticPage = `import { Phone, RingkitProvider } from 'ringkit/react';
+
+export default function Static() {
+  return (
+    <RingkitProvider url="http://localhost:3478" userID="alice">
+      <Phone contacts={['bob']} />
+    </RingkitProvider>
+  );
+}
+`;
 const callButton = `'use client';
 import { useCall, useConnectionState } from 'ringkit/react';
 
@@ -109,7 +124,7 @@ beforeAll(async () => {
   writeNextApp(nextApp, {
     tarball,
     reactQuery: pkg.devDependencies['@tanstack/react-query']!,
-    pages: { 'page.tsx': `${readmeNextPage}\n`, 'phone/page.tsx': `${readmeComponentsNextPage}\n`, 'parts/page.tsx': partsPage, 'parts/CallButton.tsx': callButton },
+    pages: { 'page.tsx': `${readmeNextPage}\n`, 'phone/page.tsx': `${readmeComponentsNextPage}\n`, 'parts/page.tsx': partsPage, 'parts/CallButton.tsx': callButton, 'static/page.tsx': staticPage },
     publicFiles: { 'sounds/ring.wav': new Uint8Array(synthesizeTone('ringtone')), 'sounds/ringback.wav': new Uint8Array(synthesizeTone('ringback')) },
   });
   await Promise.all([
@@ -208,6 +223,7 @@ describe('ringkit in a Next.js 16 App Router app, rendered by Server Components'
   it('builds with no error or warning about ringkit', () => {
     expect(nextBuildLog).toMatch(/Compiled successfully|Generating static pages/);
     expect(nextBuildLog).not.toMatch(/⨯|error|warn.*ringkit/i);
+    expect(nextBuildLog).toMatch(/○ \/static\b/); // prerendered whole, as static HTML
   });
 
   for (const route of [

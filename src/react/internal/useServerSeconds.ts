@@ -17,6 +17,12 @@ function subscribe(listener: () => void): () => void {
   };
 }
 const idle = () => () => undefined;
+/**
+ * A server render (and the hydration that follows it) has no call to time: its client never
+ * connects. It reads no clock either, because Next.js (Cache Components) stops prerendering a
+ * client component that calls Date.now() ("did not produce a static shell").
+ */
+const noClock = () => null;
 
 /**
  * A whole number of seconds computed from the server clock (`client.serverNow()`), re-evaluated a
@@ -24,5 +30,5 @@ const idle = () => () => undefined;
  */
 export function useServerSeconds(client: SignalingClient, compute: (serverNow: number) => number | null, running: boolean): number | null {
   const snapshot = useCallback(() => compute(client.serverNow()), [client, compute]);
-  return useSyncExternalStore(running ? subscribe : idle, snapshot, snapshot);
+  return useSyncExternalStore(running ? subscribe : idle, snapshot, noClock);
 }
