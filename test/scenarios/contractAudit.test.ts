@@ -208,7 +208,7 @@ describe.each(worlds)('contract audit: receipts (%s)', (_, start) => {
     const send = (client: TestClient, params: unknown) =>
       (client as unknown as { transport: { request(n: string, p: unknown, t: number): Promise<{ ok: boolean; error?: { code: string } }> } }).transport.request('invitation:received', params, 5000);
     // bob, connected, but with his automatic receipt held back so that ours are the only ones.
-    (bob as unknown as { mirror: { acknowledged: { has(): boolean; add(): void } } }).mirror.acknowledged = { has: () => true, add: () => undefined };
+    (bob as unknown as { mirror: { acknowledgeReceipt(): void } }).mirror.acknowledgeReceipt = () => undefined;
     await bob.connect();
     await until(() => bob.getInvitation(inviteID) !== undefined, 5000, 'bob rings');
     expect(alice.getInvitation(inviteID)?.users[0]?.state).toBe('inviting');
