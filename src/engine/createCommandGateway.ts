@@ -1,6 +1,7 @@
 import { RingkitError } from '../protocol/errors.js';
 import type { RingkitLimits } from '../protocol/limits.js';
 import { isCommandName, type CommandAck, type CommandName, type CommandPayload, type CommandResult } from '../protocol/commands.js';
+import { fastPayload } from '../protocol/fastSchemas.js';
 import { commandSchemas } from '../protocol/schemas.js';
 import type { WireAck } from '../protocol/wire.js';
 import type { Clock } from './clock.js';
@@ -57,6 +58,8 @@ export function createCommandGateway(options: {
 
   function validate<N extends CommandName>(name: N, payload: unknown): CommandPayload<N> {
     if (!isCommandName(name)) fail('INVALID_PARAMETER', `unknown command ${String(name)}`);
+    const fast = fastPayload(name, payload);
+    if (fast) return fast;
     const parsed = commandSchemas[name].safeParse(payload);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
