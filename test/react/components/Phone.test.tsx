@@ -73,6 +73,33 @@ describe('Phone', () => {
     expect(screen.getByRole('region', { name: 'Phone' })).toHaveAttribute('data-rk-state', 'idle');
   });
 
+  it('leaves me out of the contacts, and says so when the server refuses a call (dialling myself) until OK or the next call', async () => {
+    const user = userEvent.setup();
+    const [alice, bob] = await people('alice', 'bob');
+    const { container } = renderAs(alice, <Phone contacts={['alice', 'bob']} />);
+    await eventually(() => expect(phone().getByRole('button', { name: 'Call bob' })).toBeEnabled());
+    expect(phone().queryByRole('button', { name: 'Call alice' })).toBeNull();
+    expect(within(phone().getByRole('list', { name: 'Contacts' })).getAllByRole('listitem')).toHaveLength(1);
+
+    await user.type(phone().getByRole('textbox', { name: 'Call someone' }), 'alice');
+    await user.click(phone().getByRole('button', { name: 'Call' }));
+    await eventually(() => expect(outcome()).toHaveTextContent('Could not call alice'));
+    expect(screen.getByRole('region', { name: 'Phone' })).toHaveAttribute('data-rk-state', 'idle');
+    await expectAccessible(container);
+    await user.click(phone().getByRole('button', { name: 'OK' }));
+    expect(outcome()).toHaveTextContent('');
+
+    // Refused again, then a call that goes through clears it.
+    await user.clear(phone().getByRole('textbox', { name: 'Call someone' }));
+    await user.type(phone().getByRole('textbox', { name: 'Call someone' }), 'alice');
+    await user.click(phone().getByRole('button', { name: 'Call' }));
+    await eventually(() => expect(outcome()).toHaveTextContent('Could not call alice'));
+    await user.click(phone().getByRole('button', { name: 'Call bob' }));
+    await phone().findByRole('dialog', { name: 'Calling bob' });
+    expect(outcome()).toHaveTextContent('');
+    await eventually(() => expect(bob.getInvitations()).toHaveLength(1));
+  });
+
   it('dials any userID; a declined call closes the card and says so; in Chinese', async () => {
     const user = userEvent.setup();
     const [alice, bob] = await people('alice', 'bob');

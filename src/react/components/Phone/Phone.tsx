@@ -1,9 +1,10 @@
-import { forwardRef, useCallback, useId, useMemo, type HTMLAttributes, type ReactNode } from 'react';
+import { forwardRef, useCallback, useEffect, useId, useMemo, useState, type HTMLAttributes, type ReactNode } from 'react';
 import type { SignalingClient } from '../../../client/SignalingClient.js';
 import { isOneToOneCall } from '../../../protocol/isOneToOneCall.js';
 import type { Invitation } from '../../../protocol/types.js';
 import { useCall, type CallOptions, type UseCallResult } from '../../hooks/useCall.js';
 import { useConnectionState } from '../../hooks/useConnectionState.js';
+import { useRingkitStore } from '../../hooks/useRingkitStore.js';
 import type { BusyPolicy } from '../../../store/rules/createBusyRejecter.js';
 import { useRingkitLabels } from '../../labels/RingkitLabelsProvider.js';
 import { mergeProps } from '../../mergeProps.js';
@@ -32,7 +33,7 @@ export interface PhoneCallOptions extends Omit<CallOptions, 'roomID'> {
  * @example const p: PhoneProps = { contacts: ['bob', 'carol'], getUser: (id) => directory[id] }
  */
 export interface PhoneProps extends Omit<HTMLAttributes<HTMLElement>, 'children'> {
-  /** People to call with one click (userIDs; names and avatars from `getUser`). */
+  /** People to call with one click (userIDs; names and avatars from `getUser`; the signed-in user is left out). */
   contacts?: readonly string[];
   /** A field to call any userID (default true). */
   dialer?: boolean;
@@ -98,20 +99,34 @@ export const Phone = forwardRef<HTMLElement, PhoneProps>(function Phone(
   const status = call.status === 'ended' && call.reason === 'answeredElsewhere' ? 'idle' : call.status;
   const canDial = connection === 'connected' && (status === 'idle' || status === 'ended');
 
+  const self = useRingkitStore((s) => s.userID, client);
+  // A call the server refused (e.g. to myself, or over a limit) never leaves idle: say so until
+  // dismissed, another call is placed, or one rings.
+  const [refused, setRefused] = useState<string | null>(null);
+  const refusedUser = useDisplayUser(refused ?? '', getUser);
+  useEffect(() => {
+    if (status !== 'idle') setRefused(null);
+  }, [status]);
+
   const { call: place } = call;
   const dial = useCallback(
     (userID: string) => {
       const { roomID = newRoomID, ...options } = callOptions ?? {};
-      void place(userID, { ...options, roomID: roomID(userID) });
+      setRefused(null);
+      void place(userID, { ...options, roomID: roomID(userID) }).then((placed) => placed || setRefused(userID));
     },
     [place, callOptions],
   );
   const value = useMemo<PhoneContextValue>(
-    () => ({ call, connection, canDial, dial, labels, getUser }),
-    [call, connection, canDial, dial, labels, getUser],
+    () => ({ call, connection, canDial, dial, labels, getUser, self }),
+    [call, connection, canDial, dial, labels, getUser, self],
   );
 
-  const outcome = status === 'ended' ? endedText(call, labels, peer.name) : null;
+  const outcome = status === 'ended' ? endedText(call, labels, peer.name) : refused && status === 'idle' ? labels.ended.failed(refusedUser.name) : null;
+  const dismiss = () => {
+    setRefused(null);
+    call.reset();
+  };
   const root = { ref, className: 'rk-root rk-phone', 'aria-labelledby': titleID, 'data-rk-state': status };
   return (
     <PhoneContext.Provider value={value}>
@@ -130,7 +145,7 @@ export const Phone = forwardRef<HTMLElement, PhoneProps>(function Phone(
             {outcome}
           </p>
           {outcome && (
-            <button type="button" className="rk-button rk-phone__dismiss" onClick={call.reset}>
+            <button type="button" className="rk-button rk-phone__dismiss" onClick={dismiss}>
               {labels.dismiss}
             </button>
           )}
@@ -152,7 +167,7 @@ export const Phone = forwardRef<HTMLElement, PhoneProps>(function Phone(
           <div className="rk-phone__home">
             {connection !== 'connected' && <p className="rk-phone__offline">{labels.offline}</p>}
             {dialer && <PhoneDialer />}
-            {contacts && contacts.length > 0 && <PhoneContacts contacts={contacts} />}
+            {contacts && contacts.some((userID) => userID !== self) && <PhoneContacts contacts={contacts} />}
             {history && (
               <CallHistoryList
                 className="rk-phone__history"

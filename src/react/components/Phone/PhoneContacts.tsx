@@ -14,15 +14,16 @@ export interface PhoneContactsProps extends HTMLAttributes<HTMLUListElement> {
 }
 
 /**
- * One row per contact: avatar, name and a **Call** button ("Call Bob").
+ * One row per contact: avatar, name and a **Call** button ("Call Bob"); the signed-in user is left
+ * out, so one contact list can serve everyone.
  * @example <Phone><PhoneContacts contacts={['bob', 'carol']} /></Phone>
  */
 export const PhoneContacts = forwardRef<HTMLUListElement, PhoneContactsProps>(function PhoneContacts({ contacts, ...props }, ref) {
-  const { dial, canDial, labels, getUser } = usePhoneContext();
+  const { dial, canDial, labels, getUser, self } = usePhoneContext();
   const displayUser = useUserLookup(getUser);
   return (
     <ul ref={ref} {...mergeProps({ className: 'rk-list rk-phone__contacts', 'aria-label': labels.contacts }, props as Record<string, unknown>)}>
-      {contacts.map((userID) => {
+      {contacts.filter((userID) => userID !== self).map((userID) => {
         const user = displayUser(userID);
         return (
           <li key={userID} className="rk-phone__contact">

@@ -17,6 +17,8 @@ export interface PhoneContextValue {
   dial: (userID: string) => void;
   labels: PhoneLabels;
   getUser: GetUser | undefined;
+  /** The signed-in user ('' until the client knows it): left out of the contacts (nobody calls themselves). */
+  self: string;
 }
 
 /** The context `Phone` provides to its parts. */
