@@ -18,6 +18,7 @@ import { CLOSED_EVENT, MEDIA_SIGNAL_EVENT } from '../protocol/wire.js';
 import { createOriginCheck, normalizeOrigin, type AllowedOrigins } from './createOriginCheck.js';
 import { createGroupRooms, deviceRoom, userRoom } from './createGroupRooms.js';
 import { createUpdateEmitter } from './createUpdateEmitter.js';
+import { createInboundScheduler } from './createInboundScheduler.js';
 import { createAuthenticator, type AuthOptions, type Identity } from './createAuthenticator.js';
 import { capOutboundBuffer } from './capOutboundBuffer.js';
 import { limitInbound } from './limitInbound.js';
@@ -137,6 +138,12 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
   );
   const updates = createUpdateEmitter(io, options.adapter !== undefined);
   const rooms = createGroupRooms(io, directory, updates.emit);
+  const inbound = createInboundScheduler();
+  /** Whether a command concerns a class's invitation (its commands may wait for an unrelated call's, see createInboundScheduler). */
+  const isClassWork = (payload: unknown) => {
+    const inviteID = (payload as { inviteID?: unknown } | null)?.inviteID;
+    return typeof inviteID === 'string' && updates.isWide(inviteID);
+  };
   const groups = rooms.groups;
 
   const engine = createEngine({
@@ -203,7 +210,9 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
         // A receipt may come without an acknowledgement (ringkit's client sends it so): the
         // change it makes reaches the device in the next update, one packet fewer per member.
         if (name === UNACKED_COMMAND && args.length === 1) {
-          void engine.execute(session, UNACKED_COMMAND, args[0], () => undefined).catch((err: unknown) => logger.error({ err }, 'execute failed'));
+          inbound.submit(socket.id, isClassWork(args[0]), () => {
+            void engine.execute(session, UNACKED_COMMAND, args[0], () => undefined).catch((err: unknown) => logger.error({ err }, 'execute failed'));
+          });
         }
         return;
       }
@@ -212,10 +221,14 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
         return reply({ ok: false, error: { code: 'INVALID_PARAMETER', message: 'send one payload object with an acknowledgement' } });
       }
       if (!isCommandName(name)) return reply({ ok: false, error: { code: 'INVALID_PARAMETER', message: `unknown command ${name}` } });
-      void engine.execute(session, name, args[0], reply).catch((err: unknown) => logger.error({ err }, 'execute failed'));
+      inbound.submit(socket.id, isClassWork(args[0]), () => {
+        void engine.execute(session, name, args[0], reply).catch((err: unknown) => logger.error({ err }, 'execute failed'));
+      });
     });
     socket.on('disconnect', () => {
       cancelExpiry?.();
+      // Its deferred commands run first: the disconnect is handled after them, as before.
+      inbound.flush(socket.id);
       engine.disconnect(session).catch((err: unknown) => logger.warn({ err }, 'disconnect bookkeeping failed'));
     });
   });

@@ -1,6 +1,7 @@
 import type { Server, Socket } from 'socket.io';
 import { PACKED_WIRE, packUpdate } from '../protocol/packedUpdate.js';
 import { UPDATE_EVENT, type WireUpdate } from '../protocol/wire.js';
+import { groupRoom } from './createGroupRooms.js';
 
 /** The room of every device that reads packed updates, and of every device that reads plain ones. */
 const PACKED_ROOM = 'wire:packed';
@@ -42,6 +43,12 @@ interface EncodingAdapter {
 interface EncodedWriter {
   client: { writeToEngine?(encoded: unknown[], options: Record<string, unknown>): void };
 }
+
+/** How many wide invitations `isWide` remembers (the most recently updated). */
+const WIDE_REMEMBERED = 1024;
+
+/** The prefix of every group's room. */
+const GROUP_ROOM_PREFIX = groupRoom('');
 
 /** socket.io's EVENT packet type. */
 const EVENT_PACKET = 2;
@@ -87,6 +94,8 @@ export function canWriteEncoded(io: Server): boolean {
  */
 export function createUpdateEmitter(io: Server, cluster: boolean, now: Now = () => performance.now()) {
   let plainDevices = 0;
+  /** Invitations whose last update went to more than SMALL_AUDIENCE users or to a group (most recent last, at most WIDE_REMEMBERED). */
+  const wide = new Map<string, true>();
   /** Per invitation, the sliced sends still being written (later ones wait for them). */
   const writing = new Map<string, Promise<void>>();
 
@@ -142,6 +151,8 @@ export function createUpdateEmitter(io: Server, cluster: boolean, now: Now = () 
   };
 
   return {
+    /** Whether the invitation's last update went to a group or to more than 16 users (a class's invitation). */
+    isWide: (inviteID: string): boolean => wide.has(inviteID),
     /** Puts a connected device in the room of its wire form. */
     track(socket: Socket): void {
       const packed = (socket.handshake.auth as { wire?: unknown } | undefined)?.wire === PACKED_WIRE;
@@ -159,6 +170,12 @@ export function createUpdateEmitter(io: Server, cluster: boolean, now: Now = () 
      */
     emit(rooms: string[], update: WireUpdate, answeredWhole?: string): Promise<void> | undefined {
       if (rooms.length === 0) return undefined;
+      const id = update.invitation.inviteID;
+      if (rooms.length > SMALL_AUDIENCE || rooms.some((room) => room.startsWith(GROUP_ROOM_PREFIX))) {
+        wide.delete(id);
+        wide.set(id, true);
+        if (wide.size > WIDE_REMEMBERED) wide.delete(wide.keys().next().value!);
+      } else wide.delete(id);
       const packed = packUpdate(update);
       if (cluster) {
         // Other nodes hold devices too: one broadcast per form through the adapter.
