@@ -10,7 +10,7 @@ import { historyMessages } from './history.js';
 import { audienceOf, canSee, isUndelivered } from './recipients.js';
 import { outcomeForCommit, type RequestOutcomeSlot } from './requestOutcomes.js';
 import type { StopRingingReason } from './push.js';
-import type { RequestOutcome, RingkitStorage } from './storage.js';
+import type { HistoryDraft, RequestOutcome, RingkitStorage } from './storage.js';
 import { nextTickAt } from './timing.js';
 
 /**
@@ -157,8 +157,11 @@ export function createInvitationTransactions(options: {
   const viaGroup = options.deliverToGroup !== undefined;
   const queues = new Map<string, QueuedChange[]>();
 
-  /** Users for whom this change is a call they missed: it ended for them while all their devices were away. */
-  async function missedUsers(draft: Draft): Promise<string[]> {
+  /**
+   * Users for whom this change is a call they missed: it ended for them while all their devices
+   * were away. Without candidates (an invite, an answer) it is known at once, with no storage read.
+   */
+  function missedUsers(draft: Draft): string[] | Promise<string[]> {
     const inv = draft.invitation;
     if (inv.onlineUserOnly) return [];
     // Only changed users can have become cancelled or timed out; an ending leaves everyone pending missed.
@@ -169,8 +172,7 @@ export function createInvitationTransactions(options: {
       return state === 'cancelled' || state === 'timeout' || (inv.state === 'ended' && isPending(state));
     });
     if (candidates.length === 0) return [];
-    const online = await storage.onlineAmong(candidates);
-    return candidates.filter((id) => !online.has(id));
+    return storage.onlineAmong(candidates).then((online) => candidates.filter((id) => !online.has(id)));
   }
 
   /**
@@ -179,13 +181,18 @@ export function createInvitationTransactions(options: {
    */
   async function commit(draft: Draft, expectedVersion: number, outcomes: { slot: RequestOutcomeSlot; outcome: RequestOutcome }[] = [], answeredWhole?: string): Promise<Publish | null> {
     const inv = draft.invitation;
+    const missed = missedUsers(draft);
+    let history: HistoryDraft[] | undefined;
     const ok = await storage
       .commit({
         invitation: inv,
         expectedVersion,
         indexUsers: (expectedVersion === 0 ? [inv.inviter, ...draft.changed] : [...draft.changed]).filter((id) => !isUndelivered(inv, id)),
-        missedUsers: await missedUsers(draft),
-        history: historyMessages(inv, draft.history, draft.now),
+        missedUsers: Array.isArray(missed) ? missed : await missed,
+        // Built when the storage reads it (the memory storage does after the publication is written).
+        get history() {
+          return (history ??= historyMessages(inv, draft.history, draft.now));
+        },
         nextTickAt: nextTickAt(inv, notReceivedMs),
         ...(outcomes.length > 0 && { requestOutcomes: outcomes.map((o) => o.outcome) }),
       })

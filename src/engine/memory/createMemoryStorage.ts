@@ -58,14 +58,35 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
   /** Markers (`markOnce`) with their expiry. */
   const marks = new Map<string, number>();
   let seq = 0;
+  /**
+   * The bookkeeping of commits not applied yet (lists, history, outcomes, forgetting): a commit
+   * stores the invitation at once and leaves the rest for after the microtasks now running, so
+   * the change's publication (the ring of an invite) is written first. Every other method, and
+   * the next commit, applies it before anything else: no caller of this storage can tell.
+   */
+  let deferred: (() => void)[] = [];
+  let settleScheduled = false;
+  const settle = () => {
+    settleScheduled = false;
+    if (deferred.length === 0) return;
+    const work = deferred;
+    deferred = [];
+    for (const apply of work) apply();
+  };
+  const defer = (apply: () => void) => {
+    deferred.push(apply);
+    if (settleScheduled) return;
+    settleScheduled = true;
+    afterMicrotasks(settle);
+  };
 
   const setOf = (map: Map<string, Set<string>>, key: string) => {
     let set = map.get(key);
     if (!set) map.set(key, (set = new Set()));
     return set;
   };
-  /** A history entry's own copy (its only nested parts are the signaling info and its invitee list). */
-  const copy = <T extends HistoryDraft>(entry: T): T => ({ ...entry, signaling: { ...entry.signaling, inviteeList: [...entry.signaling.inviteeList] } });
+  /** A history entry's own copy (its only nested parts are the signaling info and its invitee list), with its `seq`. */
+  const copy = (entry: HistoryDraft, at: number): StoredHistoryEntry => ({ ...entry, signaling: { ...entry.signaling, inviteeList: [...entry.signaling.inviteeList] }, seq: at });
   /** Invitations are stored frozen and shared: users are replaced, never edited, so only new objects need freezing. */
   const freeze = (inv: Invitation): Invitation => {
     if (Object.isFrozen(inv)) return inv;
@@ -154,39 +175,42 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
     return true;
   }
 
-  return {
+  const storage: RingkitStorage = {
     async commit(change: InvitationCommit) {
+      settle();
       const { invitation } = change;
       const current = invitations.get(invitation.inviteID);
       if ((current?.version ?? 0) !== change.expectedVersion) return false;
-      if (invitation.state === 'ended' && !ended.has(invitation.inviteID)) {
-        const at = now();
-        ended.set(invitation.inviteID, at);
-        endedOrder.push({ inviteID: invitation.inviteID, at });
-      }
       invitations.set(invitation.inviteID, freeze(invitation));
-      for (const userID of change.indexUsers) {
-        const indexed = setOf(userIndexed, userID);
-        if (indexed.has(invitation.inviteID)) continue;
-        indexed.add(invitation.inviteID);
-        const list = userLists.get(userID) ?? [];
-        list.push({ seq: ++seq, inviteID: invitation.inviteID });
-        userLists.set(userID, list);
-      }
-      // Users are only ever added: with the same state and as many users, the active sets already hold them.
-      if (!current || current.state !== invitation.state || current.users.length !== invitation.users.length) updateActive(invitation);
-      for (const userID of change.missedUsers) setOf(missed, userID).add(invitation.inviteID);
-      for (const draft of change.history) {
-        const list = history.get(draft.key) ?? [];
-        list.push({ ...copy(draft), seq: ++seq });
-        history.set(draft.key, list);
-        setOf(historyKeys, invitation.inviteID).add(draft.key);
-      }
-      const timerKey = `tick:${invitation.inviteID}`;
-      if (change.nextTickAt === null) timers.delete(timerKey);
-      else timers.set(timerKey, change.nextTickAt);
-      for (const o of change.requestOutcomes ?? []) putOutcome(o.key, o, o.ttlMs);
-      prune();
+      defer(() => {
+        if (invitation.state === 'ended' && !ended.has(invitation.inviteID)) {
+          const at = now();
+          ended.set(invitation.inviteID, at);
+          endedOrder.push({ inviteID: invitation.inviteID, at });
+        }
+        for (const userID of change.indexUsers) {
+          const indexed = setOf(userIndexed, userID);
+          if (indexed.has(invitation.inviteID)) continue;
+          indexed.add(invitation.inviteID);
+          const list = userLists.get(userID) ?? [];
+          list.push({ seq: ++seq, inviteID: invitation.inviteID });
+          userLists.set(userID, list);
+        }
+        // Users are only ever added: with the same state and as many users, the active sets already hold them.
+        if (!current || current.state !== invitation.state || current.users.length !== invitation.users.length) updateActive(invitation);
+        for (const userID of change.missedUsers) setOf(missed, userID).add(invitation.inviteID);
+        for (const draft of change.history) {
+          const list = history.get(draft.key) ?? [];
+          list.push(copy(draft, ++seq));
+          history.set(draft.key, list);
+          setOf(historyKeys, invitation.inviteID).add(draft.key);
+        }
+        const timerKey = `tick:${invitation.inviteID}`;
+        if (change.nextTickAt === null) timers.delete(timerKey);
+        else timers.set(timerKey, change.nextTickAt);
+        for (const o of change.requestOutcomes ?? []) putOutcome(o.key, o, o.ttlMs);
+        prune();
+      });
       return true;
     },
     async getInvitation(inviteID) {
@@ -215,7 +239,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
     },
     async getHistory(key, count, before): Promise<HistoryPage> {
       const page = newestBefore(history.get(key) ?? [], before, count);
-      const entries = page.slice(0, count).map(copy);
+      const entries = page.slice(0, count).map((e) => copy(e, e.seq));
       const next = page.length > count ? entries[count - 1]!.seq : 0;
       return { entries, next };
     },
@@ -308,7 +332,25 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
     },
     async close() {},
   };
+  // Every method but commit (which does it itself) first applies the deferred bookkeeping.
+  const methods = storage as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const name of Object.keys(methods)) {
+    if (name === 'commit') continue;
+    const method = methods[name]!;
+    methods[name] = (...args: unknown[]) => {
+      settle();
+      return method(...args);
+    };
+  }
+  return storage;
 }
+
+/**
+ * Runs `fn` once the microtasks now queued have run, and those they queue (Node's `nextTick`
+ * from inside a microtask; `queueMicrotask` where there is no `process`, e.g. in a browser).
+ */
+const afterMicrotasks: (fn: () => void) => void =
+  typeof process !== 'undefined' && typeof process.nextTick === 'function' ? (fn) => process.nextTick(fn) : (fn) => queueMicrotask(fn);
 
 /** A stored request outcome. */
 interface StoredOutcome {
