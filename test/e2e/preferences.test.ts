@@ -26,3 +26,20 @@ test('the theme switch turns the page dark and back, the language switch turns i
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
   expect(await background(page)).toBe(light);
 });
+
+test('until the user chooses, the theme follows the system colour scheme', async () => {
+  const demo = openDemo(browser(), inject('demoUrl'), { beforeLoad: (page) => page.emulateMedia({ colorScheme: 'dark' }) });
+  const page = await demo.signIn(uniqueName('yan'));
+  expect(await page.evaluate(() => document.documentElement.dataset.rkTheme)).toBe('dark');
+  expect(await page.getByRole('combobox', { name: 'Theme' }).inputValue()).toBe('dark');
+
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.reload();
+  await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+  expect(await page.evaluate(() => document.documentElement.dataset.rkTheme)).toBe('light');
+
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption({ label: 'Dark' });
+  await page.reload();
+  await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+  expect(await page.evaluate(() => document.documentElement.dataset.rkTheme)).toBe('dark');
+});
