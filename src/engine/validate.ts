@@ -5,7 +5,8 @@ import { fail } from './fail.js';
 /** Rejects a data field over the configured byte limit with PAYLOAD_TOO_LARGE. */
 export function checkData(data: string | undefined, limits: RingkitLimits, field = 'data'): string {
   const value = data ?? '';
-  if (utf8Bytes(value) > limits.maxDataBytes) fail('PAYLOAD_TOO_LARGE', `${field} is over ${limits.maxDataBytes} bytes`);
+  // A string has at most 3 UTF-8 bytes per UTF-16 unit: most are shorter than the limit by their length alone.
+  if (value.length * 3 > limits.maxDataBytes && utf8Bytes(value) > limits.maxDataBytes) fail('PAYLOAD_TOO_LARGE', `${field} is over ${limits.maxDataBytes} bytes`);
   return value;
 }
 
@@ -15,7 +16,7 @@ export function checkData(data: string | undefined, limits: RingkitLimits, field
  * @example const signal = checkSignal(params.signal, limits)
  */
 export function checkSignal(signal: string, limits: RingkitLimits): string {
-  if (signal.length > limits.maxSignalBytes || utf8Bytes(signal) > limits.maxSignalBytes) {
+  if (signal.length > limits.maxSignalBytes || (signal.length * 3 > limits.maxSignalBytes && utf8Bytes(signal) > limits.maxSignalBytes)) {
     fail('PAYLOAD_TOO_LARGE', `signal is over ${limits.maxSignalBytes} bytes`);
   }
   return signal;
