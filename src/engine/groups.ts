@@ -11,6 +11,12 @@ export interface GroupDirectory {
   /** Members of a group, or undefined when there is no such group. */
   getMembers(groupID: string): Promise<string[] | undefined>;
   isMember(groupID: string, userID: string): Promise<boolean>;
+  /**
+   * Optional: the members as a set the directory keeps anyway (undefined when there is no such
+   * group), read-only and read at once by the caller, so that a class's every change does not
+   * copy its thousand members into a new set (the memory directory has it).
+   */
+  memberSet?(groupID: string): Promise<ReadonlySet<string> | undefined>;
   /** Groups the user belongs to. */
   groupsOf(userID: string): Promise<string[]>;
 }

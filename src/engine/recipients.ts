@@ -46,13 +46,16 @@ export async function audienceOf(
     const recipients = await recipientsOf(inv, changed, groups);
     return { recipients, recipientCount: recipients.size };
   }
-  const members = new Set((await groups.getMembers(inv.groupID)) ?? []);
+  // The directory's own set when it has one: a class's every commit used to copy its members twice (array, set).
+  const members: ReadonlySet<string> = (groups.memberSet ? await groups.memberSet(inv.groupID) : new Set(await groups.getMembers(inv.groupID))) ?? new Set();
   // namedIn without its set of a thousand names: only the few outside the group are kept.
   const recipients = new Set<string>();
   const outside = (userID: string) => !members.has(userID) && recipients.add(userID);
   outside(inv.inviter);
   for (const userID of changed) outside(userID);
-  for (const u of inv.users) if (!isTerminal(u.state, inv.mode)) outside(u.userID);
+  // An index loop: this one runs on every commit of a class, and its for-of allocated an iterator result per user here.
+  const users = inv.users;
+  for (let i = 0; i < users.length; i++) if (!isTerminal(users[i]!.state, inv.mode)) outside(users[i]!.userID);
   return { recipients, groupID: inv.groupID, recipientCount: members.size + recipients.size };
 }
 

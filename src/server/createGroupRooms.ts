@@ -54,6 +54,7 @@ export function createGroupRooms(
     },
     getMembers: (groupID) => directory.getMembers(groupID),
     isMember: (groupID, userID) => directory.isMember(groupID, userID),
+    ...(directory.memberSet && { memberSet: directory.memberSet.bind(directory) }),
     groupsOf: (userID) => directory.groupsOf(userID),
   };
   const deliverToGroup: DeliverToGroup = (groupID, userIDs, update) => emit([groupRoom(groupID), ...userIDs.map(userRoom)], update);

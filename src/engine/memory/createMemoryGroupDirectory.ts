@@ -46,6 +46,9 @@ export function createMemoryGroupDirectory(): GroupDirectory {
       const group = groups.get(groupID);
       return group && [...group];
     },
+    async memberSet(groupID) {
+      return groups.get(groupID);
+    },
     async isMember(groupID, userID) {
       return groups.get(groupID)?.has(userID) ?? false;
     },
