@@ -26,6 +26,27 @@ const BOOKKEEPING_COMMANDS: ReadonlySet<string> = new Set(['session:sync', 'sess
  */
 const ORDERED_COMMANDS: ReadonlySet<string> = new Set(['media:signal']);
 
+/**
+ * A running request's outcome slot (`RequestOutcomeSlot`): its fingerprint is hashed only when
+ * compared with an earlier outcome or stored in encoded form (rarely, see outcomeForCommit). A
+ * class, not closures, so an outcome kept 5 minutes keeps a small object and not the context of
+ * the call that made it.
+ */
+class OutcomeSlot implements RequestOutcomeSlot {
+  committed = false;
+  private hashed: string | undefined;
+
+  constructor(
+    readonly key: string,
+    private readonly name: string,
+    private readonly payload: unknown,
+  ) {}
+
+  get fingerprint(): string {
+    return (this.hashed ??= requestFingerprint(this.name, this.payload));
+  }
+}
+
 /** Media signals have a per-user budget of their own (`mediaSignalsPerSecond`). */
 const MEDIA_COMMANDS: ReadonlySet<string> = new Set(['media:signal']);
 
@@ -51,7 +72,7 @@ export function createCommandGateway(options: {
   const mediaLimiter = createRateLimiter(limits.mediaSignalsPerSecond, () => clock.now());
   /** connectionID → the end of its chain of ordered commands (see ORDERED_COMMANDS). */
   const orderedTails = new Map<string, Promise<void>>();
-  const inflight = new Map<string, { fingerprint: () => string; ack: Promise<WireAck<unknown>> }>();
+  const inflight = new Map<string, { slot: OutcomeSlot; outcome: Promise<{ ack: WireAck<unknown> }> }>();
   /** connectionID → its commands still running, so a disconnect is handled after them. */
   const running = new Map<string, Set<Promise<void>>>();
   const outcomes = createRequestOutcomes(storage, logger);
@@ -136,9 +157,7 @@ export function createCommandGateway(options: {
       reply(ack);
       return later;
     }
-    // Hashed only when compared with an earlier outcome or stored in encoded form (rarely, see outcomeForCommit).
-    let hashed: string | undefined;
-    const fingerprint = () => (hashed ??= requestFingerprint(name, payload));
+    const slot = new OutcomeSlot(key, name, payload);
     let stored: RecalledOutcome<CommandResult<N>> | undefined;
     try {
       stored = await outcomes.recall<CommandResult<N>>(key);
@@ -149,22 +168,12 @@ export function createCommandGateway(options: {
     // marked as a replay: the first answer was lost (with the connection, most likely) and so were
     // perhaps the updates after it, which the device's handshake cannot name when it never heard of
     // the invitation; the client then fetches the invitation's current state.
-    if (stored) return reply(stored.fingerprint === fingerprint() ? { ...stored.ack, replayed: true } : toAck(reusedKey(name))), [];
+    if (stored) return reply(stored.fingerprint === slot.fingerprint ? { ...stored.ack, replayed: true } : toAck(reusedKey(name))), [];
     const running = inflight.get(key);
     // A retry while the first is still running waits for its outcome, a replay as well.
-    if (running) return reply(running.fingerprint() === fingerprint() ? { ...((await running.ack) as CommandAck<N>), replayed: true } : toAck(reusedKey(name))), [];
-    const slot: RequestOutcomeSlot = {
-      key,
-      committed: false,
-      get fingerprint() {
-        return fingerprint();
-      },
-    };
-    const outcome = run(session, name, payload, slot).then(async (r) => {
-      await outcomes.remember(slot, r.ack);
-      return r;
-    });
-    inflight.set(key, { fingerprint, ack: outcome.then((r) => r.ack) });
+    if (running) return reply(running.slot.fingerprint === slot.fingerprint ? { ...((await running.outcome).ack as CommandAck<N>), replayed: true } : toAck(reusedKey(name))), [];
+    const outcome = runAndRemember(session, name, payload, slot);
+    inflight.set(key, { slot, outcome });
     try {
       const { ack, publications } = await outcome;
       const later = await publishEarly(publications);
@@ -173,6 +182,13 @@ export function createCommandGateway(options: {
     } finally {
       inflight.delete(key);
     }
+  }
+
+  /** Runs a command with a requestID and stores its outcome when its commit did not. */
+  async function runAndRemember<N extends CommandName>(session: Session, name: N, payload: unknown, slot: OutcomeSlot) {
+    const r = await run(session, name, payload, slot);
+    if (!slot.committed) await outcomes.remember(slot, r.ack);
+    return r;
   }
 
   /** Runs `work` once the connection's previous ordered `work` has finished. */

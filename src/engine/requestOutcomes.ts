@@ -66,14 +66,25 @@ export interface RecalledOutcome<T> {
  * @example storage.commit({ ..., requestOutcome: outcomeForCommit(slot, { ok: true, result }) })
  */
 export function outcomeForCommit(slot: RequestOutcomeSlot, ack: WireAck<unknown>): RequestOutcome {
-  let encoded: string | undefined;
-  return {
-    key: slot.key,
-    ttlMs: REQUEST_ID_TTL_MS,
-    get outcome() {
-      return (encoded ??= encodeOutcome(ack, slot.fingerprint));
-    },
-  };
+  return new CommitOutcome(slot, ack);
+}
+
+/** `outcomeForCommit`'s outcome: a small object (no closure), as an in-memory store keeps it for minutes. */
+class CommitOutcome implements RequestOutcome {
+  readonly key: string;
+  readonly ttlMs = REQUEST_ID_TTL_MS;
+  private encoded: string | undefined;
+
+  constructor(
+    private readonly slot: RequestOutcomeSlot,
+    private readonly ack: WireAck<unknown>,
+  ) {
+    this.key = slot.key;
+  }
+
+  get outcome(): string {
+    return (this.encoded ??= encodeOutcome(this.ack, this.slot.fingerprint));
+  }
 }
 
 /**
