@@ -5,7 +5,7 @@ import { fastPayload } from '../protocol/fastSchemas.js';
 import { commandSchemas } from '../protocol/schemas.js';
 import type { WireAck } from '../protocol/wire.js';
 import type { Clock } from './clock.js';
-import type { CommandHandler, CommandHandlers } from './createCommandHandlers.js';
+import type { CommandHandler, CommandHandlers, CommandScope } from './createCommandHandlers.js';
 import type { Publish } from './createInvitationTransactions.js';
 import { createRateLimiter } from './createRateLimiter.js';
 import type { EngineLogger } from './EngineLogger.js';
@@ -138,7 +138,9 @@ export function createCommandGateway(options: {
       const params = validate(name, payload);
       // TypeScript cannot relate `handlers[name]` to `name` itself: the map's type guarantees it.
       const handler = handlers[name] as unknown as CommandHandler<N>;
-      const result = await handler(session, params, { later: (p) => publications.push(p), ...(outcome && { outcome }) });
+      const scope: CommandScope = { later: (p) => void publications.push(p) };
+      if (outcome) scope.outcome = outcome;
+      const result = await handler(session, params, scope);
       return { ack: { ok: true, result }, publications };
     } catch (error) {
       return { ack: toAck(error), publications };

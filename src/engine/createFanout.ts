@@ -123,8 +123,20 @@ export function createFanout(clock: Clock, window: number | CoalescePolicy, deli
   function send(inviteID: string, batch: Batch) {
     pending.delete(inviteID);
     lastSent.set(inviteID, clock.now());
-    const deliveries: Promise<void>[] = [];
     const { changes, baseVersion } = batch;
+    const only = changes.length === 1 ? changes[0]! : undefined;
+    if (only && only.groupID === undefined) {
+      // One change told by name (a 1v1 call's): its delta as it is, with no merging.
+      if (only.invitation.state === 'ended') lastSent.delete(inviteID);
+      if (only.recipients.length === 0) return;
+      const update: WireUpdate =
+        only.baseVersion === baseVersion
+          ? { invitation: { ...only.invitation, users: only.changedUsers }, baseVersion, serverTime: clock.now() }
+          : { invitation: only.invitation, serverTime: clock.now() };
+      track(inviteID, only.answeredWhole !== undefined ? deliver(only.recipients, update, only.answeredWhole) : deliver(only.recipients, update));
+      return;
+    }
+    const deliveries: Promise<void>[] = [];
     const lastChangeOf = new Map<string, number>();
     let groupIndex = -1;
     changes.forEach((change, index) => {
@@ -157,8 +169,14 @@ export function createFanout(clock: Clock, window: number | CoalescePolicy, deli
       if (written) deliveries.push(written);
     });
     if (changes[changes.length - 1]?.invitation.state === 'ended') lastSent.delete(inviteID);
-    if (deliveries.length === 0) return;
-    const done: Promise<unknown> = Promise.allSettled(deliveries).then(() => {
+    track(inviteID, ...deliveries);
+  }
+
+  /** Holds the invitation's next batch back until these deliveries are written (see `sendWhenWritten`). */
+  function track(inviteID: string, ...deliveries: (void | Promise<void>)[]) {
+    const written = deliveries.filter((d): d is Promise<void> => d !== undefined);
+    if (written.length === 0) return;
+    const done: Promise<unknown> = Promise.allSettled(written).then(() => {
       if (writing.get(inviteID) !== done) return;
       writing.delete(inviteID);
       const next = pending.get(inviteID);

@@ -1,13 +1,13 @@
 import { RingkitError } from '../protocol/errors.js';
 import { isPending, type CallUser, type Invitation } from '../protocol/types.js';
 import type { Clock } from './clock.js';
-import { adaptiveWindow, createFanout, type Deliver, type DeliverToGroup } from './createFanout.js';
+import { adaptiveWindow, createFanout, type Deliver, type DeliverToGroup, type FanoutChange } from './createFanout.js';
 import { Draft } from './Draft.js';
 import type { EngineLogger } from './EngineLogger.js';
 import { fail } from './fail.js';
 import type { GroupDirectory } from './groups.js';
 import { historyMessages } from './history.js';
-import { audienceOf, canSee, isUndelivered } from './recipients.js';
+import { audienceOf, canSee, isUndelivered, ungroupedAudience } from './recipients.js';
 import { outcomeForCommit, type RequestOutcomeSlot } from './requestOutcomes.js';
 import type { StopRingingReason } from './push.js';
 import type { HistoryDraft, RequestOutcome, RingkitStorage } from './storage.js';
@@ -212,10 +212,14 @@ export function createInvitationTransactions(options: {
     const changedUsers = [...draft.changed].map((id) => draft.user(id)!);
     let published: Promise<void> | undefined;
     // One publication per commit, however many operations of a group commit hand it on.
+    const toFanout = (audience: { recipients: Set<string>; groupID?: string; recipientCount: number }) => {
+      const change: FanoutChange = { invitation: inv, baseVersion: expectedVersion, changedUsers, ...audience };
+      if (answeredWhole !== undefined) change.answeredWhole = answeredWhole;
+      fanout.publish(change);
+    };
+    // An invitation outside any group (a 1v1 call) knows its audience without asking the directory: published at once.
     const publish: Publish = () =>
-      (published ??= audienceOf(inv, draft.changed, groups, viaGroup).then((audience) =>
-        fanout.publish({ invitation: inv, baseVersion: expectedVersion, changedUsers, ...audience, ...(answeredWhole !== undefined && { answeredWhole }) }),
-      ));
+      (published ??= inv.groupID === undefined ? (toFanout(ungroupedAudience(inv, draft.changed)), Promise.resolve()) : audienceOf(inv, draft.changed, groups, viaGroup).then(toFanout));
     if (answeredWhole !== undefined) publish.beforeAnswer = true;
     return publish;
   }

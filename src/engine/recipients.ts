@@ -29,6 +29,17 @@ export async function recipientsOf(inv: Invitation, changed: Iterable<string>, g
 }
 
 /**
+ * `audienceOf` an invitation outside any group, found at once (no group directory to ask): the
+ * users `recipientsOf` names.
+ * @example const { recipients } = ungroupedAudience(inv, draft.changed)
+ */
+export function ungroupedAudience(inv: Invitation, changed: Iterable<string>): { recipients: Set<string>; recipientCount: number } {
+  const recipients = namedIn(inv, changed);
+  for (const id of inv.undelivered ?? []) recipients.delete(id);
+  return { recipients, recipientCount: recipients.size };
+}
+
+/**
  * Who hears about a change, for the fan-out. Without group delivery: every recipient by name
  * (`recipientsOf`). With it, for a group invitation: the group as a whole plus only the
  * recipients who are not members (the inviter or an invitee who left the group), so a class of
