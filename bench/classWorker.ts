@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Socket } from 'socket.io-client';
-import type { SignalingClient } from '../src/index.js';
+import type { SignalingClient } from 'ringkit';
 import { closeAll, connectBare, connectRingkit } from './clients.js';
 import type { ClassCommand } from './openClassPool.js';
 

@@ -238,7 +238,7 @@ export async function measureClassroom(bare: BenchServer, ringkit: BenchServer, 
 }
 
 /** Resolves once `check` holds for the client's mirror of the invitation. */
-function until(client: import('../src/index.js').SignalingClient, inviteID: string, check: (inv: import('../src/index.js').Invitation) => boolean): Promise<void> {
+function until(client: import('ringkit').SignalingClient, inviteID: string, check: (inv: import('ringkit').Invitation) => boolean): Promise<void> {
   const ok = () => {
     const inv = client.getInvitation(inviteID);
     return inv !== undefined && check(inv);

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { createSignalingClient, type SignalingClient } from '../src/index.js';
+import { createSignalingClient, type SignalingClient } from 'ringkit';
 
 /** Connects in batches so a thousand handshakes do not time out on a small machine. */
 async function inBatches<T>(ids: string[], batch: number, open: (id: string) => Promise<T>): Promise<T[]> {

@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import WebSocket from 'ws';
-import type { SignalingClient } from '../src/index.js';
+import type { SignalingClient } from 'ringkit';
 import { connectBare, connectRingkit, closeAll } from './clients.js';
 import { sleep } from './stats.js';
 

@@ -11,8 +11,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { Server, type Socket } from 'socket.io';
 import { WebSocketServer } from 'ws';
-import { createRingkitServer } from '../src/server/index.js';
-import { redisServerOptions } from '../src/server/redis/redisServerOptions.js';
+import { createRingkitServer, redisServerOptions } from 'ringkit/server';
 import type { BenchServerConfig, BenchRequest } from './spawnBenchServer.js';
 
 const config = JSON.parse(process.env.BENCH_SERVER ?? '{}') as BenchServerConfig;

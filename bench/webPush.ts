@@ -7,8 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { createSignalingClient, type SignalingClient } from '../src/index.js';
-import { createRingkitServer, generateVapidKeys } from '../src/server/index.js';
+import { createSignalingClient, type SignalingClient } from 'ringkit';
+import { createRingkitServer, generateVapidKeys } from 'ringkit/server';
 import { summarize, type Summary } from './stats.js';
 
 /** What the Web Push bench measured (ms). */
