@@ -164,7 +164,8 @@ export async function measureClassroom(bare: BenchServer, ringkit: BenchServer, 
   const probe = await startProbe(ringkit.url, `probe${n}`);
   await ringkit.call({ cmd: 'loopDelay' });
   probe.start();
-  await sleep(n >= 1000 ? 1500 : 800);
+  // Idle for as long as it takes to have a few hundred samples, so the idle p99 is not one slow call.
+  await sleep(2000);
   const unrelatedIdle = summarize(await probe.stop());
   const serverLoopDelayIdle = await ringkit.call<{ p99Ms: number; maxMs: number }>({ cmd: 'loopDelay' });
   const baselines = await bareBaselines(bare, n, opts.runs, opts.workers, probe);
