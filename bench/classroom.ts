@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { connectRingkit, closeAll } from './clients.js';
+import { pinToServerCore } from './pinCores.js';
 import { openClassPool } from './openClassPool.js';
 import type { BenchServer } from './spawnBenchServer.js';
 import { sleep, summarize, type Summary } from './stats.js';
@@ -140,6 +141,7 @@ async function startProbe(url: string, prefix: string) {
     env: { ...process.env, BENCH_PROBE: JSON.stringify({ url, prefix }) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  pinToServerCore(child.pid);
   const next = () => new Promise<{ ready?: boolean; samples?: number[] }>((r) => child.once('message', r));
   await next();
   return {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --profile] [-- --only latency,media,classroom,webPush] [-- --workers 2] [-- --sizes 200,1000] [-- --runs 3] [-- --json path]`
+ * `npm run bench [-- --quick] [-- --profile] [-- --only latency,media,classroom,webPush] [-- --workers 2] [-- --sizes 200,1000] [-- --runs 3] [-- --pin] [-- --json path]`
  * (`--quick`: fewer samples, the class of 200 only, heap at 500 connections):
  * ringkit's performance as ratios against baselines measured in the same run, so the numbers
  * mean something on a shared, noisy machine. Servers run in their own processes (`serverProcess.ts`),
@@ -17,6 +17,7 @@ import { measureHeap } from './heap.js';
 import { measureLatency } from './latency.js';
 import { measureMediaAccept } from './mediaAccept.js';
 import { measureRedisCapacity } from './redisCapacity.js';
+import { pinBenchProcess } from './pinCores.js';
 import { spawnBenchServer } from './spawnBenchServer.js';
 import { round, summarize } from './stats.js';
 import { measureSustained } from './sustained.js';
@@ -27,6 +28,7 @@ const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    pin: { type: 'boolean', default: false },
     workers: { type: 'string', default: '2' },
     sizes: { type: 'string' },
     runs: { type: 'string' },
@@ -35,6 +37,8 @@ const { values } = parseArgs({
   },
 });
 const quick = values.quick;
+if (values.pin) process.env.BENCH_PIN = '1';
+pinBenchProcess();
 const sections = new Set((values.only ?? 'latency,media,sustained,classroom,heap,crossNode,redis,renders,bundle,webPush').split(','));
 /** The class sizes the classroom section measures. */
 const classSizes = values.sizes ? values.sizes.split(',').map(Number) : values.quick ? [200] : [200, 1000];

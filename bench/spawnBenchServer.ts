@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import { pinToServerCore } from './pinCores.js';
 import { fileURLToPath } from 'node:url';
 
 /** What kind of server a bench process runs. */
@@ -53,6 +54,7 @@ export async function spawnBenchServer(config: BenchServerConfig): Promise<Bench
     env: { ...process.env, BENCH_SERVER: JSON.stringify(config) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  pinToServerCore(child.pid);
   const waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   let nextID = 0;
   const url = await new Promise<string>((resolve, reject) => {
