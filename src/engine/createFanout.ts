@@ -1,6 +1,7 @@
 import type { CallUser, Invitation } from '../protocol/types.js';
 import type { WireUpdate } from '../protocol/wire.js';
 import type { Clock } from './clock.js';
+import { SMALL_AUDIENCE } from './smallAudience.js';
 
 /**
  * Delivers one update to every device of the given users (socket.io rooms, loopback, …), except
@@ -61,9 +62,6 @@ interface Batch {
   /** The window has passed (the batch goes as soon as the invitation's previous update is written). */
   due: boolean;
 }
-
-/** Invitations with at most this many recipients are never held back (a 1v1 call, a small group). */
-const SMALL_AUDIENCE = 16;
 
 /**
  * The default coalescing policy: small audiences get every change at once; larger ones wait up

@@ -11,6 +11,7 @@ import { audienceOf, canSee, isUndelivered, ungroupedAudience } from './recipien
 import { outcomeForCommit, type RequestOutcomeSlot } from './requestOutcomes.js';
 import type { StopRingingReason } from './push.js';
 import type { HistoryDraft, RequestOutcome, RingkitStorage } from './storage.js';
+import { SMALL_AUDIENCE } from './smallAudience.js';
 import { nextTickAt } from './timing.js';
 
 /**
@@ -104,11 +105,8 @@ interface QueuedChange {
 
 type StepOutcome = { ok: true; value: unknown; delta: MutationDelta; outcome: OutcomeOf<unknown> | undefined } | { ok: false; error: unknown };
 
-/** Invitations with more users than this wait one event-loop turn before a commit, to gather a burst. */
-const WIDE_USERS = 16;
-
-/** A group invitation, or one with more than WIDE_USERS users (a 1v1 call never waits). */
-const isWide = (inv: Invitation) => inv.groupID !== undefined || inv.users.length > WIDE_USERS;
+/** A group invitation, or one with more than SMALL_AUDIENCE users: its commits wait one event-loop turn to gather a burst (a 1v1 call never waits). */
+const isWide = (inv: Invitation) => inv.groupID !== undefined || inv.users.length > SMALL_AUDIENCE;
 
 /** Resolves after the I/O already read in this turn of the event loop has been handled. */
 const nextTurn = () => new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));

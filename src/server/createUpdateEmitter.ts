@@ -1,6 +1,7 @@
 import type { Server, Socket } from 'socket.io';
 import { PACKED_WIRE, packUpdate } from '../protocol/packedUpdate.js';
 import { UPDATE_EVENT, type WireUpdate } from '../protocol/wire.js';
+import { SMALL_AUDIENCE } from '../engine/smallAudience.js';
 import { groupRoom } from './createGroupRooms.js';
 
 /** The room of every device that reads packed updates, and of every device that reads plain ones. */
@@ -52,12 +53,6 @@ const GROUP_ROOM_PREFIX = groupRoom('');
 
 /** socket.io's EVENT packet type. */
 const EVENT_PACKET = 2;
-
-/**
- * Most devices an update is written to at once, synchronously, without the sliced path's promises
- * (a 1v1 call's update goes to one device; a small group's to a few).
- */
-const SMALL_AUDIENCE = 16;
 
 /**
  * An update as socket.io's EVENT packet, encoded as `socket.io-parser` encodes it for the default
@@ -151,7 +146,7 @@ export function createUpdateEmitter(io: Server, cluster: boolean, now: Now = () 
   };
 
   return {
-    /** Whether the invitation's last update went to a group or to more than 16 users (a class's invitation). */
+    /** Whether the invitation's last update went to a group or to more than SMALL_AUDIENCE users (a class's invitation). */
     isWide: (inviteID: string): boolean => wide.has(inviteID),
     /** Puts a connected device in the room of its wire form. */
     track(socket: Socket): void {
