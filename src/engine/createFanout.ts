@@ -127,10 +127,8 @@ export function createFanout(clock: Clock, window: number | CoalescePolicy, deli
       // One change told by name (a 1v1 call's): its delta as it is, with no merging.
       if (only.invitation.state === 'ended') lastSent.delete(inviteID);
       if (only.recipients.length === 0) return;
-      const update: WireUpdate =
-        only.baseVersion === baseVersion
-          ? { invitation: { ...only.invitation, users: only.changedUsers }, baseVersion, serverTime: clock.now() }
-          : { invitation: only.invitation, serverTime: clock.now() };
+      // A batch of one change has that change's base: no gap for another node's change to fall in.
+      const update: WireUpdate = { invitation: { ...only.invitation, users: only.changedUsers }, baseVersion, serverTime: clock.now() };
       track(inviteID, only.answeredWhole !== undefined ? deliver(only.recipients, update, only.answeredWhole) : deliver(only.recipients, update));
       return;
     }

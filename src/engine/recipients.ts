@@ -16,6 +16,12 @@ function namedIn(inv: Invitation, changed: Iterable<string>): Set<string> {
   return named;
 }
 
+/** `recipients` without the undelivered onlineUserOnly invitees (they are never told). */
+function withoutUndelivered(inv: Invitation, recipients: Set<string>): Set<string> {
+  for (const id of inv.undelivered ?? []) recipients.delete(id);
+  return recipients;
+}
+
 /**
  * Who hears about a change (docs/protocol.md section 5): the inviter, every user whose own state is
  * not terminal, the users the change touched, and every member of the invitation's group —
@@ -24,8 +30,7 @@ function namedIn(inv: Invitation, changed: Iterable<string>): Set<string> {
 export async function recipientsOf(inv: Invitation, changed: Iterable<string>, groups: GroupDirectory): Promise<Set<string>> {
   const recipients = namedIn(inv, changed);
   if (inv.groupID) for (const id of (await groups.getMembers(inv.groupID)) ?? []) recipients.add(id);
-  for (const id of inv.undelivered ?? []) recipients.delete(id);
-  return recipients;
+  return withoutUndelivered(inv, recipients);
 }
 
 /**
@@ -34,8 +39,7 @@ export async function recipientsOf(inv: Invitation, changed: Iterable<string>, g
  * @example const { recipients } = ungroupedAudience(inv, draft.changed)
  */
 export function ungroupedAudience(inv: Invitation, changed: Iterable<string>): { recipients: Set<string>; recipientCount: number } {
-  const recipients = namedIn(inv, changed);
-  for (const id of inv.undelivered ?? []) recipients.delete(id);
+  const recipients = withoutUndelivered(inv, namedIn(inv, changed));
   return { recipients, recipientCount: recipients.size };
 }
 
