@@ -50,6 +50,14 @@ export interface ClassroomResult {
   unrelatedIdle: Summary;
   unrelatedDuringRound: Summary;
   /**
+   * Rounds run before the measured ones, on both servers (their failures and reconnects count,
+   * nothing else): a fresh server compiles the class's code with V8's optimizing compiler during
+   * its first rounds, on the server's core when pinned (see README "Performance").
+   */
+  warmupRuns: number;
+  /** The unrelated 1v1 calls during the ringkit warm-up rounds (a cold server). */
+  unrelatedDuringWarmup: Summary;
+  /**
    * The same unrelated 1v1 calls (to the idle ringkit server) during the bare rounds: what the
    * class's clients and a bare server cost everyone else on this machine, ringkit's class aside.
    */
@@ -95,7 +103,7 @@ function cost(samples: Sample[], members: number): PhaseCost {
 }
 
 /** The bare baselines, with the class's clients in worker threads like ringkit's. */
-async function bareBaselines(bare: BenchServer, n: number, runs: number, workers: number, probe: Probe) {
+async function bareBaselines(bare: BenchServer, n: number, runs: number, warmup: number, workers: number, probe: Probe) {
   const ids = Array.from({ length: n }, (_, i) => `bm${n}-${i}`);
   const room = `class${n}`;
   const pool = await openClassPool('bare', bare.url, ids, workers, room);
@@ -114,7 +122,14 @@ async function bareBaselines(bare: BenchServer, n: number, runs: number, workers
   const answered: Sample[] = [];
   const rounds: Sample[] = [];
   const duringBare: number[] = [];
-  for (let run = 0; run < runs; run++) {
+  for (let run = -warmup; run < runs; run++) {
+    if (run < 0) {
+      await broadcast();
+      await broadcast({ size: n, state: 'inviting' });
+      await answers('received');
+      await answers('accepted');
+      continue;
+    }
     emits.push(await phase(bare, () => broadcast()));
     await sleep(50);
     probe.start();
@@ -162,7 +177,7 @@ async function startProbe(url: string, prefix: string) {
  * process. Optionally CPU-profiles the server over the last round.
  * @example await measureClassroom(bare, ringkit, 1000, { runs: 3, workers: 2 })
  */
-export async function measureClassroom(bare: BenchServer, ringkit: BenchServer, n: number, opts: { runs: number; workers: number; profilePath?: string }): Promise<ClassroomResult> {
+export async function measureClassroom(bare: BenchServer, ringkit: BenchServer, n: number, opts: { runs: number; workers: number; warmup?: number; profilePath?: string }): Promise<ClassroomResult> {
   const probe = await startProbe(ringkit.url, `probe${n}`);
   await ringkit.call({ cmd: 'loopDelay' });
   probe.start();
@@ -170,7 +185,7 @@ export async function measureClassroom(bare: BenchServer, ringkit: BenchServer, 
   await sleep(2000);
   const unrelatedIdle = summarize(await probe.stop());
   const serverLoopDelayIdle = await ringkit.call<{ p99Ms: number; maxMs: number }>({ cmd: 'loopDelay' });
-  const baselines = await bareBaselines(bare, n, opts.runs, opts.workers, probe);
+  const baselines = await bareBaselines(bare, n, opts.runs, opts.warmup ?? 0, opts.workers, probe);
   const ids = Array.from({ length: n }, (_, i) => `m${n}-${i}`);
   const groupID = `class${n}`;
   await ringkit.call({ cmd: 'createGroup', groupID, members: [`teacher${n}`, ...ids] });
@@ -184,8 +199,15 @@ export async function measureClassroom(bare: BenchServer, ringkit: BenchServer, 
   const during: number[] = [];
   let reconnects = 0;
   let loopDelay = { p99Ms: 0, maxMs: 0 };
-  for (let run = 0; run < opts.runs; run++) {
-    const profiling = opts.profilePath !== undefined && run === opts.runs - 1;
+  const warmup = opts.warmup ?? 0;
+  const duringWarmup: number[] = [];
+  for (let run = -warmup; run < opts.runs; run++) {
+    // Warm-up rounds (run < 0) count their failures and reconnects but no other figure.
+    const measured = run >= 0;
+    if (run === 0) await ringkit.call({ cmd: 'loopDelay' });
+    // BENCH_TRACE_DIR: every round, to time the probe's slow samples against the server's profile.
+    const tracing = process.env.BENCH_TRACE_DIR !== undefined;
+    const profiling = opts.profilePath !== undefined && measured && (tracing || run === opts.runs - 1);
     if (profiling) await ringkit.call({ cmd: 'profileStart' });
     probe.start();
     let inviteID = '';
@@ -207,14 +229,18 @@ export async function measureClassroom(bare: BenchServer, ringkit: BenchServer, 
       failures.push(...failed);
       if (failed.length === 0) await Promise.all([pool.all({ cmd: 'wait' }), teacherSees]);
     });
-    during.push(...(await probe.stop()));
+    (measured ? during : duringWarmup).push(...(await probe.stop()));
+    reconnects += ring.connections + receipts.connections + accept.connections;
+    if (!measured) {
+      await sleep(300);
+      continue;
+    }
     const delay = await ringkit.call<{ p99Ms: number; maxMs: number }>({ cmd: 'loopDelay' });
     loopDelay = { p99Ms: Math.max(loopDelay.p99Ms, delay.p99Ms), maxMs: Math.max(loopDelay.maxMs, delay.maxMs) };
-    if (profiling) await ringkit.call({ cmd: 'profileStop', path: opts.profilePath! });
+    if (profiling) await ringkit.call({ cmd: 'profileStop', path: tracing ? `${process.env.BENCH_TRACE_DIR}/round-${n}-${run}.cpuprofile` : opts.profilePath! });
     rings.push(ring);
     accepts.push(accept);
     rounds.push(sum(sum(ring, receipts), accept));
-    reconnects += rounds[rounds.length - 1]!.connections;
     await sleep(300);
   }
   probe.close();
@@ -235,6 +261,8 @@ export async function measureClassroom(bare: BenchServer, ringkit: BenchServer, 
     failureCodes: [...new Set(failures)],
     unrelatedIdle,
     unrelatedDuringRound: summarize(during),
+    warmupRuns: warmup,
+    unrelatedDuringWarmup: summarize(duringWarmup),
     serverLoopDelayIdle,
     serverLoopDelayDuringRound: loopDelay,
   };

@@ -43,6 +43,23 @@ function classList(size: number, state: string) {
   return Array.from({ length: size }, (_, i) => ({ userID: `m${size}-${i}`, state, data: '', updateTime: now + i, deviceID: `device-${String(i).padStart(15, '0')}` }));
 }
 
+/** Monotonic ms (CLOCK_MONOTONIC, as V8's profile timestamps / 1000 and every process's hrtime). */
+const mono = () => Number(process.hrtime.bigint()) / 1e6;
+/** `BENCH_TRACE_DIR`: when each probe packet was read and written, written with the profiles. */
+const probeMarks: { at: number; user: string; dir: 'in' | 'out'; head: string }[] = [];
+function traceProbe(io: Server) {
+  io.on('connection', (socket) => {
+    const user = String(socket.handshake.auth.userID);
+    if (!user.startsWith('probe')) return;
+    socket.conn.on('packet', (p: { type: string; data?: unknown }) => {
+      if (p.type === 'message') probeMarks.push({ at: mono(), user, dir: 'in', head: String(p.data).slice(0, 24) });
+    });
+    socket.conn.on('packetCreate', (p: { type: string; data?: unknown }) => {
+      if (p.type === 'message') probeMarks.push({ at: mono(), user, dir: 'out', head: String(p.data).slice(0, 24) });
+    });
+  });
+}
+
 async function start(): Promise<string> {
   if (config.kind === 'ws') {
     const wss = new WebSocketServer({ port: 0 });
@@ -88,11 +105,16 @@ async function start(): Promise<string> {
     ...redis,
   });
   countPackets(server.io);
+  if (process.env.BENCH_TRACE_DIR) {
+    traceProbe(server.io);
+    writeFileSync(`${process.env.BENCH_TRACE_DIR}/server.pid`, String(process.pid));
+  }
   groups = server.groups;
   close = () => server.close();
   return server.url;
 }
 
+let roundStart = 0;
 const inspector = new Session();
 inspector.connect();
 
@@ -114,13 +136,19 @@ async function handle(req: BenchRequest): Promise<unknown> {
       await groups!.createGroup(req.groupID, req.members);
       return true;
     case 'profileStart':
+      // BENCH_TRACE_NOPROF: trace the round's bounds only (a profiler's threads share the core when pinned).
+      if (process.env.BENCH_TRACE_NOPROF) return console.log('@@ROUND START'), (roundStart = mono() * 1000), true;
       await inspector.post('Profiler.enable');
-      await inspector.post('Profiler.setSamplingInterval', { interval: 200 });
+      await inspector.post('Profiler.setSamplingInterval', { interval: process.env.BENCH_TRACE_DIR ? 100 : 200 });
       await inspector.post('Profiler.start');
       return true;
     case 'profileStop': {
-      const { profile } = await inspector.post('Profiler.stop');
+      if (process.env.BENCH_TRACE_NOPROF) console.log('@@ROUND END');
+      const { profile } = process.env.BENCH_TRACE_NOPROF
+        ? { profile: { nodes: [], samples: [], timeDeltas: [], startTime: roundStart, endTime: mono() * 1000 } }
+        : await inspector.post('Profiler.stop');
       writeFileSync(req.path, JSON.stringify(profile));
+      if (process.env.BENCH_TRACE_DIR) writeFileSync(`${process.env.BENCH_TRACE_DIR}/server-marks.json`, JSON.stringify(probeMarks));
       return true;
     }
     case 'exit':

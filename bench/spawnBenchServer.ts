@@ -50,7 +50,8 @@ const entry = fileURLToPath(new URL('./serverProcess.ts', import.meta.url));
  */
 export async function spawnBenchServer(config: BenchServerConfig): Promise<BenchServer> {
   const child = fork(entry, [], {
-    execArgv: ['--import', 'tsx', '--expose-gc', '--max-old-space-size=4096'],
+    // BENCH_SERVER_FLAGS: extra Node/V8 flags for the ringkit server (tracing, e.g. `--trace-deopt`).
+    execArgv: ['--import', 'tsx', '--expose-gc', '--max-old-space-size=4096', ...(config.kind === 'ringkit' ? (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean) : [])],
     env: { ...process.env, BENCH_SERVER: JSON.stringify(config) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
