@@ -22,6 +22,7 @@ import { createInboundScheduler } from './createInboundScheduler.js';
 import { createAuthenticator, type AuthOptions, type Identity } from './createAuthenticator.js';
 import { capOutboundBuffer } from './capOutboundBuffer.js';
 import { limitInbound } from './limitInbound.js';
+import { corkWritesPerTurn } from './corkWritesPerTurn.js';
 import { createWebhookNotifier } from './createWebhookNotifier.js';
 import { setLongTimeout } from './setLongTimeout.js';
 import { createWebPush, type WebPushOptions } from './webPush/createWebPush.js';
@@ -136,6 +137,8 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
   capOutboundBuffer(io.engine, limits.maxOutboundBufferBytes, (bytes) =>
     logger.warn({ bytes, limit: limits.maxOutboundBufferBytes }, 'a connection stopped reading: closed (it will reconnect and resync)'),
   );
+  // A turn's writes reach the kernel together (see corkWritesPerTurn).
+  corkWritesPerTurn(io.engine);
   const updates = createUpdateEmitter(io, options.adapter !== undefined);
   const rooms = createGroupRooms(io, directory, updates.emit);
   const inbound = createInboundScheduler();
