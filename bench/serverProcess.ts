@@ -137,6 +137,7 @@ async function handle(req: BenchRequest): Promise<unknown> {
       return true;
     case 'profileStart':
       // BENCH_TRACE_NOPROF: trace the round's bounds only (a profiler's threads share the core when pinned).
+      if (process.env.BENCH_TRACE_ALLOC) await inspector.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
       if (process.env.BENCH_TRACE_NOPROF) return console.log('@@ROUND START'), (roundStart = mono() * 1000), true;
       await inspector.post('Profiler.enable');
       await inspector.post('Profiler.setSamplingInterval', { interval: process.env.BENCH_TRACE_DIR ? 100 : 200 });
@@ -144,6 +145,10 @@ async function handle(req: BenchRequest): Promise<unknown> {
       return true;
     case 'profileStop': {
       if (process.env.BENCH_TRACE_NOPROF) console.log('@@ROUND END');
+      if (process.env.BENCH_TRACE_ALLOC) {
+        const { profile: allocations } = await inspector.post('HeapProfiler.stopSampling');
+        writeFileSync(req.path.replace(/\.cpuprofile$/, '.heapprofile'), JSON.stringify(allocations));
+      }
       const { profile } = process.env.BENCH_TRACE_NOPROF
         ? { profile: { nodes: [], samples: [], timeDeltas: [], startTime: roundStart, endTime: mono() * 1000 } }
         : await inspector.post('Profiler.stop');
