@@ -203,11 +203,11 @@ if (sections.has('bundle')) {
 
 results.rows = rows;
 if (values.profile) {
-  for (const name of [...classSizes.map((n) => `classroom-${n}`), 'sustained']) {
+  for (const name of [...classSizes.map((n) => `classroom-${n}`), 'sustained', 'sustained-clients']) {
     try {
       const p = topSelfTime(`${profileDir}${name}.cpuprofile`, 15);
       (results.profiles ??= {} as Record<string, unknown>) && ((results.profiles as Record<string, unknown>)[name] = p);
-      console.log(`\nserver profile, ${name}: ${round(p.busyMs, 0)} ms busy; top self time`);
+      console.log(`\n${name.endsWith('-clients') ? 'bench clients\' profile' : 'server profile'}, ${name}: ${round(p.busyMs, 0)} ms busy; top self time`);
       for (const t of p.top) console.log(`  ${round(t.percent, 1).toString().padStart(5)} %  ${round(t.ms, 0).toString().padStart(6)} ms  ${t.name}  ${t.where}`);
     } catch {
       /* the section that writes it did not run */

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import type { BenchServer } from './spawnBenchServer.js';
 import { openBareRelay, openRingkitPair } from './latency.js';
 
@@ -36,7 +38,8 @@ const ownCpuMs = () => {
 
 /**
  * 64 invite→accept cycles in flight (64 pairs) against 64 bare relays in flight, alternating
- * phases of `phaseMs` so both see the same machine. Optionally profiles the ringkit server.
+ * phases of `phaseMs` so both see the same machine. Optionally profiles the ringkit server
+ * (`profilePath`) and this process, the clients' side (`profilePath` with `-clients` before the extension).
  * @example await measureSustained(bare, ringkit, 64, 3000)
  */
 export async function measureSustained(bare: BenchServer, ringkit: BenchServer, inFlight: number, phaseMs: number, profilePath?: string): Promise<SustainedResult> {
@@ -60,6 +63,13 @@ export async function measureSustained(bare: BenchServer, ringkit: BenchServer, 
     bareCpu += (await bare.stats()).cpuMs - b0.cpuMs;
     bareRelays += rate * (phaseMs / 1000);
     bareRates.push(rate);
+    const clients = profilePath && phase === 1 ? new Session() : undefined;
+    if (clients) {
+      clients.connect();
+      await clients.post('Profiler.enable');
+      await clients.post('Profiler.setSamplingInterval', { interval: 200 });
+      await clients.post('Profiler.start');
+    }
     if (profilePath && phase === 1) await ringkit.call({ cmd: 'profileStart' });
     const r0 = await ringkit.stats();
     const rc0 = ownCpuMs();
@@ -67,6 +77,11 @@ export async function measureSustained(bare: BenchServer, ringkit: BenchServer, 
     ringkitClientCpu += ownCpuMs() - rc0;
     ringkitCpu += (await ringkit.stats()).cpuMs - r0.cpuMs;
     if (profilePath && phase === 1) await ringkit.call({ cmd: 'profileStop', path: profilePath });
+    if (clients) {
+      const { profile } = await clients.post('Profiler.stop');
+      writeFileSync(clientProfilePath(profilePath!), JSON.stringify(profile));
+      clients.disconnect();
+    }
     ringkitCycles += cycles * (phaseMs / 1000);
     ringkitRates.push(cycles);
   }
@@ -82,3 +97,9 @@ export async function measureSustained(bare: BenchServer, ringkit: BenchServer, 
     bareClientCpuMsPerRelay: bareClientCpu / bareRelays,
   };
 }
+
+/**
+ * Where `measureSustained` writes the clients' profile beside the server's.
+ * @example clientProfilePath('profiles/sustained.cpuprofile') // 'profiles/sustained-clients.cpuprofile'
+ */
+export const clientProfilePath = (serverProfilePath: string): string => serverProfilePath.replace(/\.cpuprofile$/, '-clients.cpuprofile');

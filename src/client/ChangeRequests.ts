@@ -3,7 +3,7 @@ import type { CommandAck, CommandName, CommandParams, CommandResult } from '../p
 import type { Invitation } from '../protocol/types.js';
 import type { ChangeAck, WireUpdate } from '../protocol/wire.js';
 import type { ConnectionTracker } from './ConnectionTracker.js';
-import type { InvitationMirror } from './InvitationMirror.js';
+import { APPLIED, type InvitationMirror } from './InvitationMirror.js';
 import { mergeUpdate } from './mergeUpdate.js';
 import { requestWithRetry } from './requestWithRetry.js';
 import type { Transport } from './Transport.js';
@@ -40,7 +40,7 @@ const CHANGE_ANSWERS: ReadonlySet<string> = new Set([
  * const { inviteID } = await changes.send('invitation:invite', { invitees: ['bob'] })
  */
 export class ChangeRequests {
-  /** The answer of a change (its result object) → its update being applied to the mirror. */
+  /** The answer of a change (its result object) → its update still waiting its turn in the mirror (none when applied at once). */
   private readonly answersMirrored = new WeakMap<object, Promise<void>>();
   /** inviteID → this device's accept or reject still waiting for its answer. */
   private readonly answers = new Map<string, Promise<unknown>>();
@@ -85,7 +85,8 @@ export class ChangeRequests {
       const { invitation, baseVersion } = result;
       delete result.baseVersion;
       const update: WireUpdate = { invitation, serverTime: this.options.serverNow(), ...(baseVersion !== undefined && { baseVersion }) };
-      await (this.answersMirrored.get(result) ?? this.options.mirror.apply(update, 'ack'));
+      const mirroring = this.answersMirrored.get(result) ?? this.options.mirror.apply(update, 'ack');
+      if (mirroring !== APPLIED) await mirroring;
       if (replayed) await this.catchUp(invitation.inviteID);
       const mirrored = this.options.mirror.get(invitation.inviteID);
       // A mirror behind the delta's base catches up from the push that follows; meanwhile the
@@ -101,7 +102,8 @@ export class ChangeRequests {
     const result = ack.result as { invitation?: Invitation; baseVersion?: number } | null;
     if (!result?.invitation) return;
     const update: WireUpdate = { invitation: result.invitation, serverTime: this.options.serverNow(), ...(result.baseVersion !== undefined && { baseVersion: result.baseVersion }) };
-    this.answersMirrored.set(result, this.options.mirror.apply(update, 'ack'));
+    const mirroring = this.options.mirror.apply(update, 'ack');
+    if (mirroring !== APPLIED) this.answersMirrored.set(result, mirroring);
   }
 
   /**

@@ -21,15 +21,22 @@ export class Emitter<Events extends object> {
     return (this.handlers.get(name)?.size ?? 0) > 0;
   }
 
+  /** Calls the handlers of `name` subscribed when it starts (one added meanwhile waits for the next event). */
   emit<K extends keyof Events>(name: K, event: Events[K]): void {
-    for (const handler of [...(this.handlers.get(name) ?? [])]) {
-      try {
-        (handler as (event: Events[K]) => void)(event);
-      } catch (error) {
-        queueMicrotask(() => {
-          throw error;
-        });
-      }
+    const set = this.handlers.get(name);
+    if (!set || set.size === 0) return;
+    // One handler (the common case) needs no copy of the set to be safe from its own changes.
+    if (set.size === 1) for (const handler of set) return this.call(handler, event);
+    for (const handler of [...set]) this.call(handler, event);
+  }
+
+  private call<E>(handler: (event: never) => void, event: E): void {
+    try {
+      (handler as (event: E) => void)(event);
+    } catch (error) {
+      queueMicrotask(() => {
+        throw error;
+      });
     }
   }
 }

@@ -176,7 +176,7 @@ export class SignalingClient {
    * Invites one or several users.
    * @example const { inviteID } = await client.invite('bob', { data: JSON.stringify({ room: 'r1' }), timeout: 30 })
    */
-  async invite(invitees: string | string[], options: InviteOptions = {}): Promise<InviteResult> {
+  invite(invitees: string | string[], options: InviteOptions = {}): Promise<InviteResult> {
     const list = Array.isArray(invitees) ? invitees : [invitees];
     return this.changes.send('invitation:invite', { ...options, invitees: list });
   }

@@ -5,6 +5,7 @@ import type { CommandAck, CommandName, CommandParams } from '../protocol/command
 import type { MediaSignalEvent } from '../protocol/events.js';
 import { CLOSED_EVENT, MEDIA_SIGNAL_EVENT, UPDATE_EVENT, type WireUpdate } from '../protocol/wire.js';
 import { isPacked, PACKED_WIRE, unpackUpdate } from '../protocol/packedUpdate.js';
+import { RequestDeadlines, type WaitingRequest } from './RequestDeadlines.js';
 import type { Transport, TransportListener } from './Transport.js';
 
 /**
@@ -30,7 +31,7 @@ export function createSocketTransport(options: SocketTransportOptions): Transpor
   let socket: Socket | undefined;
   let current: TransportListener | undefined;
   /** The requests still waiting for their answer: failed when the connection drops (no answer can come). */
-  const waiting = new Set<() => void>();
+  const waiting = new RequestDeadlines();
 
   return {
     open(listener: TransportListener) {
@@ -54,7 +55,7 @@ export function createSocketTransport(options: SocketTransportOptions): Transpor
       socket.on(MEDIA_SIGNAL_EVENT, (signal: MediaSignalEvent) => listener.onMediaSignal?.(signal));
       socket.on(CLOSED_EVENT, (error: WireError) => (closedFor = error));
       socket.on('disconnect', (reason) => {
-        for (const lost of [...waiting]) lost();
+        waiting.failAll();
         if (reason === 'io client disconnect') return;
         // An expired session comes back when the app can mint a fresh token; a refused one then is final.
         if (closedFor?.code === 'UNAUTHENTICATED' && typeof options.token === 'function') closedFor = undefined;
@@ -90,29 +91,17 @@ export function createSocketTransport(options: SocketTransportOptions): Transpor
       const s = socket;
       if (!s?.connected) return Promise.reject(new RingkitError('NOT_CONNECTED', 'not connected'));
       return new Promise<CommandAck<N>>((resolve, reject) => {
-        let settled = false;
-        const settle = () => {
-          settled = true;
-          clearTimeout(timer);
-          waiting.delete(lost);
+        const request: WaitingRequest = {
+          deadline: Date.now() + timeoutMs,
+          fail: (why) => reject(new RingkitError('REQUEST_TIMEOUT', why === 'lost' ? `${name}: the connection was lost before the answer` : `${name}: no answer within ${timeoutMs} ms`)),
         };
-        const lost = () => {
-          settle();
-          reject(new RingkitError('REQUEST_TIMEOUT', `${name}: the connection was lost before the answer`));
-        };
-        const timer = setTimeout(() => {
-          settle();
-          reject(new RingkitError('REQUEST_TIMEOUT', `${name}: no answer within ${timeoutMs} ms`));
-        }, timeoutMs);
-        waiting.add(lost);
+        waiting.add(request);
         s.emit(name, params, (ack: CommandAck<N>) => {
           // Even after the request timed out: the answer of a change may be this device's only copy
           // of it (the server sends the device that asked for a small invitation's change no update
           // of it), so a late answer still reaches the mirror, which keeps the newest version.
           current?.onAnswer?.(name, ack as CommandAck<CommandName>);
-          if (settled) return;
-          settle();
-          resolve(ack);
+          if (waiting.delete(request)) resolve(ack);
         });
       });
     },
