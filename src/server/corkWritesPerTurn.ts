@@ -13,6 +13,13 @@ export interface Corkable {
  */
 export const HOLD_BUDGET_MS = 0.5;
 
+/**
+ * How long nothing is held after a class's work (ms, see `passTurn`): a class's burst spans many
+ * turns, a change is merged for up to 100 ms, and a call's ring during it goes out as it would
+ * without this module.
+ */
+export const PASS_MS = 100;
+
 /** A monotonic clock in ms (`performance.now`), injectable for tests. */
 type Now = () => number;
 
@@ -33,14 +40,16 @@ function streamOf(conn: EngineSocket): Corkable | undefined {
  * more than once in the turn makes one system call. The turn's first write is not held (a quiet
  * server's ring or answer leaves at once, before the bookkeeping that follows it). What is
  * written and in which order is unchanged; only the moment it reaches the kernel moves, within
- * the turn. Long-polling connections are not held. A write engine.io makes from the callback of
- * a released one (its next queued packets) is not held again.
+ * the turn. While a class is at work (`passTurn`) nothing is held. Long-polling connections are
+ * not held. A write engine.io makes from the callback of a released one (its next queued packets)
+ * is not held again.
  * @example corkWritesPerTurn(io.engine)
  */
-export function corkWritesPerTurn(engine: EngineServer, options: { now?: Now; later?: Later; budgetMs?: number } = {}): { readonly holding: number } {
+export function corkWritesPerTurn(engine: EngineServer, options: { now?: Now; later?: Later; budgetMs?: number; passMs?: number } = {}): { readonly holding: number; passTurn(): void } {
   const now = options.now ?? (() => performance.now());
   const later = options.later ?? ((fn) => void setImmediate(fn));
   const budgetMs = options.budgetMs ?? HOLD_BUDGET_MS;
+  const passMs = options.passMs ?? PASS_MS;
   let held = new Set<Corkable>();
   /** When the first of `held` was held. */
   let since = 0;
@@ -48,6 +57,8 @@ export function corkWritesPerTurn(engine: EngineServer, options: { now?: Now; la
   /** Set while the end of the turn lets go, until the write callbacks its writes queued have run. */
   let releasing = false;
   const endReleasing = () => (releasing = false);
+  /** Until when nothing is held (`passTurn`). */
+  let passUntil = -Infinity;
 
   const letGo = () => {
     const streams = held;
@@ -68,7 +79,7 @@ export function corkWritesPerTurn(engine: EngineServer, options: { now?: Now; la
     conn.on('flush', () => {
       if (releasing) return;
       const stream = streamOf(conn);
-      if (!stream || stream.destroyed || held.has(stream)) return;
+      if (!stream || stream.destroyed || held.has(stream) || now() < passUntil) return;
       if (!scheduled) {
         // The turn's first write goes at once: a lone request's answer or ring (a quiet server's
         // case) waits for nothing. The writes after it in the same turn are held.
@@ -89,6 +100,15 @@ export function corkWritesPerTurn(engine: EngineServer, options: { now?: Now; la
     /** How many connections' writes are held now. */
     get holding() {
       return held.size;
+    },
+    /**
+     * Lets what is held go now and holds nothing for the next `PASS_MS`: a class is at work, its
+     * turns are long (commits of a burst of answers, wide updates), and a call's packet held
+     * behind one would wait for all of it. A class's own writes are sliced and spaced already.
+     */
+    passTurn(): void {
+      passUntil = now() + passMs;
+      if (held.size > 0) letGo();
     },
   };
 }

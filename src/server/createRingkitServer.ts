@@ -137,9 +137,9 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
   capOutboundBuffer(io.engine, limits.maxOutboundBufferBytes, (bytes) =>
     logger.warn({ bytes, limit: limits.maxOutboundBufferBytes }, 'a connection stopped reading: closed (it will reconnect and resync)'),
   );
-  // A turn's writes reach the kernel together (see corkWritesPerTurn).
-  corkWritesPerTurn(io.engine);
-  const updates = createUpdateEmitter(io, options.adapter !== undefined);
+  // A turn's writes reach the kernel together (see corkWritesPerTurn), except while a class is at work.
+  const writes = corkWritesPerTurn(io.engine);
+  const updates = createUpdateEmitter(io, options.adapter !== undefined, undefined, writes.passTurn);
   const rooms = createGroupRooms(io, directory, updates.emit);
   const inbound = createInboundScheduler();
   /** Whether a command concerns a class's invitation (its commands may wait for an unrelated call's, see createInboundScheduler). */
@@ -213,7 +213,9 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
         // A receipt may come without an acknowledgement (ringkit's client sends it so): the
         // change it makes reaches the device in the next update, one packet fewer per member.
         if (name === UNACKED_COMMAND && args.length === 1) {
-          inbound.submit(socket.id, isClassWork(args[0]), () => {
+          const heavy = isClassWork(args[0]);
+          inbound.submit(socket.id, heavy, () => {
+            if (heavy) writes.passTurn();
             void engine.execute(session, UNACKED_COMMAND, args[0], () => undefined).catch((err: unknown) => logger.error({ err }, 'execute failed'));
           });
         }
@@ -224,7 +226,9 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
         return reply({ ok: false, error: { code: 'INVALID_PARAMETER', message: 'send one payload object with an acknowledgement' } });
       }
       if (!isCommandName(name)) return reply({ ok: false, error: { code: 'INVALID_PARAMETER', message: `unknown command ${name}` } });
-      inbound.submit(socket.id, isClassWork(args[0]), () => {
+      const heavy = isClassWork(args[0]);
+      inbound.submit(socket.id, heavy, () => {
+        if (heavy) writes.passTurn();
         void engine.execute(session, name, args[0], reply).catch((err: unknown) => logger.error({ err }, 'execute failed'));
       });
     });

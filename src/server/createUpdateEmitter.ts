@@ -82,12 +82,14 @@ export function canWriteEncoded(io: Server): boolean {
  * plain form is skipped while no device reads it, and a large audience is written a slice at a
  * time (at most 100 devices, 2 MiB and 1 ms of writing), yielding to other work between slices; the updates of
  * one invitation still reach each device in order (a later update waits for the earlier one's slices).
+ * `onWide` is called when an update goes to a class (a group or more than SMALL_AUDIENCE users)
+ * and before each of its sliced writes (the server lets no write of those turns be held).
  * @example
  * const updates = createUpdateEmitter(io, false)
  * io.on('connection', (socket) => updates.track(socket))
  * updates.emit(['group:class-1'], update)
  */
-export function createUpdateEmitter(io: Server, cluster: boolean, now: Now = () => performance.now()) {
+export function createUpdateEmitter(io: Server, cluster: boolean, now: Now = () => performance.now(), onWide?: () => void) {
   let plainDevices = 0;
   /** Invitations whose last update went to more than SMALL_AUDIENCE users or to a group (most recent last, at most WIDE_REMEMBERED). */
   const wide = new Map<string, true>();
@@ -126,6 +128,7 @@ export function createUpdateEmitter(io: Server, cluster: boolean, now: Now = () 
     if (ids.length <= 1 || typeof adapter._encode !== 'function') {
       for (let i = 0; i < ids.length; i += SLICE) {
         if (i > 0) await nextTurn();
+        onWide?.();
         io.to(ids.slice(i, i + SLICE)).emit(UPDATE_EVENT, form);
       }
       return;
@@ -137,6 +140,7 @@ export function createUpdateEmitter(io: Server, cluster: boolean, now: Now = () 
     await writeInSlices(
       ids,
       (id) => {
+        onWide?.();
         // A device that left since is skipped, as a broadcast would.
         const socket = io.sockets.sockets.get(id) as unknown as EncodedWriter | undefined;
         socket?.client.writeToEngine?.(encoded, options);
@@ -170,6 +174,7 @@ export function createUpdateEmitter(io: Server, cluster: boolean, now: Now = () 
         wide.delete(id);
         wide.set(id, true);
         if (wide.size > WIDE_REMEMBERED) wide.delete(wide.keys().next().value!);
+        onWide?.();
       } else wide.delete(id);
       const packed = packUpdate(update);
       if (cluster) {

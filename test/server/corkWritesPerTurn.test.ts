@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Server as EngineServer } from 'engine.io';
 import { io, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { corkWritesPerTurn, type Corkable } from '../../src/server/corkWritesPerTurn.js';
+import { corkWritesPerTurn, PASS_MS, type Corkable } from '../../src/server/corkWritesPerTurn.js';
 import { startServer, until } from '../support/harness.js';
 
 /** A stream that records how deeply it is corked and what it let go. */
@@ -102,6 +102,34 @@ describe('corkWritesPerTurn: a turn’s writes reach the kernel together', () =>
     expect([a.corked, a.uncorks, b.corked]).toEqual([0, 1, 1]);
     endTurn();
     expect([b.corked, b.uncorks]).toEqual([0, 1]);
+  });
+
+  it('passTurn (a class at work) lets what is held go and holds nothing for PASS_MS', async () => {
+    const { engine, holder, advance, endTurn } = setup();
+    const a = new FakeStream();
+    const b = new FakeStream();
+    const connA = fakeConnection(engine, a);
+    const connB = fakeConnection(engine, b);
+    fakeConnection(engine, new FakeStream()).emit('flush');
+    connA.emit('flush');
+    expect(a.corked).toBe(1);
+    holder.passTurn();
+    expect([a.corked, a.uncorks, holder.holding]).toEqual([0, 1, 0]);
+    connB.emit('flush');
+    expect(b.corked).toBe(0);
+    endTurn();
+    await new Promise((resolve) => setImmediate(resolve));
+    // Still within PASS_MS of the class's work: the next turn holds nothing either.
+    advance(PASS_MS - 1);
+    fakeConnection(engine, new FakeStream()).emit('flush');
+    connB.emit('flush');
+    expect(b.corked).toBe(0);
+    endTurn();
+    await new Promise((resolve) => setImmediate(resolve));
+    advance(2);
+    fakeConnection(engine, new FakeStream()).emit('flush');
+    connB.emit('flush');
+    expect(b.corked).toBe(1);
   });
 
   it('leaves long-polling connections and destroyed streams alone', () => {
