@@ -42,6 +42,12 @@ const CHANGE_ANSWERS: ReadonlySet<string> = new Set([
 export class ChangeRequests {
   /** The answer of a change (its result object) → its update still waiting its turn in the mirror (none when applied at once). */
   private readonly answersMirrored = new WeakMap<object, Promise<void>>();
+  /**
+   * The requestIDs this client makes: one random UUID per client, then a counter (a UUID per
+   * request cost more than the rest of sending it; unique all the same, per user and for good).
+   */
+  private readonly requestIDPrefix = crypto.randomUUID();
+  private requestsMade = 0;
   /** inviteID → this device's accept or reject still waiting for its answer. */
   private readonly answers = new Map<string, Promise<unknown>>();
 
@@ -66,33 +72,47 @@ export class ChangeRequests {
    * Sends a change with a requestID (made when absent), resent after a lost link with the same
    * one, and returns its answer with the invitation as the mirror now holds it.
    */
-  async send<N extends MutatingCommand>(name: N, params: CommandParams<N>): Promise<CommandResult<N>> {
+  send<N extends MutatingCommand>(name: N, params: CommandParams<N>): Promise<CommandResult<N>> {
     const { transport, connection, requestTimeoutMs } = this.options;
     let replayed = false;
-    let result: CommandResult<N> & { invitation?: Invitation } & ChangeAck;
-    try {
-      result = await requestWithRetry(transport, connection, name, { ...params, requestID: params.requestID ?? crypto.randomUUID() }, {
-        retry: true,
-        timeoutMs: requestTimeoutMs,
-        onReplayed: () => (replayed = true),
-      });
-    } catch (error) {
-      const inviteID = (params as { inviteID?: unknown }).inviteID;
-      if (error instanceof RingkitError && error.code === 'REQUEST_TIMEOUT' && typeof inviteID === 'string') void this.catchUp(inviteID);
-      throw error;
-    }
-    if (result.invitation) {
-      const { invitation, baseVersion } = result;
-      delete result.baseVersion;
-      const update: WireUpdate = { invitation, serverTime: this.options.serverNow(), ...(baseVersion !== undefined && { baseVersion }) };
-      const mirroring = this.answersMirrored.get(result) ?? this.options.mirror.apply(update, 'ack');
-      if (mirroring !== APPLIED) await mirroring;
+    const request = { ...params, requestID: params.requestID ?? `${this.requestIDPrefix}.${(++this.requestsMade).toString(36)}` };
+    return requestWithRetry(transport, connection, name, request, { retry: true, timeoutMs: requestTimeoutMs, onReplayed: () => (replayed = true) }).then(
+      (result) => this.mirrored(result as CommandResult<N> & { invitation?: Invitation } & ChangeAck, replayed),
+      (error: unknown) => {
+        const inviteID = (params as { inviteID?: unknown }).inviteID;
+        if (error instanceof RingkitError && error.code === 'REQUEST_TIMEOUT' && typeof inviteID === 'string') void this.catchUp(inviteID);
+        throw error;
+      },
+    );
+  }
+
+  /**
+   * The answer of a change once its invitation is in the mirror, with the mirror's copy of it: at
+   * once when the answer was applied as it arrived (the common case), else after its turn (and,
+   * for a replayed answer, after fetching the invitation as it is now).
+   */
+  private mirrored<R extends { invitation?: Invitation } & ChangeAck>(result: R, replayed: boolean): R | Promise<R> {
+    if (!result.invitation) return result;
+    const { invitation, baseVersion } = result;
+    delete result.baseVersion;
+    const update: WireUpdate = { invitation, serverTime: this.options.serverNow() };
+    if (baseVersion !== undefined) update.baseVersion = baseVersion;
+    const mirroring = this.answersMirrored.get(result) ?? this.options.mirror.apply(update, 'ack');
+    if (mirroring === APPLIED && !replayed) return this.withMirrorCopy(result, update);
+    return (async () => {
+      await mirroring;
       if (replayed) await this.catchUp(invitation.inviteID);
-      const mirrored = this.options.mirror.get(invitation.inviteID);
-      // A mirror behind the delta's base catches up from the push that follows; meanwhile the
-      // caller gets the mirror with its own change applied.
-      result.invitation = mirrored && mirrored.version >= invitation.version ? mirrored : (mergeUpdate(mirrored, { ...update, baseVersion: 0 }) ?? invitation);
-    }
+      return this.withMirrorCopy(result, update);
+    })();
+  }
+
+  /** Puts the mirror's copy of the answer's invitation in the answer. */
+  private withMirrorCopy<R extends { invitation?: Invitation }>(result: R, update: WireUpdate): R {
+    const { invitation } = update;
+    const mirrored = this.options.mirror.get(invitation.inviteID);
+    // A mirror behind the delta's base catches up from the push that follows; meanwhile the
+    // caller gets the mirror with its own change applied.
+    result.invitation = mirrored && mirrored.version >= invitation.version ? mirrored : (mergeUpdate(mirrored, { ...update, baseVersion: 0 }) ?? invitation);
     return result;
   }
 
