@@ -121,7 +121,8 @@ export class ChangeRequests {
     if (!ack.ok || !CHANGE_ANSWERS.has(name)) return;
     const result = ack.result as { invitation?: Invitation; baseVersion?: number } | null;
     if (!result?.invitation) return;
-    const update: WireUpdate = { invitation: result.invitation, serverTime: this.options.serverNow(), ...(result.baseVersion !== undefined && { baseVersion: result.baseVersion }) };
+    const update: WireUpdate = { invitation: result.invitation, serverTime: this.options.serverNow() };
+    if (result.baseVersion !== undefined) update.baseVersion = result.baseVersion;
     const mirroring = this.options.mirror.apply(update, 'ack');
     if (mirroring !== APPLIED) this.answersMirrored.set(result, mirroring);
   }

@@ -64,11 +64,11 @@ export class InvitationMirror {
   private record: InvitationSnapshot | undefined = {};
   private readonly listeners = new Set<() => void>();
   /**
-   * inviteID → the version of my pending part this device acknowledged (`inviteID:version`): one
+   * inviteID → the version of my pending part this device acknowledged: one
    * receipt per ring. Forgotten when the invitation ends, so a client that rings all day does not
    * keep a key per call it was ever rung for.
    */
-  private readonly acknowledged = new Map<string, string>();
+  private readonly acknowledged = new Map<string, number>();
   private applying: Promise<void> = APPLIED;
   /** Tasks queued and not yet finished: while there are any, an update waits its turn behind them. */
   private queued = 0;
@@ -184,8 +184,7 @@ export class InvitationMirror {
 
   /** Puts `next` (newer than `prev`, checked) in the mirror, tells the subscribers, emits its events, then sends the receipt. */
   private change(prev: Invitation | undefined, incoming: Invitation, candidates: Invitation['users'] | undefined, update: WireUpdate, origin: UpdateOrigin): void {
-    this.put(incoming, candidates);
-    const next = this.invitations.get(incoming.inviteID) ?? incoming; // with the users it shares with prev
+    const next = this.put(prev, incoming, candidates); // with the users it shares with prev
     if (this.listeners.size > 0) {
       for (const listener of [...this.listeners]) {
         try {
@@ -209,16 +208,16 @@ export class InvitationMirror {
   }
 
   /**
-   * `putSnapshot` on the mirror's own map: keeps `incoming` (newer, as checked) sharing unchanged
-   * users with the held copy, and drops the oldest ended invitations beyond
-   * `MAX_ENDED_INVITATIONS` without sorting them all again.
+   * `putSnapshot` on the mirror's own map: keeps `incoming` (newer than `held`, as checked)
+   * sharing unchanged users with the held copy, and drops the oldest ended invitations beyond
+   * `MAX_ENDED_INVITATIONS` without sorting them all again. Returns the copy kept.
    */
-  private put(incoming: Invitation, candidates?: Invitation['users']): void {
-    const held = this.invitations.get(incoming.inviteID);
-    this.invitations.set(incoming.inviteID, shareUsers(held, incoming, candidates));
+  private put(held: Invitation | undefined, incoming: Invitation, candidates?: Invitation['users']): Invitation {
+    const stored = shareUsers(held, incoming, candidates);
+    this.invitations.set(incoming.inviteID, stored);
     this.record = undefined;
-    if (incoming.state !== 'ended' || held?.state === 'ended') return;
-    this.acknowledged.delete(incoming.inviteID);
+    if (incoming.state !== 'ended' || held?.state === 'ended') return stored;
+    if (this.acknowledged.size > 0) this.acknowledged.delete(incoming.inviteID);
     const at = incoming.endTime ?? incoming.createTime;
     const order = this.endedOrder;
     let i = order.length;
@@ -230,6 +229,7 @@ export class InvitationMirror {
       order.splice(0, this.endedDropped);
       this.endedDropped = 0;
     }
+    return stored;
   }
 
   /**
@@ -256,7 +256,7 @@ export class InvitationMirror {
     const mine = findUser(inv.users, userID);
     if (!mine) return;
     if (mine.state !== 'inviting' && mine.state !== 'notYetReceived') return;
-    const key = `${inv.inviteID}:${mine.version}`;
+    const key = mine.version;
     if (this.acknowledged.get(inv.inviteID) === key) return;
     this.acknowledged.set(inv.inviteID, key);
     const answer = this.options.answering?.(inv.inviteID);
@@ -266,8 +266,8 @@ export class InvitationMirror {
     this.sendReceipt(inv.inviteID, key);
   }
 
-  /** Lets the receipt `key` of `inviteID` be sent again (its sending failed, or its update did not come). */
-  private forgetReceipt(inviteID: string, key: string): void {
+  /** Lets the receipt of `inviteID` for my part's version `key` be sent again (its sending failed, or its update did not come). */
+  private forgetReceipt(inviteID: string, key: number): void {
     if (this.acknowledged.get(inviteID) === key) this.acknowledged.delete(inviteID);
   }
 
@@ -277,7 +277,7 @@ export class InvitationMirror {
   }
 
   /** Sends the receipt while I am still pending in the mirror's copy. */
-  private sendReceipt(inviteID: string, key: string): void {
+  private sendReceipt(inviteID: string, key: number): void {
     const inv = this.invitations.get(inviteID);
     const mine = inv && findUser(inv.users, this.options.identity().userID);
     if (!inv || inv.state !== 'active' || (mine?.state !== 'inviting' && mine?.state !== 'notYetReceived')) return;
