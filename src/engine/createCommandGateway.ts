@@ -70,6 +70,10 @@ export function createCommandGateway(options: {
   const limiter = createRateLimiter(limits.requestsPerSecond, () => clock.now());
   const bookkeepingLimiter = createRateLimiter(limits.requestsPerSecond * 10, () => clock.now());
   const mediaLimiter = createRateLimiter(limits.mediaSignalsPerSecond, () => clock.now());
+  // The three budgets (see budgetOf), made once rather than per request.
+  const bookkeepingBudget = { suffix: '\u0000bookkeeping', perSecond: limits.requestsPerSecond * 10, local: bookkeepingLimiter };
+  const mediaBudget = { suffix: '\u0000media', perSecond: limits.mediaSignalsPerSecond, local: mediaLimiter };
+  const requestBudget = { suffix: '', perSecond: limits.requestsPerSecond, local: limiter };
   /** connectionID → the end of its chain of ordered commands (see ORDERED_COMMANDS). */
   const orderedTails = new Map<string, Promise<void>>();
   const inflight = new Map<string, { slot: OutcomeSlot; outcome: Promise<{ ack: WireAck<unknown> }> }>();
@@ -115,9 +119,7 @@ export function createCommandGateway(options: {
    * signals. The shared key's suffix starts with a character no userID may hold.
    */
   function budgetOf(name: string) {
-    if (BOOKKEEPING_COMMANDS.has(name)) return { suffix: '\u0000bookkeeping', perSecond: limits.requestsPerSecond * 10, local: bookkeepingLimiter };
-    if (MEDIA_COMMANDS.has(name)) return { suffix: '\u0000media', perSecond: limits.mediaSignalsPerSecond, local: mediaLimiter };
-    return { suffix: '', perSecond: limits.requestsPerSecond, local: limiter };
+    return BOOKKEEPING_COMMANDS.has(name) ? bookkeepingBudget : MEDIA_COMMANDS.has(name) ? mediaBudget : requestBudget;
   }
 
   /**

@@ -21,8 +21,23 @@ export function historyMessages(inv: Invitation, intents: HistoryIntent[], time:
     };
     const base = { sender: intent.sender, time, signaling };
     if (inv.groupID) return [{ ...base, key: `group:${inv.groupID}` }];
-    const peers = new Set(intent.inviteeList.filter((id) => id !== inv.inviter));
-    if (intent.sender !== inv.inviter) peers.add(intent.sender);
-    return [...peers].map((peer) => ({ ...base, key: conversationKey({ type: 'c2c', userID: peer }, inv.inviter) }));
+    return peersOf(intent.inviteeList, intent.sender, inv.inviter).map((peer) => ({ ...base, key: conversationKey({ type: 'c2c', userID: peer }, inv.inviter) }));
   });
+}
+
+/**
+ * The users an intent concerns other than the inviter, each once, in order: its invitees, then
+ * its sender. A call's few users are scanned in an array (no Set per message); a long list
+ * uses a Set.
+ */
+function peersOf(inviteeList: readonly string[], sender: string, inviter: string): string[] {
+  if (inviteeList.length > 16) {
+    const peers = new Set(inviteeList.filter((id) => id !== inviter));
+    if (sender !== inviter) peers.add(sender);
+    return [...peers];
+  }
+  const peers: string[] = [];
+  for (const id of inviteeList) if (id !== inviter && !peers.includes(id)) peers.push(id);
+  if (sender !== inviter && !peers.includes(sender)) peers.push(sender);
+  return peers;
 }

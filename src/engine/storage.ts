@@ -211,6 +211,8 @@ export function conversationKey(
   self: string,
 ): string {
   if (conversation.type === 'group') return `group:${conversation.groupID}`;
-  const [a, b] = [self, conversation.userID].sort();
-  return `c2c:${a}|${b}`;
+  // The two IDs in the order `[x, y].sort()` gives (UTF-16 code units), without sorting an array
+  // (which allocates its work space: about 1 KB per 1v1 cycle, measured).
+  const other = conversation.userID;
+  return self < other ? `c2c:${self}|${other}` : `c2c:${other}|${self}`;
 }

@@ -45,6 +45,9 @@ interface EncodedWriter {
   client: { writeToEngine?(encoded: unknown[], options: Record<string, unknown>): void };
 }
 
+/** No devices (shared, never written to). */
+const NO_DEVICES: readonly string[] = Object.freeze([]);
+
 /** How many wide invitations `isWide` remembers (the most recently updated). */
 const WIDE_REMEMBERED = 1024;
 
@@ -96,17 +99,23 @@ export function createUpdateEmitter(io: Server, cluster: boolean, now: Now = () 
   /** Per invitation, the sliced sends still being written (later ones wait for them). */
   const writing = new Map<string, Promise<void>>();
 
-  /** The connected devices in any of `rooms` and not in `except`. */
-  const devicesIn = (rooms: string[], except: string): string[] => {
+  /** The connected devices in any of `rooms` and not in `except`, without `skip`. */
+  const devicesIn = (rooms: string[], except: string, skip?: string): string[] => {
     const all = io.sockets.adapter.rooms;
     const excluded = all.get(except);
+    if (rooms.length === 1) {
+      // One user's room (a 1v1 call's update to one side): no duplicates to merge.
+      const ids: string[] = [];
+      for (const id of all.get(rooms[0]!) ?? NO_DEVICES) if (id !== skip && !excluded?.has(id)) ids.push(id);
+      return ids;
+    }
     const ids = new Set<string>();
-    for (const room of rooms) for (const id of all.get(room) ?? []) if (!excluded?.has(id)) ids.add(id);
+    for (const room of rooms) for (const id of all.get(room) ?? NO_DEVICES) if (id !== skip && !excluded?.has(id)) ids.add(id);
     return [...ids];
   };
 
   /** Writes one form to a few devices now, encoded once (see SMALL_AUDIENCE). */
-  const writeNow = (ids: string[], form: WireUpdate) => {
+  const writeNow = (ids: readonly string[], form: WireUpdate) => {
     if (ids.length === 0) return;
     const encoded = [encodeUpdatePacket(form)];
     for (const id of ids) {
@@ -123,7 +132,7 @@ export function createUpdateEmitter(io: Server, cluster: boolean, now: Now = () 
   };
 
   /** Writes one form to `ids`, a slice at a time, encoded once. */
-  const sliced = async (ids: string[], form: WireUpdate) => {
+  const sliced = async (ids: readonly string[], form: WireUpdate) => {
     const adapter = io.sockets.adapter as unknown as EncodingAdapter;
     if (ids.length <= 1 || typeof adapter._encode !== 'function') {
       for (let i = 0; i < ids.length; i += SLICE) {
@@ -184,13 +193,10 @@ export function createUpdateEmitter(io: Server, cluster: boolean, now: Now = () 
         return undefined;
       }
       const inviteID = update.invitation.inviteID;
-      const audience = () => {
-        const packedDevices = devicesIn(rooms, PLAIN_ROOM);
-        return {
-          packed: answeredWhole === undefined ? packedDevices : packedDevices.filter((id) => id !== answeredWhole),
-          plain: plainDevices > 0 ? devicesIn(rooms, PACKED_ROOM) : [],
-        };
-      };
+      const audience = () => ({
+        packed: devicesIn(rooms, PLAIN_ROOM, answeredWhole),
+        plain: plainDevices > 0 ? devicesIn(rooms, PACKED_ROOM) : NO_DEVICES,
+      });
       const before = writing.get(inviteID);
       const now = before ? undefined : audience();
       if (now && now.packed.length + now.plain.length <= SMALL_AUDIENCE) {
@@ -200,20 +206,25 @@ export function createUpdateEmitter(io: Server, cluster: boolean, now: Now = () 
         writeNow(now.plain, update);
         return undefined;
       }
-      const send = async () => {
-        const devices = now ?? audience();
-        await sliced(devices.packed, packed);
-        if (devices.plain.length > 0) await sliced(devices.plain, update);
-      };
-      // Nothing pending for this invitation: write now (the first slice is written before this returns).
-      // A write that throws (a socket closing under it) must not stop the updates after it.
-      const tracked: Promise<void> = (before ? before.then(send) : send())
-        .catch(() => undefined)
-        .finally(() => writing.get(inviteID) === tracked && writing.delete(inviteID));
-      writing.set(inviteID, tracked);
-      return tracked;
+      return sendSliced(inviteID, before, now, audience, packed, update);
     },
   };
+
+  /** Writes a large audience (or one behind an earlier write of the invitation) in slices, after what is still being written. */
+  function sendSliced(inviteID: string, before: Promise<void> | undefined, now: { packed: string[]; plain: readonly string[] } | undefined, audience: () => { packed: string[]; plain: readonly string[] }, packed: WireUpdate, update: WireUpdate): Promise<void> {
+    const send = async () => {
+      const devices = now ?? audience();
+      await sliced(devices.packed, packed);
+      if (devices.plain.length > 0) await sliced(devices.plain, update);
+    };
+    // Nothing pending for this invitation: write now (the first slice is written before this returns).
+    // A write that throws (a socket closing under it) must not stop the updates after it.
+    const tracked: Promise<void> = (before ? before.then(send) : send())
+      .catch(() => undefined)
+      .finally(() => writing.get(inviteID) === tracked && writing.delete(inviteID));
+    writing.set(inviteID, tracked);
+    return tracked;
+  }
 }
 
 /**

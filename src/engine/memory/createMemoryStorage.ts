@@ -35,10 +35,10 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
   const maxOutcomes = options.maxRequestOutcomes ?? 50_000;
   /** Ended invitations, with when they ended. */
   const ended = new Map<string, number>();
-  /** The same, oldest first (a queue, see `Fifo`). */
-  const endedOrder = new Fifo<{ inviteID: string; at: number }>();
-  /** History keys each invitation wrote to. */
-  const historyKeys = new Map<string, Set<string>>();
+  /** Their IDs, oldest first (a queue, see `Fifo`; when each ended is in `ended`). */
+  const endedOrder = new Fifo<string>();
+  /** History keys each invitation wrote to (one or two for most: an array, not a Set). */
+  const historyKeys = new Map<string, string[]>();
   const invitations = new Map<string, Invitation>();
   const userLists = new Map<string, { seq: number; inviteID: string }[]>();
   const userIndexed = new Map<string, Set<string>>();
@@ -102,11 +102,10 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
   };
 
   function updateActive(inv: Invitation) {
-    const owners = [inv.inviter, ...inv.users.map((u) => u.userID)];
-    for (const userID of owners) {
-      if (inv.state === 'active') setOf(userActive, userID).add(inv.inviteID);
-      else removeFrom(userActive, userID, inv.inviteID);
-    }
+    const active = inv.state === 'active';
+    const mark = (userID: string) => (active ? setOf(userActive, userID).add(inv.inviteID) : removeFrom(userActive, userID, inv.inviteID));
+    mark(inv.inviter);
+    for (const user of inv.users) mark(user.userID);
     if (inv.groupID) {
       if (inv.state === 'active') setOf(groupActive, inv.groupID).add(inv.inviteID);
       else removeFrom(groupActive, inv.groupID, inv.inviteID);
@@ -123,18 +122,23 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
     else if (n > 0) list.splice(0, n);
   }
 
+  const listEntryGone = (e: { inviteID: string }) => !invitations.has(e.inviteID);
+  const historyEntryGone = (e: StoredHistoryEntry) => !invitations.has(e.signaling.inviteID);
+
   /** Forgets one ended invitation and everything kept for it. */
   function forget(inviteID: string) {
     const inv = invitations.get(inviteID);
     ended.delete(inviteID);
     invitations.delete(inviteID);
     if (!inv) return;
-    for (const userID of new Set([inv.inviter, ...inv.users.map((u) => u.userID)])) {
+    const forgetFor = (userID: string) => {
       removeFrom(userIndexed, userID, inviteID);
       removeFrom(missed, userID, inviteID);
-      trimFront(userLists, userID, (e) => !invitations.has(e.inviteID));
-    }
-    for (const key of historyKeys.get(inviteID) ?? []) trimFront(history, key, (e) => !invitations.has(e.signaling.inviteID));
+      trimFront(userLists, userID, listEntryGone);
+    };
+    forgetFor(inv.inviter);
+    for (const user of inv.users) if (user.userID !== inv.inviter) forgetFor(user.userID);
+    for (const key of historyKeys.get(inviteID) ?? []) trimFront(history, key, historyEntryGone);
     historyKeys.delete(inviteID);
   }
 
@@ -142,10 +146,10 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
   function prune() {
     const at = now();
     const cutoff = at - retentionMs;
-    for (let oldest = endedOrder.peek(); oldest; oldest = endedOrder.peek()) {
-      if (ended.size <= maxEnded && oldest.at > cutoff) break;
+    for (let oldest = endedOrder.peek(); oldest !== undefined; oldest = endedOrder.peek()) {
+      if (ended.size <= maxEnded && (ended.get(oldest) ?? -Infinity) > cutoff) break;
       endedOrder.shift();
-      forget(oldest.inviteID);
+      forget(oldest);
     }
     dropOutcomes(at);
   }
@@ -184,9 +188,8 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
       invitations.set(invitation.inviteID, freeze(invitation));
       defer(() => {
         if (invitation.state === 'ended' && !ended.has(invitation.inviteID)) {
-          const at = now();
-          ended.set(invitation.inviteID, at);
-          endedOrder.push({ inviteID: invitation.inviteID, at });
+          ended.set(invitation.inviteID, now());
+          endedOrder.push(invitation.inviteID);
         }
         for (const userID of change.indexUsers) {
           const indexed = setOf(userIndexed, userID);
@@ -203,7 +206,9 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
           const list = history.get(draft.key) ?? [];
           list.push(copy(draft, ++seq));
           history.set(draft.key, list);
-          setOf(historyKeys, invitation.inviteID).add(draft.key);
+          const keys = historyKeys.get(invitation.inviteID);
+          if (!keys) historyKeys.set(invitation.inviteID, [draft.key]);
+          else if (!keys.includes(draft.key)) keys.push(draft.key);
         }
         const timerKey = `tick:${invitation.inviteID}`;
         if (change.nextTickAt === null) timers.delete(timerKey);
@@ -337,9 +342,10 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
   for (const name of Object.keys(methods)) {
     if (name === 'commit') continue;
     const method = methods[name]!;
-    methods[name] = (...args: unknown[]) => {
+    // A fixed arity (no method takes more than four arguments), so no call allocates an arguments array.
+    methods[name] = (a?: unknown, b?: unknown, c?: unknown, d?: unknown) => {
       settle();
-      return method(...args);
+      return method(a, b, c, d);
     };
   }
   return storage;
