@@ -45,8 +45,10 @@ export class ChangeRequests {
   /**
    * The requestIDs this client makes: one random UUID per client, then a counter (a UUID per
    * request cost more than the rest of sending it; unique all the same, per user and for good).
+   * Drawn at the first request, not when the client is made: a client made while a page is
+   * prerendered (Next.js) must draw no random number.
    */
-  private readonly requestIDPrefix = crypto.randomUUID();
+  private requestIDPrefix: string | undefined;
   private requestsMade = 0;
   /** inviteID → this device's accept or reject still waiting for its answer. */
   private readonly answers = new Map<string, Promise<unknown>>();
@@ -75,7 +77,7 @@ export class ChangeRequests {
   send<N extends MutatingCommand>(name: N, params: CommandParams<N>): Promise<CommandResult<N>> {
     const { transport, connection, requestTimeoutMs } = this.options;
     let replayed = false;
-    const request = { ...params, requestID: params.requestID ?? `${this.requestIDPrefix}.${(++this.requestsMade).toString(36)}` };
+    const request = { ...params, requestID: params.requestID ?? `${(this.requestIDPrefix ??= crypto.randomUUID())}.${(++this.requestsMade).toString(36)}` };
     return requestWithRetry(transport, connection, name, request, { retry: true, timeoutMs: requestTimeoutMs, onReplayed: () => (replayed = true) }).then(
       (result) => this.mirrored(result as CommandResult<N> & { invitation?: Invitation } & ChangeAck, replayed),
       (error: unknown) => {

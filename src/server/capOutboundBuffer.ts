@@ -1,4 +1,5 @@
 import type { Server as EngineServer, Socket as EngineSocket } from 'engine.io';
+import { packetBytes } from './packetBytes.js';
 
 /**
  * Closes any connection whose unsent output passes `maxBytes`: a device that stops reading
@@ -13,19 +14,13 @@ export function capOutboundBuffer(engine: EngineServer, maxBytes: number, onClos
     let queued = 0;
     conn.on('flush', () => (queued = 0));
     conn.on('packetCreate', (packet: { data?: unknown }) => {
-      queued += sizeOf(packet.data);
+      queued += packetBytes(packet.data);
       const bytes = queued + bufferedAmountOf(conn);
       if (bytes <= maxBytes || conn.readyState !== 'open') return;
       onClose(bytes, conn);
       conn.close(true);
     });
   });
-}
-
-function sizeOf(data: unknown): number {
-  if (typeof data === 'string') return data.length;
-  if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) return data.byteLength;
-  return 0;
 }
 
 /** Bytes the `ws` socket under a WebSocket transport still holds (0 for polling). */

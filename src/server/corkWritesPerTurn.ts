@@ -1,10 +1,13 @@
 import type { Server as EngineServer, Socket as EngineSocket } from 'engine.io';
+import { packetBytes } from './packetBytes.js';
 
 /** A connection's stream, as far as holding its writes goes (a `net.Socket`). */
 export interface Corkable {
   cork(): void;
   uncork(): void;
   readonly destroyed?: boolean;
+  /** Bytes written and not yet handed to the kernel (the held ones included). */
+  readonly writableLength?: number;
 }
 
 /**
@@ -12,6 +15,14 @@ export interface Corkable {
  * again, so a long turn (a class's burst of answers) delays no packet by more than this.
  */
 export const HOLD_BUDGET_MS = 0.5;
+
+/**
+ * Most bytes a held connection may have waiting (bytes): holding saves a system call per small
+ * packet and nothing on large ones, and while a connection's first write is held engine.io keeps
+ * its next packets waiting, which count against the outbound cap (`maxOutboundBufferBytes`): a
+ * turn answering a burst of large requests on one connection would close it as a slow consumer.
+ */
+export const HOLD_BYTES = 64 * 1024;
 
 /**
  * How long nothing is held after a class's work (ms, see `passTurn`): a class's burst spans many
@@ -32,6 +43,13 @@ function streamOf(conn: EngineSocket): Corkable | undefined {
   return stream && typeof stream.cork === 'function' && typeof stream.uncork === 'function' ? stream : undefined;
 }
 
+/** Bytes a connection has waiting: held in its stream, and queued in engine.io behind them. */
+function waitingBytes(conn: EngineSocket, stream: Corkable): number {
+  let bytes = stream.writableLength ?? 0;
+  for (const packet of (conn as unknown as { writeBuffer?: { data?: unknown }[] }).writeBuffer ?? []) bytes += packetBytes(packet.data);
+  return bytes;
+}
+
 /**
  * Holds the WebSocket writes of a busy event-loop turn and lets them go together once the turn's
  * I/O has been handled (`setImmediate`), or `HOLD_BUDGET_MS` after the first held. On one machine
@@ -40,9 +58,9 @@ function streamOf(conn: EngineSocket): Corkable | undefined {
  * more than once in the turn makes one system call. The turn's first write is not held (a quiet
  * server's ring or answer leaves at once, before the bookkeeping that follows it). What is
  * written and in which order is unchanged; only the moment it reaches the kernel moves, within
- * the turn. While a class is at work (`passTurn`) nothing is held. Long-polling connections are
- * not held. A write engine.io makes from the callback of a released one (its next queued packets)
- * is not held again.
+ * the turn. While a class is at work (`passTurn`) nothing is held, and a connection with
+ * `HOLD_BYTES` waiting is let go at once. Long-polling connections are not held. A write
+ * engine.io makes from the callback of a released one (its next queued packets) is not held again.
  * @example corkWritesPerTurn(io.engine)
  */
 export function corkWritesPerTurn(engine: EngineServer, options: { now?: Now; later?: Later; budgetMs?: number; passMs?: number } = {}): { readonly holding: number; passTurn(): void } {
@@ -75,6 +93,13 @@ export function corkWritesPerTurn(engine: EngineServer, options: { now?: Now; la
   };
 
   engine.on('connection', (conn: EngineSocket) => {
+    // engine.io emits `packetCreate` before it queues a packet; a held connection's packets wait.
+    conn.on('packetCreate', (packet: { data?: unknown }) => {
+      const stream = streamOf(conn);
+      if (!stream || !held.has(stream) || waitingBytes(conn, stream) + packetBytes(packet.data) < HOLD_BYTES) return;
+      held.delete(stream);
+      stream.uncork();
+    });
     // engine.io emits `flush` right before it hands the connection's queued packets to the transport.
     conn.on('flush', () => {
       if (releasing) return;

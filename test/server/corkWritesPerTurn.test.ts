@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Server as EngineServer } from 'engine.io';
 import { io, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { corkWritesPerTurn, PASS_MS, type Corkable } from '../../src/server/corkWritesPerTurn.js';
+import { corkWritesPerTurn, HOLD_BYTES, PASS_MS, type Corkable } from '../../src/server/corkWritesPerTurn.js';
 import { startServer, until } from '../support/harness.js';
 
 /** A stream that records how deeply it is corked and what it let go. */
@@ -10,6 +10,7 @@ class FakeStream implements Corkable {
   corked = 0;
   uncorks = 0;
   destroyed = false;
+  writableLength = 0;
   cork(): void {
     this.corked++;
   }
@@ -62,6 +63,19 @@ describe('corkWritesPerTurn: a turn’s writes reach the kernel together', () =>
     connB.emit('flush');
     connA.emit('flush');
     expect([b.corked, a.corked, turns.length]).toEqual([0, 1, 1]);
+  });
+
+  it('lets a held connection go as soon as what it has waiting would reach HOLD_BYTES', () => {
+    const { engine, holder } = setup();
+    const big = new FakeStream();
+    fakeConnection(engine, new FakeStream()).emit('flush');
+    const conn = Object.assign(fakeConnection(engine, big), { writeBuffer: [{ data: 'x'.repeat(1000) }] });
+    conn.emit('flush');
+    big.writableLength = HOLD_BYTES - 2001;
+    conn.emit('packetCreate', { data: 'x'.repeat(1000) });
+    expect([big.corked, holder.holding]).toEqual([1, 1]);
+    conn.emit('packetCreate', { data: 'x'.repeat(1001) });
+    expect([big.corked, big.uncorks, holder.holding]).toEqual([0, 1, 0]);
   });
 
   it('does not hold what engine.io writes from the callbacks of the writes just let go', async () => {
