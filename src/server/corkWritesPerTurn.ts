@@ -95,6 +95,7 @@ export function corkWritesPerTurn(engine: EngineServer, options: { now?: Now; la
   engine.on('connection', (conn: EngineSocket) => {
     // engine.io emits `packetCreate` before it queues a packet; a held connection's packets wait.
     conn.on('packetCreate', (packet: { data?: unknown }) => {
+      if (held.size === 0) return; // the common case: nothing held, nothing to measure
       const stream = streamOf(conn);
       if (!stream || !held.has(stream) || waitingBytes(conn, stream) + packetBytes(packet.data) < HOLD_BYTES) return;
       held.delete(stream);
