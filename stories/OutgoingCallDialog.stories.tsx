@@ -187,9 +187,10 @@ export const Unanswered: Story = {
 };
 
 /**
- * With a ringback: it loops while Bob's phone rings. When the browser lets it sound, a mute toggle
- * appears; when it wants a user gesture first (the play function's synthetic click is not one), the
- * dialog shows "Sound is blocked — click to enable ringing" instead.
+ * With a ringback: it loops while Bob's phone rings. When the browser lets it sound, a "Mute
+ * ringback" toggle appears (the caller's words, not the callee's "Mute ringtone"); when it wants a
+ * user gesture first (the play function's synthetic click is not one), the dialog shows "Sound is
+ * blocked — click to enable ringing" instead.
  */
 export const WithRingback: Story = {
   render: calling((i) => i.invite('bob', { mode: 'advanced' }), silentWavDataURL(0.5)),
@@ -197,8 +198,8 @@ export const WithRingback: Story = {
     const L = storyLabels(globals);
     await userEvent.click(await canvas.findByRole('button', { name: 'Call' }));
     const dialog = await canvas.findByRole('dialog');
-    const mute = () => within(dialog).queryByRole('button', { name: L.ringtone.mute });
-    const unlock = () => within(dialog).queryByRole('button', { name: L.ringtone.blocked });
+    const mute = () => within(dialog).queryByRole('button', { name: L.ringback.mute });
+    const unlock = () => within(dialog).queryByRole('button', { name: L.ringback.blocked });
     await waitFor(() => expect(mute() ?? unlock()).not.toBeNull());
     const toggle = mute();
     if (toggle) {

@@ -79,6 +79,7 @@ export { StateBadge, type StateBadgeProps } from './components/shared/StateBadge
 export { RingtoneMuteButton, type RingtoneMuteButtonProps } from './components/shared/RingtoneMuteButton.js';
 export { RingtoneUnlockButton, type RingtoneUnlockButtonProps } from './components/shared/RingtoneUnlockButton.js';
 export { ringtoneLabels, type RingtoneLabels } from './labels/ringtoneLabels.js';
+export { ringbackLabels } from './labels/ringbackLabels.js';
 export { useCallMedia, type CallMediaButtonProps, type UseCallMediaOptions, type UseCallMediaResult } from './hooks/useCallMedia.js';
 // Components: one line each, alphabetical.
 export * from './components/CallControls/index.js';

@@ -266,7 +266,8 @@ describe('ringkit in a Next.js 16 App Router app, rendered by Server Components'
         await mute.or(unlock).waitFor();
         if (await unlock.isVisible()) await unlock.click();
         await mute.waitFor();
-        await alice.getByRole('dialog', { name: /Calling bob/ }).getByRole('button', { name: 'Mute ringtone' }).waitFor();
+        // The caller's toggle mutes the ringback, and says so (the ringtone is the callee's).
+        await alice.getByRole('dialog', { name: /Calling bob/ }).getByRole('button', { name: 'Mute ringback' }).waitFor();
         await ringing.getByRole('button', { name: route.answer }).click();
         await alice.getByRole('button', { name: route.hangUp }).click();
         await expect.poll(() => alice.getByRole('button', { name: route.call }).isEnabled(), { timeout: 30_000 }).toBe(true);

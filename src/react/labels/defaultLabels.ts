@@ -3,6 +3,7 @@ import { inviteMembersPickerLabels, type InviteMembersPickerLabels } from './inv
 import { outgoingCallDialogLabels, type OutgoingCallDialogLabels } from './outgoingCallDialogLabels.js';
 import { participantListLabels, type ParticipantListLabels } from './participantListLabels.js';
 import { ringtoneLabels, type RingtoneLabels } from './ringtoneLabels.js';
+import { ringbackLabels } from './ringbackLabels.js';
 import { commonLabels, type CommonLabels, type RingkitLocale } from './commonLabels.js';
 import { callHistoryListLabels, type CallHistoryListLabels } from './callHistoryListLabels.js';
 import { raiseHandPanelLabels, type RaiseHandPanelLabels } from './raiseHandPanelLabels.js';
@@ -23,7 +24,10 @@ export interface RingkitLabels {
   participantList: ParticipantListLabels;
   raiseHandPanel: RaiseHandPanelLabels;
   incomingCall: IncomingCallLabels;
+  /** The callee's ringtone controls (`RingingDialog`, `IncomingCallToast`). */
   ringtone: RingtoneLabels;
+  /** The caller's ringback controls (`OutgoingCallDialog`): "Mute ringback". */
+  ringback: RingtoneLabels;
   callHistoryList: CallHistoryListLabels;
   inCallView: InCallViewLabels;
   phone: PhoneLabels;
@@ -45,6 +49,7 @@ export function defaultLabels(locale: RingkitLocale): RingkitLabels {
     raiseHandPanel: raiseHandPanelLabels[locale],
     incomingCall: incomingCallLabels[locale],
     ringtone: ringtoneLabels[locale],
+    ringback: ringbackLabels[locale],
     callHistoryList: callHistoryListLabels[locale],
     inCallView: inCallViewLabels[locale],
     phone: phoneLabels[locale],

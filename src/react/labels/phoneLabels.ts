@@ -29,7 +29,11 @@ export interface PhoneLabels {
   placing: (name: string) => string;
   /** Shown while an incoming call rings (the ringing dialog has the buttons). */
   ringing: (name: string) => string;
-  /** How the last call ended, by reason. */
+  /**
+   * How the last call ended, by reason (an incoming call I missed says `missed` instead). Only my
+   * own outgoing calls end with `callerGone`: the caller is me, whose connection was lost while it
+   * rang, so the server cancelled it.
+   */
   ended: Record<PhoneEndReason, (name: string) => string>;
   /** An incoming call I did not answer (cancelled by the caller, timed out, caller gone). */
   missed: (name: string) => string;
@@ -60,7 +64,7 @@ export const phoneLabels: LabelTable<PhoneLabels> = {
       busy: (name) => `${name} is busy`,
       timeout: (name) => `${name} did not answer`,
       hungUp: (name) => `Call with ${name} ended`,
-      callerGone: (name) => `${name} went offline`,
+      callerGone: (name) => `Call to ${name} ended: your connection was lost`,
       peerGone: (name) => `Call with ${name} ended: their connection was lost`,
       failed: (name) => `Could not call ${name}`,
     },
@@ -84,7 +88,7 @@ export const phoneLabels: LabelTable<PhoneLabels> = {
       busy: (name) => `${name} 忙线中`,
       timeout: (name) => `${name} 无应答`,
       hungUp: (name) => `与${name}的通话已结束`,
-      callerGone: (name) => `${name} 已离线`,
+      callerGone: (name) => `对${name}的呼叫已结束：你的连接已中断`,
       peerGone: (name) => `与${name}的通话已结束：对方连接中断`,
       failed: (name) => `无法呼叫${name}`,
     },

@@ -1,19 +1,23 @@
 import type { LabelTable } from './commonLabels.js';
 
 /**
- * The strings of the ringtone controls (`RingtoneUnlockButton`, `RingtoneMuteButton`).
+ * The strings of the sound controls (`RingtoneUnlockButton`, `RingtoneMuteButton`). Two tables
+ * have this shape: `ringtone` for the callee's ringtone (`RingingDialog`, `IncomingCallToast`) and
+ * `ringback` for the caller's ringback, the tone heard while the other phone rings
+ * (`OutgoingCallDialog`); the controls' `kind` prop chooses.
  * @example const labels: Partial<RingtoneLabels> = { mute: 'Silence' }
  */
 export interface RingtoneLabels {
-  /** Shown when the browser blocked the ringtone (no user gesture yet). */
+  /** Shown when the browser blocked the sound (no user gesture yet). */
   blocked: string;
   /** Shown, in the same place, when the sound could not be loaded or decoded (a click tries again). */
   failed: string;
+  /** The mute toggle's name (it stays the same while muted: `aria-pressed` says the state). */
   mute: string;
 }
 
 /**
- * The built-in `RingtoneLabels` in English and Simplified Chinese.
+ * The built-in `RingtoneLabels` of the callee's ringtone, in English and Simplified Chinese.
  * @example ringtoneLabels.zh.blocked
  */
 export const ringtoneLabels: LabelTable<RingtoneLabels> = {

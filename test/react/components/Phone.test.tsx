@@ -117,6 +117,22 @@ describe('Phone', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it("says it was my own connection, not the callee, when my call was cancelled because I was gone (callerGone)", async () => {
+    const user = userEvent.setup();
+    const [alice, bob] = await people('alice', 'bob');
+    renderAs(alice, <Phone contacts={['bob']} />);
+    await eventually(() => expect(phone().getByRole('button', { name: 'Call bob' })).toBeEnabled());
+    await user.click(phone().getByRole('button', { name: 'Call bob' }));
+    await phone().findByRole('dialog', { name: 'Calling bob' });
+    await eventually(() => expect(bob.getInvitations()).toHaveLength(1));
+    // alice leaves (an explicit disconnect): the server cancels bob's ringing with callerGone.
+    alice.disconnect();
+    await eventually(() => expect(newest(bob).users.find((u) => u.userID === 'bob')).toMatchObject({ state: 'cancelled', reason: 'callerGone' }));
+    await alice.connect();
+    await eventually(() => expect(outcome()).toHaveTextContent('Call to bob ended: your connection was lost'));
+    expect(outcome()).not.toHaveTextContent('bob went offline');
+  });
+
   it('answers an incoming call in the ringing dialog and shows the in-call view; the history row of a call in progress has no Call back', async () => {
     const user = userEvent.setup();
     const [alice, bob] = await people('alice', 'bob');

@@ -60,7 +60,8 @@ export interface OutgoingCallDialogProps extends Omit<HTMLAttributes<HTMLDivElem
  * with several invitees a ✕ per ringing invitee ("Cancel Bob"). It loops a ringback while the call
  * rings (`ringback`: ringkit's built-in tone unless you pass a URL, or `false`), with "Sound is
  * blocked — click to enable ringing" when the browser refuses sound before a user gesture (or the
- * sound failed to load), and a mute toggle.
+ * sound failed to load), and a "Mute ringback" toggle (its words: the `ringback` label table of
+ * `RingkitLabelsProvider`, not the callee's `ringtone` one).
  *
  * A non-modal `dialog` named "Calling Bob": the caller may keep using the app while it rings, so
  * focus is not trapped and nothing behind it is inert; focus moves to Cancel when it opens, and
@@ -139,9 +140,9 @@ export const OutgoingCallDialog = forwardRef<HTMLDivElement, OutgoingCallDialogP
         {children ?? (
           <>
             <OutgoingCallInvitees />
-            <RingtoneUnlockButton ringtone={ringback} />
+            <RingtoneUnlockButton kind="ringback" ringtone={ringback} />
             <div className="rk-outgoing-call-dialog__actions">
-              {call.status === 'calling' && (ringback.audible || ringback.muted) ? <RingtoneMuteButton ringtone={ringback} /> : null}
+              {call.status === 'calling' && (ringback.audible || ringback.muted) ? <RingtoneMuteButton kind="ringback" ringtone={ringback} /> : null}
               <OutgoingCallCancelButton autoFocus={autoFocus} />
             </div>
           </>

@@ -11,15 +11,19 @@ import type { RingtoneLabels } from '../../labels/ringtoneLabels.js';
  */
 export interface RingtoneMuteButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   ringtone: UseRingtoneResult;
+  /** Which sound it controls, for its words: the callee's `'ringtone'` (default) or the caller's `'ringback'` (the `ringtone` or `ringback` label table). */
+  kind?: 'ringtone' | 'ringback';
   labels?: Partial<RingtoneLabels>;
 }
 
 /**
- * A "Mute ringtone" toggle button (`aria-pressed` while muted).
+ * A "Mute ringtone" toggle button (`aria-pressed` while muted); with `kind="ringback"`, the
+ * caller's "Mute ringback".
  * @example <RingtoneMuteButton ringtone={useRingtone('/sounds/ring.mp3', ringing)} />
+ * @example <RingtoneMuteButton kind="ringback" ringtone={useRingtone(builtInTones.ringback, calling)} />
  */
-export const RingtoneMuteButton = forwardRef<HTMLButtonElement, RingtoneMuteButtonProps>(function RingtoneMuteButton({ ringtone, labels: own, ...props }, ref) {
-  const labels = useRingkitLabels('ringtone', own);
+export const RingtoneMuteButton = forwardRef<HTMLButtonElement, RingtoneMuteButtonProps>(function RingtoneMuteButton({ ringtone, kind = 'ringtone', labels: own, ...props }, ref) {
+  const labels = useRingkitLabels(kind, own);
   return (
     <button ref={ref} {...mergeProps(ringtone.muteButtonProps, { className: 'rk-button rk-ringtone-mute' }, props)}>
       <BellIcon off={ringtone.muted} />
