@@ -53,7 +53,8 @@ export const en = {
     busy: (peer: string) => `${peer} is busy`,
     timeout: (peer: string) => `${peer} did not answer`,
     hungUp: (peer: string) => `Call with ${peer} ended`,
-    callerGone: (peer: string) => `${peer} went offline`,
+    // Only my own outgoing call ends so for the phone card (an incoming one is a missed call): the caller gone is me.
+    callerGone: (peer: string) => `Call to ${peer} ended: your connection was lost`,
     failed: (peer: string) => `Could not call ${peer}`,
   } satisfies Record<KnownEndReason, (peer: string) => string>,
   incomingMissed: (peer: string) => `Missed call from ${peer}`,
@@ -123,7 +124,7 @@ export const zh: DemoLabels = {
     busy: (peer) => `${peer} 忙线中`,
     timeout: (peer) => `${peer} 无应答`,
     hungUp: (peer) => `与 ${peer} 的通话已结束`,
-    callerGone: (peer) => `${peer} 已离线`,
+    callerGone: (peer) => `呼叫 ${peer} 已结束：你的连接已中断`,
     failed: (peer) => `无法呼叫 ${peer}`,
   },
   incomingMissed: (peer) => `来自 ${peer} 的未接来电`,
