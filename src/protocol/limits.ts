@@ -25,7 +25,13 @@ export interface RingkitLimits {
   requestsPerSecond: number;
   /** socket.io `maxHttpBufferSize`: the largest packet in bytes. */
   maxHttpBufferSize: number;
-  /** Bytes the server may hold for one connection that does not read; past it the connection is closed (it reconnects and resyncs). */
+  /**
+   * Bytes the server may hold for one connection that stopped reading: a connection with more than
+   * this waiting whose kernel takes none of its bytes for 2 s is closed (it reconnects and
+   * resyncs). A burst of any size written in one event-loop turn is not counted against it; a
+   * connection that reads but is more than 4 times this behind (not counting the current turn's
+   * writes) is closed at once.
+   */
   maxOutboundBufferBytes: number;
   /** Packets one connection may send per second (burst: twice that); past it the connection is closed. */
   inboundPacketsPerSecond: number;

@@ -19,8 +19,8 @@ export const HOLD_BUDGET_MS = 0.5;
 /**
  * Most bytes a held connection may have waiting (bytes): holding saves a system call per small
  * packet and nothing on large ones, and while a connection's first write is held engine.io keeps
- * its next packets waiting, which count against the outbound cap (`maxOutboundBufferBytes`): a
- * turn answering a burst of large requests on one connection would close it as a slow consumer.
+ * its next packets waiting in memory (the outbound cap, `capOutboundBuffer`, does not count a
+ * turn's own writes, so holding closes nobody; this keeps a burst from waiting on the heap).
  */
 export const HOLD_BYTES = 64 * 1024;
 

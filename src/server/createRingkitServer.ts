@@ -134,8 +134,13 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
   limitInbound(io.engine, { packetsPerSecond: limits.inboundPacketsPerSecond, bytesPerSecond: limits.inboundBytesPerSecond }, (why) =>
     logger.warn({ why, limits: [limits.inboundPacketsPerSecond, limits.inboundBytesPerSecond] }, 'a connection sent more than its inbound budget: closed'),
   );
-  capOutboundBuffer(io.engine, limits.maxOutboundBufferBytes, (bytes) =>
-    logger.warn({ bytes, limit: limits.maxOutboundBufferBytes }, 'a connection stopped reading: closed (it will reconnect and resync)'),
+  capOutboundBuffer(io.engine, limits.maxOutboundBufferBytes, (bytes, _conn, why) =>
+    logger.warn(
+      { bytes, limit: limits.maxOutboundBufferBytes, why },
+      why === 'stalled'
+        ? 'a connection stopped reading: closed (it will reconnect and resync)'
+        : 'a connection fell too far behind in reading: closed (it will reconnect and resync)',
+    ),
   );
   // A turn's writes reach the kernel together (see corkWritesPerTurn), except while a class is at work.
   const writes = corkWritesPerTurn(io.engine);
