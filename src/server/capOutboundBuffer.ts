@@ -12,8 +12,8 @@ export const OUTBOUND_STALL_MS = 2000;
 /**
  * How far behind a connection that still reads may fall, in multiples of the cap: more than this
  * many times `maxBytes` waiting from earlier event-loop turns closes it at once, reading or not (a
- * device that reads a byte now and then must not make the server queue without end). What the
- * current turn writes is not counted: a turn's burst is handed over whole.
+ * device that reads a byte now and then must not make the server queue without end). Of what the
+ * current turn writes, at most `maxBytes` is counted: a turn's burst is handed over whole.
  */
 export const OUTBOUND_BEHIND_FACTOR = 4;
 
@@ -43,7 +43,7 @@ export function capOutboundBuffer(
 ): void {
   const stallMs = options.stallMs ?? OUTBOUND_STALL_MS;
   const behindBytes = maxBytes * OUTBOUND_BEHIND_FACTOR;
-  /** The event-loop turn, counted by an immediate queued at a turn's first packet. */
+  /** The event-loop turn, counted (by an immediate) only in turns that write to a connection over the cap. */
   let turn = 0;
   let turnEnding = false;
   const endTurn = () => {
@@ -63,8 +63,9 @@ export function capOutboundBuffer(
     let queued = 0;
     /** How many times engine.io handed its packets to the transport (after the last write completed). */
     let flushes = 0;
-    let packetTurn = -1;
-    /** Bytes of the packets created in `packetTurn`. */
+    /** The last turn this connection got a packet while over the cap. */
+    let overTurn = -1;
+    /** Bytes of the packets created in `overTurn` from its first over the cap on. */
     let turnBytes = 0;
     let watch: ReturnType<typeof setTimeout> | undefined;
     /** The write progress when `watch` was armed. */
@@ -102,15 +103,17 @@ export function capOutboundBuffer(
     conn.on('packetCreate', (packet: { data?: unknown }) => {
       const size = packetBytes(packet.data);
       queued += size;
+      if (conn.readyState !== 'open') return;
+      const bytes = waiting();
+      if (bytes <= maxBytes) return; // the common case: nothing more to count
+      // What waits besides this turn's packets from its first over the cap on came in earlier
+      // turns, or earlier in this one while the connection was under the cap (at most `maxBytes`).
       const now = currentTurn();
-      if (now !== packetTurn) {
-        packetTurn = now;
+      if (now !== overTurn) {
+        overTurn = now;
         turnBytes = 0;
       }
       turnBytes += size;
-      if (conn.readyState !== 'open') return;
-      const bytes = waiting();
-      if (bytes <= maxBytes) return;
       if (bytes - turnBytes > behindBytes) return close(bytes, 'behind');
       if (!watch) arm();
     });
