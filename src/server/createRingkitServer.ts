@@ -23,6 +23,7 @@ import { createAuthenticator, type AuthOptions, type Identity } from './createAu
 import { capOutboundBuffer } from './capOutboundBuffer.js';
 import { limitInbound } from './limitInbound.js';
 import { corkWritesPerTurn } from './corkWritesPerTurn.js';
+import { readCommandsDirectly } from './readCommandsDirectly.js';
 import { createWebhookNotifier } from './createWebhookNotifier.js';
 import { setLongTimeout } from './setLongTimeout.js';
 import { createWebPush, type WebPushOptions } from './webPush/createWebPush.js';
@@ -212,31 +213,38 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
       socket.disconnect(true);
     };
     const cancelExpiry = identity.expiresAt === undefined ? undefined : setLongTimeout(expire, identity.expiresAt);
-    socket.onAny((name: unknown, ...args: unknown[]) => {
-      const ack = args[args.length - 1];
-      if (typeof ack !== 'function') {
+    /** A command as the device sent it (see readCommandsDirectly): `argCount` arguments after the name, the acknowledgement not counted. */
+    const onCommand = (name: unknown, argCount: number, payload: unknown, ack: ((outcome: unknown) => void) | undefined) => {
+      if (ack === undefined) {
         // A receipt may come without an acknowledgement (ringkit's client sends it so): the
         // change it makes reaches the device in the next update, one packet fewer per member.
-        if (name === UNACKED_COMMAND && args.length === 1) {
-          const heavy = isClassWork(args[0]);
+        if (name === UNACKED_COMMAND && argCount === 1) {
+          const heavy = isClassWork(payload);
           inbound.submit(socket.id, heavy, () => {
             if (heavy) writes.passTurn();
-            void engine.execute(session, UNACKED_COMMAND, args[0], () => undefined).catch((err: unknown) => logger.error({ err }, 'execute failed'));
+            void engine.execute(session, UNACKED_COMMAND, payload, () => undefined).catch((err: unknown) => logger.error({ err }, 'execute failed'));
           });
         }
         return;
       }
-      const reply = (outcome: unknown) => (ack as (outcome: unknown) => void)(outcome);
-      if (typeof name !== 'string' || args.length !== 2) {
-        return reply({ ok: false, error: { code: 'INVALID_PARAMETER', message: 'send one payload object with an acknowledgement' } });
+      if (typeof name !== 'string' || argCount !== 1) {
+        return ack({ ok: false, error: { code: 'INVALID_PARAMETER', message: 'send one payload object with an acknowledgement' } });
       }
-      if (!isCommandName(name)) return reply({ ok: false, error: { code: 'INVALID_PARAMETER', message: `unknown command ${name}` } });
-      const heavy = isClassWork(args[0]);
+      if (!isCommandName(name)) return ack({ ok: false, error: { code: 'INVALID_PARAMETER', message: `unknown command ${name}` } });
+      const heavy = isClassWork(payload);
       inbound.submit(socket.id, heavy, () => {
         if (heavy) writes.passTurn();
-        void engine.execute(session, name, args[0], reply).catch((err: unknown) => logger.error({ err }, 'execute failed'));
+        void engine.execute(session, name, payload, ack).catch((err: unknown) => logger.error({ err }, 'execute failed'));
       });
-    });
+    };
+    const anyListener = (name: unknown, ...args: unknown[]) => {
+      const last = args[args.length - 1];
+      if (typeof last === 'function') onCommand(name, args.length - 1, args[0], last as (outcome: unknown) => void);
+      else onCommand(name, args.length, args[0], undefined);
+    };
+    socket.onAny(anyListener);
+    // The commands socket.io would only hand to `anyListener` are read and answered without its per-packet machinery.
+    readCommandsDirectly(socket, anyListener, onCommand);
     socket.on('disconnect', () => {
       cancelExpiry?.();
       // Its deferred commands run first: the disconnect is handled after them, as before.
