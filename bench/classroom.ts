@@ -47,8 +47,14 @@ export interface ClassroomResult {
   failureCodes: string[];
   /** Connections the server saw made during the rounds (each a reconnect: a slow reader cut off, a dropped link). */
   reconnects: number;
-  /** Unrelated 1v1 invite→ring while idle and during the rounds. */
+  /**
+   * Unrelated 1v1 invite→ring while idle: 2 s before the rounds, and a window before each measured
+   * round (bare and ringkit alike), so the baseline is taken in the same minutes as the rounds on
+   * a shared machine whose load drifts; `unrelatedIdleBefore` and `unrelatedIdleBetween` are its two parts.
+   */
   unrelatedIdle: Summary;
+  unrelatedIdleBefore: Summary;
+  unrelatedIdleBetween: Summary;
   unrelatedDuringRound: Summary;
   /**
    * Rounds run before the measured ones, on both servers (their failures and reconnects count,
@@ -103,8 +109,21 @@ function cost(samples: Sample[], members: number): PhaseCost {
   };
 }
 
+/**
+ * How long the unrelated call is sampled idle before each measured round (ms), after the settling
+ * pause that follows the round before: some 30 calls, about as many as a round of 200 yields.
+ */
+const IDLE_WINDOW_MS = 200;
+
+/** Samples the unrelated call while neither server has class work, into `into`. */
+async function idleWindow(probe: Probe, into: number[]): Promise<void> {
+  probe.start();
+  await sleep(IDLE_WINDOW_MS);
+  into.push(...(await probe.stop()));
+}
+
 /** The bare baselines, with the class's clients in worker threads like ringkit's. */
-async function bareBaselines(bare: BenchServer, n: number, runs: number, warmup: number, workers: number, probe: Probe) {
+async function bareBaselines(bare: BenchServer, n: number, runs: number, warmup: number, workers: number, probe: Probe, idle: number[]) {
   const ids = Array.from({ length: n }, (_, i) => `bm${n}-${i}`);
   const room = `class${n}`;
   const pool = await openClassPool('bare', bare.url, ids, workers, room);
@@ -133,6 +152,7 @@ async function bareBaselines(bare: BenchServer, n: number, runs: number, warmup:
     }
     emits.push(await phase(bare, () => broadcast()));
     await sleep(50);
+    await idleWindow(probe, idle);
     probe.start();
     const list = await phase(bare, () => broadcast({ size: n, state: 'inviting' }));
     const receipts = await phase(bare, () => answers('received'));
@@ -184,9 +204,10 @@ export async function measureClassroom(bare: BenchServer, ringkit: BenchServer, 
   probe.start();
   // Idle for as long as it takes to have a few hundred samples, so the idle p99 is not one slow call.
   await sleep(2000);
-  const unrelatedIdle = summarize(await probe.stop());
+  const idleBefore = await probe.stop();
   const serverLoopDelayIdle = await ringkit.call<{ p99Ms: number; maxMs: number }>({ cmd: 'loopDelay' });
-  const baselines = await bareBaselines(bare, n, opts.runs, opts.warmup ?? 0, opts.workers, probe);
+  const idleBetween: number[] = [];
+  const baselines = await bareBaselines(bare, n, opts.runs, opts.warmup ?? 0, opts.workers, probe, idleBetween);
   const ids = Array.from({ length: n }, (_, i) => `m${n}-${i}`);
   const groupID = `class${n}`;
   await ringkit.call({ cmd: 'createGroup', groupID, members: [`teacher${n}`, ...ids] });
@@ -223,6 +244,7 @@ export async function measureClassroom(bare: BenchServer, ringkit: BenchServer, 
       // The server's work for the disconnects and connects (and its garbage) settles first.
       await sleep(1000);
     }
+    if (measured) await idleWindow(probe, idleBetween);
     if (run === 0) await ringkit.call({ cmd: 'loopDelay' });
     // BENCH_TRACE_DIR: every round, to time the probe's slow samples against the server's profile.
     const tracing = process.env.BENCH_TRACE_DIR !== undefined;
@@ -279,7 +301,9 @@ export async function measureClassroom(bare: BenchServer, ringkit: BenchServer, 
     failedRequests: failures.length,
     reconnects,
     failureCodes: [...new Set(failures)],
-    unrelatedIdle,
+    unrelatedIdle: summarize([...idleBefore, ...idleBetween]),
+    unrelatedIdleBefore: summarize(idleBefore),
+    unrelatedIdleBetween: summarize(idleBetween),
     unrelatedDuringRound: summarize(during),
     warmupRuns: warmup,
     unrelatedDuringWarmup: summarize(duringWarmup),

@@ -336,8 +336,15 @@ export function createInvitationTransactions(options: {
 
     async create(draft, outcome, by) {
       const stored = outcome && [{ slot: outcome.slot, outcome: outcomeForCommit(outcome.slot, { ok: true, result: outcome.result }) }];
-      const publish = await commit(draft, 0, stored, isWide(draft.invitation) ? undefined : by);
+      const wide = isWide(draft.invitation);
+      const publish = await commit(draft, 0, stored, wide ? undefined : by);
       if (!publish) fail('INTERNAL', 'inviteID collision');
+      // A class's invite is split at its commit: its answer and its ring go one event-loop turn
+      // later. Building a class's invitation and committing it, then answering the inviter with
+      // the whole invitation and encoding the ring, held the loop 4–5 ms in one turn (N=200,
+      // the server pinned to one core), and an unrelated call's invite read meanwhile waited for
+      // all of it; now the I/O read after the commit is handled between the two halves.
+      if (wide) await nextTurn();
       return publish;
     },
 
