@@ -43,6 +43,7 @@ export interface StoredHistoryEntry extends HistoryDraft {
  * @example const won = await storage.commit({ invitation, expectedVersion: 3, indexUsers: [], missedUsers: [], history: [], nextTickAt: null })
  */
 export interface InvitationCommit {
+  /** Handed over: a store may keep this object itself (the in-memory one freezes it), so nothing may change it after the commit. */
   invitation: Invitation;
   expectedVersion: number;
   indexUsers: string[];
