@@ -12,7 +12,7 @@ import type { EngineLogger } from './EngineLogger.js';
 import { fail } from './fail.js';
 import { requestCost } from './requestCost.js';
 import { requestFingerprint } from './requestFingerprint.js';
-import { createRequestOutcomes, requestOutcomeKey, type RecalledOutcome, type RequestOutcomeSlot } from './requestOutcomes.js';
+import { createRequestOutcomes, packRequest, requestOutcomeKey, type RecalledOutcome, type RequestOutcomeSlot } from './requestOutcomes.js';
 import type { Session } from './Session.js';
 import type { RingkitStorage } from './storage.js';
 
@@ -44,6 +44,10 @@ class OutcomeSlot implements RequestOutcomeSlot {
 
   get fingerprint(): string {
     return (this.hashed ??= requestFingerprint(this.name, this.payload));
+  }
+
+  packedFingerprint(): string {
+    return this.hashed ?? packRequest(this.name, this.payload);
   }
 }
 

@@ -275,7 +275,7 @@ export function createInvitationTransactions(options: {
       }
       const stored: { slot: RequestOutcomeSlot; outcome: RequestOutcome }[] = [];
       for (const o of outcomes) {
-        if (o.ok && o.outcome) stored.push({ slot: o.outcome.slot, outcome: outcomeForCommit(o.outcome.slot, { ok: true, result: o.outcome.result(o.delta, o.value) }) });
+        if (o.ok && o.outcome) stored.push({ slot: o.outcome.slot, outcome: outcomeForCommit(o.outcome.slot, o.outcome.result(o.delta, o.value)) });
       }
       let publish: Publish | undefined;
       if (draft.isChanged()) {
@@ -335,7 +335,7 @@ export function createInvitationTransactions(options: {
     },
 
     async create(draft, outcome, by) {
-      const stored = outcome && [{ slot: outcome.slot, outcome: outcomeForCommit(outcome.slot, { ok: true, result: outcome.result }) }];
+      const stored = outcome && [{ slot: outcome.slot, outcome: outcomeForCommit(outcome.slot, outcome.result) }];
       const wide = isWide(draft.invitation);
       const publish = await commit(draft, 0, stored, wide ? undefined : by);
       if (!publish) fail('INTERNAL', 'inviteID collision');

@@ -9,7 +9,8 @@
 import { REQUEST_ID_TTL_MS } from '../protocol/limits.js';
 import type { WireAck } from '../protocol/wire.js';
 import type { EngineLogger } from './EngineLogger.js';
-import type { RequestOutcome, RingkitStorage } from './storage.js';
+import { requestFingerprint } from './requestFingerprint.js';
+import type { KeptOutcome, RequestOutcome, RingkitStorage } from './storage.js';
 
 /**
  * One running request's outcome slot: the gateway opens it, a handler's commit may fill it.
@@ -21,6 +22,38 @@ export interface RequestOutcomeSlot {
   readonly fingerprint: string;
   /** Set once a commit stored the outcome. */
   committed: boolean;
+  /**
+   * The fingerprint in a form that is cheap to make and to keep (`packRequest`), for an outcome
+   * kept for minutes that hashes it only if a retry asks. Without it, `fingerprint`.
+   */
+  packedFingerprint?(): string;
+}
+
+/**
+ * A request packed for its fingerprint: the command and its parameters as one flat string (a
+ * plain `JSON.stringify([name, payload])`, a fifth of the canonical hash's cost), hashed by
+ * `fingerprintOf` only when compared; the hash itself when the payload has no JSON form. JSON
+ * keeps everything the fingerprint depends on (it is computed from JSON too), so
+ * `fingerprintOf(packRequest(name, payload)) === requestFingerprint(name, payload)`.
+ * @example fingerprintOf(packRequest('invitation:cancel', { inviteID, requestID: 'r1' })) === requestFingerprint('invitation:cancel', { inviteID, requestID: 'r1' })
+ */
+export function packRequest(name: string, payload: unknown): string {
+  try {
+    return JSON.stringify([name, payload]);
+  } catch {
+    return requestFingerprint(name, payload);
+  }
+}
+
+/**
+ * The fingerprint of a request packed by `packRequest` (or the fingerprint itself: a hash is
+ * base 36, never a JSON array).
+ * @example fingerprintOf(slot.packedFingerprint()) === slot.fingerprint
+ */
+export function fingerprintOf(packed: string): string {
+  if (!packed.startsWith('[')) return packed;
+  const [name, payload] = JSON.parse(packed) as [string, unknown];
+  return requestFingerprint(name, payload);
 }
 
 /**
@@ -59,31 +92,50 @@ export interface RecalledOutcome<T> {
 }
 
 /**
- * The outcome a commit stores for a slot, once the change's result is known. Its `outcome` is
- * encoded when first read: a storage that keeps the object (the in-memory one) encodes it only
- * if a retry asks for it, which almost never happens (the ack and the fingerprint are not
- * changed after the commit).
- * @example storage.commit({ ..., requestOutcome: outcomeForCommit(slot, { ok: true, result }) })
+ * The outcome a commit stores for a slot, once the change's result is known (its ack is
+ * `{ ok: true, result }`). Its `outcome` is encoded when read: a storage that keeps the object
+ * (the in-memory one, through `keep`) encodes it only if a retry asks for it, which almost never
+ * happens (the result and the request are not changed after the commit).
+ * @example storage.commit({ ..., requestOutcomes: [outcomeForCommit(slot, result)] })
  */
-export function outcomeForCommit(slot: RequestOutcomeSlot, ack: WireAck<unknown>): RequestOutcome {
-  return new CommitOutcome(slot, ack);
+export function outcomeForCommit(slot: RequestOutcomeSlot, result: unknown): RequestOutcome {
+  return new CommitOutcome(slot, result);
 }
 
-/** `outcomeForCommit`'s outcome: a small object (no closure), as an in-memory store keeps it for minutes. */
-class CommitOutcome implements RequestOutcome {
+/**
+ * `outcomeForCommit`'s outcome, and the form a store keeps it in: one small object (no closure,
+ * no wrapper) holding the result and, once kept, the packed request instead of the slot (its
+ * payload's objects), as an in-memory store keeps 50,000 of them for minutes and every garbage
+ * collection traces what they hold.
+ */
+class CommitOutcome implements RequestOutcome, KeptOutcome {
   readonly key: string;
-  readonly ttlMs = REQUEST_ID_TTL_MS;
-  private encoded: string | undefined;
+  expires = 0;
+  /** The request's slot until kept, then its packed fingerprint (`packRequest`). */
+  private request: RequestOutcomeSlot | string;
 
   constructor(
-    private readonly slot: RequestOutcomeSlot,
-    private readonly ack: WireAck<unknown>,
+    slot: RequestOutcomeSlot,
+    private readonly result: unknown,
   ) {
     this.key = slot.key;
+    this.request = slot;
+  }
+
+  get ttlMs(): number {
+    return REQUEST_ID_TTL_MS;
   }
 
   get outcome(): string {
-    return (this.encoded ??= encodeOutcome(this.ack, this.slot.fingerprint));
+    const request = this.request;
+    return encodeOutcome({ ok: true, result: this.result }, typeof request === 'string' ? fingerprintOf(request) : request.fingerprint);
+  }
+
+  keep(expires: number): KeptOutcome {
+    this.expires = expires;
+    const request = this.request;
+    if (typeof request !== 'string') this.request = request.packedFingerprint?.() ?? request.fingerprint;
+    return this;
   }
 }
 

@@ -62,6 +62,24 @@ export interface RequestOutcome {
   key: string;
   outcome: string;
   ttlMs: number;
+  /**
+   * For a store that keeps outcomes as objects (the in-memory one) rather than `outcome`, the
+   * encoded string: the form to keep, expiring at `expires` (in the store's own time scale), whose
+   * `outcome` is encoded only when read. Optional: a plain `RequestOutcome` is kept as its string.
+   */
+  keep?(expires: number): KeptOutcome;
+}
+
+/**
+ * A request outcome as an in-memory store keeps it (see `RequestOutcome.keep`).
+ * @example if (kept.expires > now) return kept.outcome
+ */
+export interface KeptOutcome {
+  readonly key: string;
+  /** When it expires, in the store's time scale. */
+  readonly expires: number;
+  /** The encoded outcome (`RequestOutcome.outcome`). */
+  readonly outcome: string;
 }
 
 /**

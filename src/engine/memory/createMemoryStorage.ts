@@ -1,5 +1,5 @@
 import type { Invitation } from '../../protocol/types.js';
-import type { HistoryDraft, HistoryPage, InvitationCommit, InvitationPage, RequestOutcome, RingkitStorage, StoredHistoryEntry, StoredPushSubscription } from '../storage.js';
+import type { HistoryDraft, HistoryPage, InvitationCommit, InvitationPage, KeptOutcome, RequestOutcome, RingkitStorage, StoredHistoryEntry, StoredPushSubscription } from '../storage.js';
 
 /**
  * Options of the in-memory storage.
@@ -47,9 +47,15 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
   const missed = new Map<string, Set<string>>();
   const history = new Map<string, StoredHistoryEntry[]>();
   const timers = new Map<string, number>();
-  const outcomes = new Map<string, StoredOutcome>();
+  const outcomes = new Map<string, KeptOutcome>();
   /** Every outcome stored, in expiry order (a replaced one stays until it reaches the front). */
-  const outcomeOrder = new Fifo<StoredOutcome>();
+  const outcomeOrder = new Fifo<KeptOutcome>();
+  /**
+   * Outcomes expire in ms since the store was made: small integers (for 12 days), which V8 keeps
+   * in the object itself, where a timestamp takes a heap number of its own (50,000 outcomes kept).
+   */
+  const epoch = now();
+  const outcomeTime = () => now() - epoch;
   const devices = new Map<string, Set<string>>();
   /** userID → its connected devices the app marked busy. */
   const busyDevices = new Map<string, Set<string>>();
@@ -157,7 +163,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
       endedOrder.shift();
       forget(oldest);
     }
-    dropOutcomes(at);
+    dropOutcomes(outcomeTime());
   }
 
   /** Drops outcomes from the oldest while they have expired or there are more than `maxOutcomes`. */
@@ -172,13 +178,14 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
 
   /**
    * Stores a request's first outcome (synchronously, so a commit can include it). A commit's
-   * `RequestOutcome` is kept as it is and read (encoded) only when a retry asks for it.
+   * `RequestOutcome` is kept in the form it gives (`keep`), encoded only when a retry asks for it.
    */
   function putOutcome(key: string, outcome: string | RequestOutcome, ttlMs: number): boolean {
-    const at = now();
+    const at = outcomeTime();
     const existing = outcomes.get(key);
     if (existing && existing.expires > at) return false;
-    const entry: StoredOutcome = { key, outcome, expires: at + ttlMs };
+    const expires = at + ttlMs;
+    const entry: KeptOutcome = typeof outcome === 'string' ? new KeptString(key, outcome, expires) : (outcome.keep?.(expires) ?? new KeptString(key, outcome.outcome, expires));
     outcomes.set(key, entry);
     outcomeOrder.push(entry); // at the end: the queue stays in expiry order for prune()
     dropOutcomes(at);
@@ -273,8 +280,8 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
     putRequestOutcome: async (key, outcome, ttlMs) => putOutcome(key, outcome, ttlMs),
     async getRequestOutcome(key) {
       const existing = outcomes.get(key);
-      if (!existing || existing.expires <= now()) return undefined;
-      return typeof existing.outcome === 'string' ? existing.outcome : existing.outcome.outcome;
+      if (!existing || existing.expires <= outcomeTime()) return undefined;
+      return existing.outcome;
     },
     async addDevice(userID, connectionID) {
       const set = setOf(devices, userID);
@@ -364,11 +371,13 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
 const afterMicrotasks: (fn: () => void) => void =
   typeof process !== 'undefined' && typeof process.nextTick === 'function' ? (fn) => process.nextTick(fn) : (fn) => queueMicrotask(fn);
 
-/** A stored request outcome. */
-interface StoredOutcome {
-  key: string;
-  outcome: string | RequestOutcome;
-  expires: number;
+/** A request outcome stored as its string (`putRequestOutcome`). */
+class KeptString implements KeptOutcome {
+  constructor(
+    readonly key: string,
+    readonly outcome: string,
+    readonly expires: number,
+  ) {}
 }
 
 /**
