@@ -1,5 +1,5 @@
-import type { Invitation } from '../../protocol/types.js';
-import type { HistoryDraft, HistoryPage, InvitationCommit, InvitationPage, KeptOutcome, RequestOutcome, RingkitStorage, StoredHistoryEntry, StoredPushSubscription } from '../storage.js';
+import type { Invitation, SignalingActionType, SignalingInfo } from '../../protocol/types.js';
+import { conversationKey, type HistoryDraft, type HistoryPage, type InvitationCommit, type InvitationPage, type KeptOutcome, type RequestOutcome, type RingkitStorage, type StoredHistoryEntry, type StoredPushSubscription } from '../storage.js';
 
 /**
  * Options of the in-memory storage.
@@ -33,28 +33,29 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
   const retentionMs = (options.retentionSeconds ?? 86_400) * 1000;
   const maxEnded = options.maxEndedInvitations ?? 10_000;
   const maxOutcomes = options.maxRequestOutcomes ?? 50_000;
-  /** Ended invitations, with when they ended. */
+  /** Ended invitations, with when they ended (`since`). */
   const ended = new Map<string, number>();
   /** Their IDs, oldest first (a queue, see `Fifo`; when each ended is in `ended`). */
   const endedOrder = new Fifo<string>();
-  /** History keys each invitation wrote to (one or two for most: an array, not a Set). */
-  const historyKeys = new Map<string, string[]>();
   const invitations = new Map<string, Invitation>();
-  const userLists = new Map<string, { seq: number; inviteID: string }[]>();
+  const userLists = new Map<string, SeqList>();
   const userIndexed = new Map<string, Set<string>>();
   const userActive = new Map<string, Set<string>>();
   const groupActive = new Map<string, Set<string>>();
   const missed = new Map<string, Set<string>>();
-  const history = new Map<string, StoredHistoryEntry[]>();
+  /** Conversation key → its messages, oldest first (`KeptMessage`: the key is the list's). */
+  const history = new Map<string, KeptMessage[]>();
   const timers = new Map<string, number>();
   const outcomes = new Map<string, KeptOutcome>();
   /** Every outcome stored, in expiry order (a replaced one stays until it reaches the front). */
   const outcomeOrder = new Fifo<KeptOutcome>();
   /**
-   * Outcomes expire in ms since the store was made: small integers (for 12 days), which V8 keeps
-   * in the object itself, where a timestamp takes a heap number of its own (50,000 outcomes kept).
+   * What is kept for long (outcomes, ended calls, history messages) holds its times as ms since
+   * the store was made: small integers (for 12 days), which V8 keeps in the object itself, where
+   * a timestamp takes a heap number of its own (50,000 outcomes and 10,000 ended calls kept).
    */
   const epoch = now();
+  const since = (time: number) => time - epoch;
   const outcomeTime = () => now() - epoch;
   const devices = new Map<string, Set<string>>();
   /** userID → its connected devices the app marked busy. */
@@ -91,8 +92,8 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
     if (!set) map.set(key, (set = new Set()));
     return set;
   };
-  /** A history entry's own copy (its only nested parts are the signaling info and its invitee list), with its `seq`. */
-  const copy = (entry: HistoryDraft, at: number): StoredHistoryEntry => ({ ...entry, signaling: { ...entry.signaling, inviteeList: [...entry.signaling.inviteeList] }, seq: at });
+  /** A history message as read: the caller's own copy. */
+  const expand = (key: string, m: KeptMessage): StoredHistoryEntry => ({ sender: m.sender, time: m.time + epoch, signaling: m.signaling(), key, seq: m.seq });
   /**
    * Invitations are stored frozen and shared: users are replaced, never edited, so only new
    * objects need freezing. The committed object itself is frozen, not a copy (a commit hands it
@@ -124,18 +125,25 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
     }
   }
 
-  /** Drops leading entries of a seq-ordered list whose invitation is forgotten; deletes the list once empty. */
-  function trimFront<T extends { seq: number }>(map: Map<string, T[]>, key: string, gone: (entry: T) => boolean) {
-    const list = map.get(key);
+  /** Drops the leading entries of a user's list whose invitation is forgotten; deletes the list once empty. */
+  function trimList(userID: string) {
+    const list = userLists.get(userID);
     if (!list) return;
     let n = 0;
-    while (n < list.length && gone(list[n]!)) n++;
-    if (n === list.length) map.delete(key);
-    else if (n > 0) list.splice(0, n);
+    while (n < list.ids.length && !invitations.has(list.ids[n]!)) n++;
+    if (n === list.ids.length) userLists.delete(userID);
+    else if (n > 0) list.seqs.splice(0, n), list.ids.splice(0, n);
   }
 
-  const listEntryGone = (e: { inviteID: string }) => !invitations.has(e.inviteID);
-  const historyEntryGone = (e: StoredHistoryEntry) => !invitations.has(e.signaling.inviteID);
+  /** Drops the leading messages of a conversation whose invitation is forgotten; deletes it once empty. */
+  function trimHistory(key: string) {
+    const list = history.get(key);
+    if (!list) return;
+    let n = 0;
+    while (n < list.length && !invitations.has(list[n]!.inviteID)) n++;
+    if (n === list.length) history.delete(key);
+    else if (n > 0) list.splice(0, n);
+  }
 
   /** Forgets one ended invitation and everything kept for it. */
   function forget(inviteID: string) {
@@ -146,12 +154,14 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
     const forgetFor = (userID: string) => {
       removeFrom(userIndexed, userID, inviteID);
       removeFrom(missed, userID, inviteID);
-      trimFront(userLists, userID, listEntryGone);
+      trimList(userID);
     };
     forgetFor(inv.inviter);
     for (const user of inv.users) if (user.userID !== inv.inviter) forgetFor(user.userID);
-    for (const key of historyKeys.get(inviteID) ?? []) trimFront(history, key, historyEntryGone);
-    historyKeys.delete(inviteID);
+    // The conversations it wrote to (historyMessages): its group's, or the inviter's with each user
+    // (every invitee and sender of its messages is a user), rather than a list kept per call.
+    if (inv.groupID) trimHistory(`group:${inv.groupID}`);
+    else for (const user of inv.users) if (user.userID !== inv.inviter) trimHistory(conversationKey({ type: 'c2c', userID: user.userID }, inv.inviter));
   }
 
   /** Forgets ended invitations past their retention or beyond the count, and expired request outcomes. */
@@ -159,7 +169,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
     const at = now();
     const cutoff = at - retentionMs;
     for (let oldest = endedOrder.peek(); oldest !== undefined; oldest = endedOrder.peek()) {
-      if (ended.size <= maxEnded && (ended.get(oldest) ?? -Infinity) > cutoff) break;
+      if (ended.size <= maxEnded && (ended.get(oldest) ?? -Infinity) > since(cutoff)) break;
       endedOrder.shift();
       forget(oldest);
     }
@@ -201,27 +211,25 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
       invitations.set(invitation.inviteID, freeze(invitation));
       defer(() => {
         if (invitation.state === 'ended' && !ended.has(invitation.inviteID)) {
-          ended.set(invitation.inviteID, now());
+          ended.set(invitation.inviteID, since(now()));
           endedOrder.push(invitation.inviteID);
         }
         for (const userID of change.indexUsers) {
           const indexed = setOf(userIndexed, userID);
           if (indexed.has(invitation.inviteID)) continue;
           indexed.add(invitation.inviteID);
-          const list = userLists.get(userID) ?? [];
-          list.push({ seq: ++seq, inviteID: invitation.inviteID });
-          userLists.set(userID, list);
+          let list = userLists.get(userID);
+          if (!list) userLists.set(userID, (list = { seqs: [], ids: [] }));
+          list.seqs.push(++seq);
+          list.ids.push(invitation.inviteID);
         }
         // Users are only ever added: with the same state and as many users, the active sets already hold them.
         if (!current || current.state !== invitation.state || current.users.length !== invitation.users.length) updateActive(invitation);
         for (const userID of change.missedUsers) setOf(missed, userID).add(invitation.inviteID);
         for (const draft of change.history) {
-          const list = history.get(draft.key) ?? [];
-          list.push(copy(draft, ++seq));
-          history.set(draft.key, list);
-          const keys = historyKeys.get(invitation.inviteID);
-          if (!keys) historyKeys.set(invitation.inviteID, [draft.key]);
-          else if (!keys.includes(draft.key)) keys.push(draft.key);
+          let list = history.get(draft.key);
+          if (!list) history.set(draft.key, (list = []));
+          list.push(new KeptMessage(++seq, draft, since(draft.time)));
         }
         const timerKey = `tick:${invitation.inviteID}`;
         if (change.nextTickAt === null) timers.delete(timerKey);
@@ -239,9 +247,12 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
       return inviteIDs.map((id) => invitations.get(id));
     },
     async listUserInvitations(userID, count, before): Promise<InvitationPage> {
-      const page = newestBefore(userLists.get(userID) ?? [], before, count);
-      const next = page.length > count ? page[count - 1]!.seq : 0;
-      return { inviteIDs: page.slice(0, count).map((e) => e.inviteID), next };
+      const list = userLists.get(userID);
+      if (!list) return { inviteIDs: [], next: 0 };
+      const [from, end] = newestBefore(list.seqs, (s) => s, before, count);
+      const inviteIDs = list.ids.slice(from, end).reverse();
+      const next = end - from > count ? list.seqs[end - count]! : 0;
+      return { inviteIDs: inviteIDs.slice(0, count), next };
     },
     async activeInvitationsOfUser(userID) {
       return [...(userActive.get(userID) ?? [])];
@@ -256,9 +267,10 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
       for (const id of inviteIDs) removeFrom(missed, userID, id);
     },
     async getHistory(key, count, before): Promise<HistoryPage> {
-      const page = newestBefore(history.get(key) ?? [], before, count);
-      const entries = page.slice(0, count).map((e) => copy(e, e.seq));
-      const next = page.length > count ? entries[count - 1]!.seq : 0;
+      const list = history.get(key) ?? [];
+      const [from, end] = newestBefore(list, (m) => m.seq, before, count);
+      const entries = list.slice(Math.max(from, end - count), end).reverse().map((m) => expand(key, m));
+      const next = end - from > count ? entries[count - 1]!.seq : 0;
       return { entries, next };
     },
     async setTimer(key, at, ifAt) {
@@ -411,18 +423,65 @@ class Fifo<T> {
 }
 
 /**
- * Up to `count + 1` entries with `seq < before` (all when `before` is 0), newest first, from a
- * list kept in ascending `seq` order; a binary search keeps paging cheap on long lists.
+ * Where the up to `count + 1` newest entries with `seq < before` (all when `before` is 0) are in a
+ * list kept in ascending `seq` order: `[from, end)`, oldest first; a binary search keeps paging
+ * cheap on long lists.
  */
-function newestBefore<T extends { seq: number }>(list: T[], before: number, count: number): T[] {
+function newestBefore<T>(list: readonly T[], seqOf: (entry: T) => number, before: number, count: number): [from: number, end: number] {
   let end = list.length;
   if (before !== 0) {
     let lo = 0;
     while (lo < end) {
       const mid = (lo + end) >> 1;
-      if (list[mid]!.seq < before) lo = mid + 1;
+      if (seqOf(list[mid]!) < before) lo = mid + 1;
       else end = mid;
     }
   }
-  return list.slice(Math.max(0, end - count - 1), end).reverse();
+  return [Math.max(0, end - count - 1), end];
+}
+
+/** A user's invitation list: parallel arrays (seq numbers and inviteIDs, oldest first), no object per entry. */
+interface SeqList {
+  seqs: number[];
+  ids: string[];
+}
+
+/**
+ * A history message as the memory storage keeps it: one flat object (no signaling object, no
+ * copy of a one-user invitee list, its time in the store's scale, its key the list's), expanded
+ * when read. Two are kept per 1v1 call, for as long as the call is.
+ */
+class KeptMessage {
+  readonly sender: string;
+  readonly inviteID: string;
+  readonly inviter: string;
+  readonly groupID: string | undefined;
+  /** One user: the ID itself; otherwise a copy of the list. */
+  readonly invitees: string | readonly string[];
+  readonly data: string;
+  readonly timeout: number;
+  readonly actionType: SignalingActionType;
+
+  constructor(
+    readonly seq: number,
+    draft: HistoryDraft,
+    readonly time: number,
+  ) {
+    const s = draft.signaling;
+    this.sender = draft.sender;
+    this.inviteID = s.inviteID;
+    this.inviter = s.inviter;
+    this.groupID = s.groupID;
+    this.invitees = s.inviteeList.length === 1 ? s.inviteeList[0]! : [...s.inviteeList];
+    this.data = s.data;
+    this.timeout = s.timeout;
+    this.actionType = s.actionType;
+  }
+
+  /** The signaling info as `historyMessages` built it (same keys, same order). */
+  signaling(): SignalingInfo {
+    const inviteeList = typeof this.invitees === 'string' ? [this.invitees] : [...this.invitees];
+    const { inviteID, inviter, groupID, data, timeout, actionType } = this;
+    return groupID !== undefined ? { inviteID, inviter, groupID, inviteeList, data, timeout, actionType } : { inviteID, inviter, inviteeList, data, timeout, actionType };
+  }
 }
