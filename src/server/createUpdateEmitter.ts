@@ -79,8 +79,10 @@ export function canWriteEncoded(io: Server): boolean {
 }
 
 /**
- * Sends invitation updates in the wire form each device asked for: packed rows to devices whose
- * handshake said `wire: 2` (ringkit's own client), plain objects to any other. Each form is
+ * Sends invitation updates in the wire form each device asked for: a class's update (through a
+ * group or to more than SMALL_AUDIENCE users) as packed rows to devices whose handshake said
+ * `wire: 2` (ringkit's own client), plain objects to any other; a call's update as plain objects
+ * to every device (for a few users rows save no bytes and cost packing and unpacking). Each form is
  * encoded once per broadcast, its WebSocket frame included. On one node (`cluster` false) the
  * plain form is skipped while no device reads it, and a large audience is written a slice at a
  * time (at most 100 devices, 2 MiB and 1 ms of writing), yielding to other work between slices; the updates of
@@ -115,9 +117,9 @@ export function createUpdateEmitter(io: Server, cluster: boolean, now: Now = () 
   };
 
   /** Writes one form to a few devices now, encoded once (see SMALL_AUDIENCE). */
-  const writeNow = (ids: readonly string[], form: WireUpdate) => {
+  const writeNow = (ids: readonly string[], form: WireUpdate, encoded?: string[]) => {
     if (ids.length === 0) return;
-    const encoded = [encodeUpdatePacket(form)];
+    encoded ??= [encodeUpdatePacket(form)];
     for (const id of ids) {
       // A device that left since is skipped, as a broadcast would.
       const socket = io.sockets.sockets.get(id);
@@ -179,13 +181,16 @@ export function createUpdateEmitter(io: Server, cluster: boolean, now: Now = () 
     emit(rooms: string[], update: WireUpdate, answeredWhole?: string): Promise<void> | undefined {
       if (rooms.length === 0) return undefined;
       const id = update.invitation.inviteID;
-      if (rooms.length > SMALL_AUDIENCE || rooms.some((room) => room.startsWith(GROUP_ROOM_PREFIX))) {
+      const isClass = rooms.length > SMALL_AUDIENCE || rooms.some((room) => room.startsWith(GROUP_ROOM_PREFIX));
+      if (isClass) {
         wide.delete(id);
         wide.set(id, true);
         if (wide.size > WIDE_REMEMBERED) wide.delete(wide.keys().next().value!);
         onWide?.();
       } else wide.delete(id);
-      const packed = packUpdate(update);
+      // Rows pay for a class's update (a third of the bytes, half the parse); a call's update has
+      // a few users, for whom they would only cost packing here and unpacking on every device.
+      const packed = isClass ? packUpdate(update) : update;
       if (cluster) {
         // Other nodes hold devices too: one broadcast per form through the adapter.
         io.to(rooms).except(answeredWhole === undefined ? PLAIN_ROOM : [PLAIN_ROOM, answeredWhole]).emit(UPDATE_EVENT, packed);
@@ -202,8 +207,15 @@ export function createUpdateEmitter(io: Server, cluster: boolean, now: Now = () 
       if (now && now.packed.length + now.plain.length <= SMALL_AUDIENCE) {
         // A small audience with nothing of this invitation still being written (a 1v1 call):
         // written before this returns, with no promise for the fan-out to wait on.
-        writeNow(now.packed, packed);
-        writeNow(now.plain, update);
+        if (packed === update) {
+          // One form for every device: encoded once.
+          const encoded = [encodeUpdatePacket(update)];
+          writeNow(now.packed, update, encoded);
+          writeNow(now.plain, update, encoded);
+        } else {
+          writeNow(now.packed, packed);
+          writeNow(now.plain, update);
+        }
         return undefined;
       }
       return sendSliced(inviteID, before, now, audience, packed, update);

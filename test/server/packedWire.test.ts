@@ -60,6 +60,27 @@ describe('packed wire: a class receives users as rows; a device that did not ask
   });
 });
 
+describe('a call’s updates travel as plain objects, also to a device that reads rows', () => {
+  it('a wire-2 device rung in a one-to-one call gets the users as objects, and ringkit’s clients mirror the call as before', async () => {
+    const server = await startServer();
+    const alice = await connectClient(server, 'alice');
+    const bob = await rawDevice(server.url, 'bob', 2);
+    const carol = await connectClient(server, 'carol');
+    const { inviteID } = await alice.invite('bob', { timeout: 60 });
+    await until(() => bob.updates.length === 1, 5000, 'bob rings');
+    expect(bob.updates[0]).not.toHaveProperty('rows');
+    expect((bob.updates[0]!.invitation as { users: { userID: string; state: string }[] }).users).toMatchObject([{ userID: 'bob', state: 'inviting' }]);
+    expect(await bob.socket.emitWithAck('invitation:accept', { inviteID })).toMatchObject({ ok: true });
+    await until(() => alice.getInvitation(inviteID)?.users[0]?.state === 'accepted', 5000, 'alice sees bob accept');
+    // A ringkit client (wire 2) on the receiving side of a call mirrors it from plain updates.
+    const second = await carol.invite('alice', { timeout: 60 });
+    await until(() => alice.getInvitation(second.inviteID)?.users[0]?.state === 'inviting', 5000, 'alice rings');
+    await alice.accept(second.inviteID);
+    await until(() => carol.getInvitation(second.inviteID)?.users[0]?.state === 'accepted', 5000, 'carol sees alice accept');
+    expect(carol.getInvitation(second.inviteID)).toEqual(alice.getInvitation(second.inviteID));
+  });
+});
+
 describe('a class larger than one write slice (100 devices)', () => {
   it('every member gets every update of the invitation in order (no snapshot fetch) and ends equal to the server', async () => {
     // No coalescing: every answer is its own update, so updates follow each other within a turn.
