@@ -57,6 +57,45 @@ describe('in-memory storage retention', () => {
     expect(await Promise.all(['a', 'b', 'c', 'd'].map((k) => storage.getRequestOutcome(k)))).toEqual([undefined, 'outcome b', 'outcome c', 'outcome d']);
   });
 
+  it('keeps an outcome stored again after its first expired when the expired one leaves the queue', async () => {
+    const clock = manualClock();
+    const storage = createMemoryStorage({ now: clock.now, maxRequestOutcomes: 3 });
+    await storage.putRequestOutcome('a', 'first', 1_000);
+    clock.advance(2_000);
+    expect(await storage.putRequestOutcome('a', 'again', 300_000)).toBe(true);
+    // The expired 'first' is the oldest queued: dropping it must not forget 'again'.
+    await storage.putRequestOutcome('b', 'outcome b', 300_000);
+    expect(await storage.getRequestOutcome('a')).toBe('again');
+    // Beyond the count, 'again' is the oldest current outcome and goes first.
+    for (const key of ['c', 'd']) await storage.putRequestOutcome(key, `outcome ${key}`, 300_000);
+    expect(await Promise.all(['a', 'b', 'c', 'd'].map((k) => storage.getRequestOutcome(k)))).toEqual([undefined, 'outcome b', 'outcome c', 'outcome d']);
+  });
+
+  it('pages a long list and a long conversation while their oldest calls are forgotten', async () => {
+    const h = harness(86_400, 150);
+    const ids: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      const { inviteID } = await h.run('alice', 'invitation:invite', { invitees: ['bob'] });
+      await h.run('alice', 'invitation:cancel', { inviteID });
+      ids.push(inviteID);
+    }
+    const kept = ids.slice(-150).reverse();
+    const listed: string[] = [];
+    for (let nextFlag = 0, pages = 0; pages === 0 || nextFlag !== 0; pages++) {
+      const page = await h.run('bob', 'invitation:query', { count: 40, nextFlag });
+      listed.push(...page.invitations.map((inv) => inv.inviteID));
+      nextFlag = page.nextFlag;
+    }
+    expect(listed).toEqual(kept);
+    const messages: string[] = [];
+    for (let cursor = 0, pages = 0; pages === 0 || cursor !== 0; pages++) {
+      const page = await h.run('alice', 'history:get', { conversation: { type: 'c2c', userID: 'bob' }, count: 45, cursor });
+      messages.push(...page.messages.map((m) => `${m.signaling.actionType}:${m.signaling.inviteID}`));
+      cursor = page.cursor;
+    }
+    expect(messages).toEqual(kept.flatMap((id) => [`cancel:${id}`, `invite:${id}`]));
+  });
+
   it('stays bounded under churn: 2,000 invite+cancel leave the last 100 and nothing else', async () => {
     const h = harness(86_400, 100);
     let last = '';

@@ -38,17 +38,23 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
   /** Their IDs, oldest first (a queue, see `Fifo`; when each ended is in `ended`). */
   const endedOrder = new Fifo<string>();
   const invitations = new Map<string, Invitation>();
-  const userLists = new Map<string, SeqList>();
+  /** userID → the invitations listed for them (`listUserInvitations`), oldest first, with their seq numbers. */
+  const userLists = new Map<string, UserList>();
   const userIndexed = new Map<string, Set<string>>();
   const userActive = new Map<string, Set<string>>();
   const groupActive = new Map<string, Set<string>>();
   const missed = new Map<string, Set<string>>();
   /** Conversation key → its messages, oldest first (`KeptMessage`: the key is the list's). */
-  const history = new Map<string, KeptMessage[]>();
+  const history = new Map<string, Fifo<KeptMessage>>();
   const timers = new Map<string, number>();
   const outcomes = new Map<string, KeptOutcome>();
   /** Every outcome stored, in expiry order (a replaced one stays until it reaches the front). */
   const outcomeOrder = new Fifo<KeptOutcome>();
+  /**
+   * Queued outcomes replaced in `outcomes` (a key stored again after its outcome expired; rare):
+   * dropping the oldest needs no lookup of its key to tell whether it is still the current one.
+   */
+  const replacedOutcomes = new Set<KeptOutcome>();
   /**
    * What is kept for long (outcomes, ended calls, history messages) holds its times as ms since
    * the store was made: small integers (for 12 days), which V8 keeps in the object itself, where
@@ -125,14 +131,17 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
     }
   }
 
-  /** Drops the leading entries of a user's list whose invitation is forgotten; deletes the list once empty. */
+  /**
+   * Drops the leading entries of a user's list whose invitation is forgotten (a moving head, not a
+   * splice: forgetting the oldest call no longer moves the rest of the list); deletes it once empty.
+   */
   function trimList(userID: string) {
     const list = userLists.get(userID);
     if (!list) return;
     let n = 0;
-    while (n < list.ids.length && !invitations.has(list.ids[n]!)) n++;
-    if (n === list.ids.length) userLists.delete(userID);
-    else if (n > 0) list.seqs.splice(0, n), list.ids.splice(0, n);
+    while (n < list.ids.size && !invitations.has(list.ids.at(n)!)) n++;
+    if (n === list.ids.size) userLists.delete(userID);
+    else if (n > 0) list.seqs.drop(n), list.ids.drop(n);
   }
 
   /** Drops the leading messages of a conversation whose invitation is forgotten; deletes it once empty. */
@@ -140,9 +149,9 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
     const list = history.get(key);
     if (!list) return;
     let n = 0;
-    while (n < list.length && !invitations.has(list[n]!.inviteID)) n++;
-    if (n === list.length) history.delete(key);
-    else if (n > 0) list.splice(0, n);
+    while (n < list.size && !invitations.has(list.at(n)!.inviteID)) n++;
+    if (n === list.size) history.delete(key);
+    else if (n > 0) list.drop(n);
   }
 
   /** Forgets one ended invitation and everything kept for it. */
@@ -179,10 +188,14 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
   /** Drops outcomes from the oldest while they have expired or there are more than `maxOutcomes`. */
   function dropOutcomes(at: number) {
     for (let oldest = outcomeOrder.peek(); oldest; oldest = outcomeOrder.peek()) {
-      const current = outcomes.get(oldest.key) === oldest;
-      if (current && outcomes.size <= maxOutcomes && oldest.expires > at) break;
+      // Not the current one of its key (replaced after it expired): only leaves the queue.
+      if (replacedOutcomes.size > 0 && replacedOutcomes.delete(oldest)) {
+        outcomeOrder.shift();
+        continue;
+      }
+      if (outcomes.size <= maxOutcomes && oldest.expires > at) break;
       outcomeOrder.shift();
-      if (current) outcomes.delete(oldest.key);
+      outcomes.delete(oldest.key);
     }
   }
 
@@ -194,6 +207,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
     const at = outcomeTime();
     const existing = outcomes.get(key);
     if (existing && existing.expires > at) return false;
+    if (existing) replacedOutcomes.add(existing);
     const expires = at + ttlMs;
     const entry: KeptOutcome = typeof outcome === 'string' ? new KeptString(key, outcome, expires) : (outcome.keep?.(expires) ?? new KeptString(key, outcome.outcome, expires));
     outcomes.set(key, entry);
@@ -219,7 +233,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
           if (indexed.has(invitation.inviteID)) continue;
           indexed.add(invitation.inviteID);
           let list = userLists.get(userID);
-          if (!list) userLists.set(userID, (list = { seqs: [], ids: [] }));
+          if (!list) userLists.set(userID, (list = { seqs: new Fifo(), ids: new Fifo() }));
           list.seqs.push(++seq);
           list.ids.push(invitation.inviteID);
         }
@@ -228,7 +242,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
         for (const userID of change.missedUsers) setOf(missed, userID).add(invitation.inviteID);
         for (const draft of change.history) {
           let list = history.get(draft.key);
-          if (!list) history.set(draft.key, (list = []));
+          if (!list) history.set(draft.key, (list = new Fifo()));
           list.push(new KeptMessage(++seq, draft, since(draft.time)));
         }
         const timerKey = `tick:${invitation.inviteID}`;
@@ -251,7 +265,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
       if (!list) return { inviteIDs: [], next: 0 };
       const [from, end] = newestBefore(list.seqs, (s) => s, before, count);
       const inviteIDs = list.ids.slice(from, end).reverse();
-      const next = end - from > count ? list.seqs[end - count]! : 0;
+      const next = end - from > count ? list.seqs.at(end - count)! : 0;
       return { inviteIDs: inviteIDs.slice(0, count), next };
     },
     async activeInvitationsOfUser(userID) {
@@ -267,7 +281,8 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Ringkit
       for (const id of inviteIDs) removeFrom(missed, userID, id);
     },
     async getHistory(key, count, before): Promise<HistoryPage> {
-      const list = history.get(key) ?? [];
+      const list = history.get(key);
+      if (!list) return { entries: [], next: 0 };
       const [from, end] = newestBefore(list, (m) => m.seq, before, count);
       const entries = list.slice(Math.max(from, end - count), end).reverse().map((m) => expand(key, m));
       const next = end - from > count ? entries[count - 1]!.seq : 0;
@@ -402,8 +417,23 @@ class Fifo<T> {
   private items: T[] = [];
   private head = 0;
 
+  /** How many items are queued. */
+  get size(): number {
+    return this.items.length - this.head;
+  }
+
   peek(): T | undefined {
     return this.items[this.head];
+  }
+
+  /** The item `i` places from the oldest. */
+  at(i: number): T | undefined {
+    return this.items[this.head + i];
+  }
+
+  /** The items from `from` to `end` (places from the oldest), as an array. */
+  slice(from: number, end: number): T[] {
+    return this.items.slice(this.head + from, this.head + end);
   }
 
   push(item: T): void {
@@ -413,37 +443,43 @@ class Fifo<T> {
   shift(): T | undefined {
     const item = this.items[this.head];
     if (item === undefined) return undefined;
-    this.items[this.head++] = undefined as T;
-    if (this.head >= 1024 && this.head * 2 >= this.items.length) {
-      this.items = this.items.slice(this.head);
+    this.drop(1);
+    return item;
+  }
+
+  /** Forgets the `n` oldest items. */
+  drop(n: number): void {
+    const items = this.items;
+    for (let i = 0; i < n; i++) items[this.head++] = undefined as T;
+    if (this.head >= 64 && this.head * 2 >= items.length) {
+      this.items = items.slice(this.head);
       this.head = 0;
     }
-    return item;
   }
 }
 
 /**
  * Where the up to `count + 1` newest entries with `seq < before` (all when `before` is 0) are in a
- * list kept in ascending `seq` order: `[from, end)`, oldest first; a binary search keeps paging
- * cheap on long lists.
+ * list kept in ascending `seq` order: `[from, end)`, places from the oldest; a binary search keeps
+ * paging cheap on long lists.
  */
-function newestBefore<T>(list: readonly T[], seqOf: (entry: T) => number, before: number, count: number): [from: number, end: number] {
-  let end = list.length;
+function newestBefore<T>(list: Fifo<T>, seqOf: (entry: T) => number, before: number, count: number): [from: number, end: number] {
+  let end = list.size;
   if (before !== 0) {
     let lo = 0;
     while (lo < end) {
       const mid = (lo + end) >> 1;
-      if (seqOf(list[mid]!) < before) lo = mid + 1;
+      if (seqOf(list.at(mid)!) < before) lo = mid + 1;
       else end = mid;
     }
   }
   return [Math.max(0, end - count - 1), end];
 }
 
-/** A user's invitation list: parallel arrays (seq numbers and inviteIDs, oldest first), no object per entry. */
-interface SeqList {
-  seqs: number[];
-  ids: string[];
+/** A user's invitation list: two queues (seq numbers and inviteIDs, oldest first), no object per entry. */
+interface UserList {
+  seqs: Fifo<number>;
+  ids: Fifo<string>;
 }
 
 /**
