@@ -10,7 +10,7 @@ import { historyMessages } from './history.js';
 import { audienceOf, canSee, isUndelivered, ungroupedAudience } from './recipients.js';
 import { outcomeForCommit, type RequestOutcomeSlot } from './requestOutcomes.js';
 import type { StopRingingReason } from './push.js';
-import type { HistoryDraft, RequestOutcome, RingkitStorage } from './storage.js';
+import type { HistoryDraft, InvitationCommit, RequestOutcome, RingkitStorage } from './storage.js';
 import { SMALL_AUDIENCE } from './smallAudience.js';
 import { nextTickAt } from './timing.js';
 
@@ -180,26 +180,17 @@ export function createInvitationTransactions(options: {
   async function commit(draft: Draft, expectedVersion: number, outcomes: { slot: RequestOutcomeSlot; outcome: RequestOutcome }[] = [], answeredWhole?: string): Promise<Publish | null> {
     const inv = draft.invitation;
     const missed = missedUsers(draft);
-    let history: HistoryDraft[] | undefined;
-    const ok = await storage
-      .commit({
-        invitation: inv,
-        expectedVersion,
-        indexUsers: (expectedVersion === 0 ? [inv.inviter, ...draft.changed] : [...draft.changed]).filter((id) => !isUndelivered(inv, id)),
-        missedUsers: Array.isArray(missed) ? missed : await missed,
-        // Built when the storage reads it (the memory storage does after the publication is written).
-        get history() {
-          return (history ??= historyMessages(inv, draft.history, draft.now));
-        },
-        nextTickAt: nextTickAt(inv, notReceivedMs),
-        ...(outcomes.length > 0 && { requestOutcomes: outcomes.map((o) => o.outcome) }),
-      })
-      .catch(async (error: unknown) => {
-        // The connection may have dropped after the store applied the commit: look before failing.
-        const stored = await storage.getInvitation(inv.inviteID).catch(() => undefined);
-        if (stored && stored.version === inv.version && JSON.stringify(stored) === JSON.stringify(inv)) return true;
-        throw error;
-      });
+    const change = new DraftCommit(draft, expectedVersion, Array.isArray(missed) ? missed : await missed, nextTickAt(inv, notReceivedMs));
+    if (outcomes.length > 0) change.requestOutcomes = outcomes.map((o) => o.outcome);
+    let ok: boolean;
+    try {
+      ok = await storage.commit(change);
+    } catch (error) {
+      // The connection may have dropped after the store applied the commit: look before failing.
+      const stored = await storage.getInvitation(inv.inviteID).catch(() => undefined);
+      if (!(stored && stored.version === inv.version && JSON.stringify(stored) === JSON.stringify(inv))) throw error;
+      ok = true;
+    }
     if (!ok) return null;
     for (const o of outcomes) o.slot.committed = true;
     if (options.onStopRinging && !inv.onlineUserOnly) {
@@ -356,6 +347,37 @@ export function createInvitationTransactions(options: {
 
     flush: () => fanout.flush(),
   };
+}
+
+/**
+ * A draft's commit (`InvitationCommit`): a class, so each commit is one object with its history
+ * built by a prototype getter when the storage reads it (the memory storage does after the
+ * publication is written), not an object literal with a getter closure of its own.
+ */
+class DraftCommit implements InvitationCommit {
+  readonly invitation: Invitation;
+  readonly indexUsers: string[];
+  requestOutcomes?: RequestOutcome[];
+  private built: HistoryDraft[] | undefined;
+
+  constructor(
+    private readonly draft: Draft,
+    readonly expectedVersion: number,
+    readonly missedUsers: string[],
+    readonly nextTickAt: number | null,
+  ) {
+    const inv = draft.invitation;
+    this.invitation = inv;
+    // The users whose lists gain the invitation: the inviter of a new one, and every changed user, unless undelivered.
+    const indexUsers: string[] = [];
+    if (expectedVersion === 0 && !isUndelivered(inv, inv.inviter)) indexUsers.push(inv.inviter);
+    for (const id of draft.changed) if (!isUndelivered(inv, id)) indexUsers.push(id);
+    this.indexUsers = indexUsers;
+  }
+
+  get history(): HistoryDraft[] {
+    return (this.built ??= historyMessages(this.invitation, this.draft.history, this.draft.now));
+  }
 }
 
 /**

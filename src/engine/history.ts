@@ -1,4 +1,4 @@
-import type { Invitation } from '../protocol/types.js';
+import type { Invitation, SignalingInfo } from '../protocol/types.js';
 import type { HistoryIntent } from './Draft.js';
 import { conversationKey, type HistoryDraft } from './storage.js';
 
@@ -8,21 +8,23 @@ import { conversationKey, type HistoryDraft } from './storage.js';
  * with each user concerned. onlineUserOnly invitations leave no history.
  */
 export function historyMessages(inv: Invitation, intents: HistoryIntent[], time: number): HistoryDraft[] {
-  if (inv.onlineUserOnly) return [];
-  return intents.flatMap((intent) => {
-    const signaling = {
-      inviteID: inv.inviteID,
-      inviter: inv.inviter,
-      ...(inv.groupID !== undefined && { groupID: inv.groupID }),
-      inviteeList: intent.inviteeList,
-      data: intent.data,
-      timeout: inv.timeout,
-      actionType: intent.actionType,
-    };
-    const base = { sender: intent.sender, time, signaling };
-    if (inv.groupID) return [{ ...base, key: `group:${inv.groupID}` }];
-    return peersOf(intent.inviteeList, intent.sender, inv.inviter).map((peer) => ({ ...base, key: conversationKey({ type: 'c2c', userID: peer }, inv.inviter) }));
-  });
+  const messages: HistoryDraft[] = [];
+  if (inv.onlineUserOnly) return messages;
+  // Plain loops and literals: built for every commit (two per 1v1 call), kept by no one but the storage.
+  for (const intent of intents) {
+    const signaling: SignalingInfo =
+      inv.groupID !== undefined
+        ? { inviteID: inv.inviteID, inviter: inv.inviter, groupID: inv.groupID, inviteeList: intent.inviteeList, data: intent.data, timeout: inv.timeout, actionType: intent.actionType }
+        : { inviteID: inv.inviteID, inviter: inv.inviter, inviteeList: intent.inviteeList, data: intent.data, timeout: inv.timeout, actionType: intent.actionType };
+    if (inv.groupID) {
+      messages.push({ sender: intent.sender, time, signaling, key: `group:${inv.groupID}` });
+      continue;
+    }
+    for (const peer of peersOf(intent.inviteeList, intent.sender, inv.inviter)) {
+      messages.push({ sender: intent.sender, time, signaling, key: conversationKey({ type: 'c2c', userID: peer }, inv.inviter) });
+    }
+  }
+  return messages;
 }
 
 /**
