@@ -23,7 +23,8 @@ export interface UserPatch {
 interface Checkpoint {
   journal: number;
   history: number;
-  fields: Omit<Invitation, 'users'>;
+  /** The invitation's fields when the step began (a plain copy: its `users` is ignored). */
+  fields: Invitation;
 }
 
 /** One user replaced by `setUser`: where, what was there, and whether it was new to `changed`. */
@@ -169,13 +170,15 @@ export class Draft {
   begin(): void {
     // The version is in use once a step changed something; until then it is still free.
     if (this.step && this.stepChangedAnything()) this.invitation.version++;
-    const { users: _users, ...fields } = this.invitation;
-    this.step = { journal: this.journal.length, history: this.history.length, fields };
+    // A plain copy (V8's fast clone); a rest pattern excluding `users` took the slow path, twice the bytes per step of a group commit.
+    this.step = { journal: this.journal.length, history: this.history.length, fields: { ...this.invitation } };
   }
 
   /** The users changed by the current step (all changes when `begin` was never called). */
   stepChanged(): CallUser[] {
     const from = this.step?.journal ?? 0;
+    // A step of a group commit (a receipt, an answer) changes one user: no Set for it.
+    if (this.journal.length - from === 1) return [this.invitation.users[this.journal[from]!.index]!];
     const seen = new Set<string>();
     const out: CallUser[] = [];
     for (let i = this.journal.length - 1; i >= from; i--) {
@@ -224,7 +227,9 @@ export class Draft {
     }
     this.history.length = step.history;
     for (const key of Object.keys(inv) as (keyof Invitation)[]) if (key !== 'users' && !(key in step.fields)) delete inv[key];
+    const users = inv.users;
     Object.assign(inv, step.fields);
+    inv.users = users;
   }
 
   /** The index, copied first when it is shared with the version this draft started from. */

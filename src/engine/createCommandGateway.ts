@@ -51,6 +51,25 @@ class OutcomeSlot implements RequestOutcomeSlot {
   }
 }
 
+/** A command's scope (`CommandScope`): a class, not a literal with a closure per command. */
+class RunScope implements CommandScope {
+  /** What the command handed on (`NO_PUBLICATIONS` until the first: a push onto `[]` allocated room for 17). */
+  publications: Publish[] = NO_PUBLICATIONS;
+  outcome?: RequestOutcomeSlot;
+
+  constructor(outcome: RequestOutcomeSlot | undefined) {
+    if (outcome) this.outcome = outcome;
+  }
+
+  later(publish: Publish): void {
+    if (this.publications === NO_PUBLICATIONS) this.publications = [publish];
+    else this.publications.push(publish);
+  }
+}
+
+/** No publications (shared, never pushed to). */
+const NO_PUBLICATIONS: Publish[] = Object.freeze([]) as unknown as Publish[];
+
 /** Media signals have a per-user budget of their own (`mediaSignalsPerSecond`). */
 const MEDIA_COMMANDS: ReadonlySet<string> = new Set(['media:signal']);
 
@@ -82,7 +101,7 @@ export function createCommandGateway(options: {
   const orderedTails = new Map<string, Promise<void>>();
   const inflight = new Map<string, { slot: OutcomeSlot; outcome: Promise<{ ack: WireAck<unknown> }> }>();
   /** connectionID → its commands still running, so a disconnect is handled after them. */
-  const running = new Map<string, Set<Promise<void>>>();
+  const running = new Map<string, Promise<void> | Set<Promise<void>>>();
   const outcomes = createRequestOutcomes(storage, logger);
 
   function validate<N extends CommandName>(name: N, payload: unknown): CommandPayload<N> {
@@ -130,27 +149,35 @@ export function createCommandGateway(options: {
    * Runs the publications that may go before the answer (`Publish.beforeAnswer`: the other side
    * of a small call hears the change one socket write sooner); returns the others.
    */
-  async function publishEarly(publications: Publish[]): Promise<Publish[]> {
+  function publishEarly(publications: Publish[]): Publish[] | Promise<Publish[]> {
+    // Most commands have none: answered without an await (a class's 400 answers a round each saved a promise and a microtask).
     if (!publications.some((p) => p.beforeAnswer)) return publications;
-    await publishAll(publications.filter((p) => p.beforeAnswer));
-    return publications.filter((p) => !p.beforeAnswer);
+    return publishAll(publications.filter((p) => p.beforeAnswer)).then(() => publications.filter((p) => !p.beforeAnswer));
   }
 
-  /** Runs one command and returns its ack plus what to publish after the caller hears it. */
+  /** Publishes what a command handed on after its answer; nothing to publish costs no async call. */
+  const publishLater = (publications: readonly Publish[]): Promise<void> | undefined => (publications.length === 0 ? undefined : publishAll(publications));
+
+  /**
+   * Runs one command and returns its ack plus what to publish after the caller hears it; with a
+   * requestID's slot, stores the outcome when its commit did not (one async call per command, not two).
+   */
   async function run<N extends CommandName>(session: Session, name: N, payload: unknown, outcome?: RequestOutcomeSlot): Promise<{ ack: CommandAck<N>; publications: Publish[] }> {
-    const publications: Publish[] = [];
+    const scope = new RunScope(outcome);
+    let ack: CommandAck<N>;
     try {
-      if (!(await withinRate(session.userID, name, payload))) fail('RATE_LIMITED', `more than ${budgetOf(name).perSecond} ${MEDIA_COMMANDS.has(name) ? 'media signals' : 'requests'} per second`);
+      const within = withinRate(session.userID, name, payload);
+      if (!(within === true || (within !== false && (await within)))) fail('RATE_LIMITED', `more than ${budgetOf(name).perSecond} ${MEDIA_COMMANDS.has(name) ? 'media signals' : 'requests'} per second`);
       const params = validate(name, payload);
       // TypeScript cannot relate `handlers[name]` to `name` itself: the map's type guarantees it.
       const handler = handlers[name] as unknown as CommandHandler<N>;
-      const scope: CommandScope = { later: (p) => void publications.push(p) };
-      if (outcome) scope.outcome = outcome;
       const result = await handler(session, params, scope);
-      return { ack: { ok: true, result }, publications };
+      ack = { ok: true, result };
     } catch (error) {
-      return { ack: toAck(error), publications };
+      ack = toAck(error);
     }
+    if (outcome && !outcome.committed) await outcomes.remember(outcome, ack);
+    return { ack, publications: scope.publications };
   }
 
   /**
@@ -161,7 +188,8 @@ export function createCommandGateway(options: {
     const key = requestOutcomeKey(session.userID, (payload as { requestID?: unknown } | null)?.requestID);
     if (key === undefined) {
       const { ack, publications } = await run(session, name, payload);
-      const later = await publishEarly(publications);
+      const early = publishEarly(publications);
+      const later = Array.isArray(early) ? early : await early;
       reply(ack);
       return later;
     }
@@ -180,23 +208,17 @@ export function createCommandGateway(options: {
     const running = inflight.get(key);
     // A retry while the first is still running waits for its outcome, a replay as well.
     if (running) return reply(running.slot.fingerprint === slot.fingerprint ? { ...((await running.outcome).ack as CommandAck<N>), replayed: true } : toAck(reusedKey(name))), [];
-    const outcome = runAndRemember(session, name, payload, slot);
+    const outcome = run(session, name, payload, slot);
     inflight.set(key, { slot, outcome });
     try {
       const { ack, publications } = await outcome;
-      const later = await publishEarly(publications);
+      const early = publishEarly(publications);
+      const later = Array.isArray(early) ? early : await early;
       reply(ack);
       return later;
     } finally {
       inflight.delete(key);
     }
-  }
-
-  /** Runs a command with a requestID and stores its outcome when its commit did not. */
-  async function runAndRemember<N extends CommandName>(session: Session, name: N, payload: unknown, slot: OutcomeSlot) {
-    const r = await run(session, name, payload, slot);
-    if (!slot.committed) await outcomes.remember(slot, r.ack);
-    return r;
   }
 
   /** Runs `work` once the connection's previous ordered `work` has finished. */
@@ -219,13 +241,17 @@ export function createCommandGateway(options: {
      */
     execute<N extends CommandName>(session: Session, name: N, payload: unknown, reply: (ack: CommandAck<N>) => void): Promise<void> {
       const checked = runOnce(session, name, payload, reply);
-      const task = ORDERED_COMMANDS.has(name) ? inOrder(session.connectionID, () => checked.then(publishAll)) : checked.then(publishAll);
-      let tasks = running.get(session.connectionID);
-      if (!tasks) running.set(session.connectionID, (tasks = new Set()));
-      tasks.add(task);
+      const connectionID = session.connectionID;
+      const task: Promise<void> = ORDERED_COMMANDS.has(name) ? inOrder(connectionID, () => checked.then(publishLater)) : checked.then(publishLater);
+      // A connection's one running command is kept as itself; a Set only once a second one runs beside it.
+      const held = running.get(connectionID);
+      if (held === undefined) running.set(connectionID, task);
+      else if (held instanceof Set) held.add(task);
+      else running.set(connectionID, new Set([held, task]));
       const done = () => {
-        tasks.delete(task);
-        if (tasks.size === 0 && running.get(session.connectionID) === tasks) running.delete(session.connectionID);
+        const now = running.get(connectionID);
+        if (now === task) running.delete(connectionID);
+        else if (now instanceof Set && now.delete(task) && now.size === 0) running.delete(connectionID);
       };
       task.then(done, done);
       return task;
@@ -233,7 +259,8 @@ export function createCommandGateway(options: {
 
     /** Resolves once every command this connection sent so far has finished (e.g. its `session:leave`). */
     async settled(connectionID: string): Promise<void> {
-      await Promise.allSettled([...(running.get(connectionID) ?? [])]);
+      const held = running.get(connectionID);
+      await Promise.allSettled(held === undefined ? [] : held instanceof Set ? [...held] : [held]);
     },
   };
 }

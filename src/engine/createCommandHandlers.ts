@@ -148,9 +148,23 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
     return { result: answer(delta, value), value };
   }
 
-  /** `change` for operations whose result is the invitation alone. */
-  const operate = async (session: Session, params: { inviteID: string; data?: string | undefined }, scope: CommandScope, apply: (draft: Draft, data: string) => void) =>
-    (await change(session, params, scope, apply, (invitation) => ({ invitation }))).result;
+  /**
+   * `change` for operations whose result is the invitation alone (accept, reject, join, …): the
+   * same steps without `change`'s async call and its wrapper (a class's answers take this path).
+   */
+  function operate(session: Session, params: { inviteID: string; data?: string | undefined }, scope: CommandScope, apply: (draft: Draft, data: string) => void): Promise<{ invitation: Invitation } & ChangeAck> {
+    let data: string;
+    try {
+      data = checkData(params.data, ctx.limits);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    const outcome = scope.outcome && { slot: scope.outcome, result: invitationAnswer };
+    return tx.mutate(params.inviteID, session.userID, (draft) => apply(draft, data), outcome, session.connectionID).then((m) => {
+      if (m.publish) scope.later(m.publish);
+      return invitationAnswer(m.delta);
+    });
+  }
 
   function requireClientGroups() {
     if (!deps.clientGroups) fail('NO_PERMISSION', 'this server does not let clients manage groups');
@@ -283,4 +297,9 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
       return { groupID: p.groupID, members: (await groups.getMembers(p.groupID)) ?? [] };
     },
   };
+}
+
+/** The answer of an operation whose result is the invitation alone: the delta, and its base when it is one (`change`'s answer, built directly). */
+function invitationAnswer(delta: MutationDelta): { invitation: Invitation } & ChangeAck {
+  return delta.baseVersion !== undefined ? { invitation: delta.invitation, baseVersion: delta.baseVersion } : { invitation: delta.invitation };
 }

@@ -213,9 +213,17 @@ export function createInvitationTransactions(options: {
     return publish;
   }
 
-  /** Whether `viewer` may see the invitation (`canSee`, with the draft's O(1) lookup); null is the engine itself. */
-  async function visible(draft: Draft, viewer: string | null): Promise<boolean> {
-    return viewer === null || canSee(draft.invitation, viewer, groups, (id) => draft.user(id) !== undefined);
+  /**
+   * Whether `viewer` may see the invitation (`canSee`, with the draft's O(1) lookup); null is the
+   * engine itself. Answered at once unless the group directory must be asked (a class's members
+   * are listed: each step of a group commit used to cost an async call and an await).
+   */
+  function visible(draft: Draft, viewer: string | null): boolean | Promise<boolean> {
+    if (viewer === null) return true;
+    const inv = draft.invitation;
+    if (isUndelivered(inv, viewer)) return false;
+    if (inv.inviter === viewer || draft.user(viewer) !== undefined) return true;
+    return canSee(inv, viewer, groups, (id) => draft.user(id) !== undefined);
   }
 
   /** The invitation as the current step leaves it, with only the users the step changed. */
@@ -244,11 +252,16 @@ export function createInvitationTransactions(options: {
       }
       const draft = new Draft(current, clock.now());
       const outcomes: StepOutcome[] = [];
-      for (const q of batch) {
+      // Index loops: a group commit holds up to 100 changes (a for-of allocated an iterator result per change).
+      for (let i = 0; i < batch.length; i++) {
+        const q = batch[i]!;
         draft.begin();
         try {
-          if (!(await visible(draft, q.viewer))) fail('INVITATION_NOT_FOUND', 'no such invitation');
-          const value = await q.change(draft);
+          const seen = visible(draft, q.viewer);
+          if (!(seen === true || (seen !== false && (await seen)))) fail('INVITATION_NOT_FOUND', 'no such invitation');
+          // A receipt's or an answer's change is synchronous: no await for it.
+          const changed = q.change(draft);
+          const value = isPromiseLike(changed) ? await changed : changed;
           outcomes.push({ ok: true, value, delta: stepDelta(draft), outcome: q.outcome });
         } catch (error) {
           draft.undo();
@@ -265,7 +278,8 @@ export function createInvitationTransactions(options: {
         answeredWhole = batch[last]!.by;
       }
       const stored: { slot: RequestOutcomeSlot; outcome: RequestOutcome }[] = [];
-      for (const o of outcomes) {
+      for (let i = 0; i < outcomes.length; i++) {
+        const o = outcomes[i]!;
         if (o.ok && o.outcome) stored.push({ slot: o.outcome.slot, outcome: outcomeForCommit(o.outcome.slot, o.outcome.result(o.delta, o.value)) });
       }
       let publish: Publish | undefined;
@@ -279,7 +293,9 @@ export function createInvitationTransactions(options: {
         const q = batch[i]!;
         const outcome = outcomes[i]!;
         if (!outcome.ok) return q.reject(outcome.error);
-        q.resolve({ invitation, value: outcome.value, delta: outcome.delta, ...(publication && changedAnything(outcome.delta) && { publish: publication }) });
+        const mutation: Mutation<unknown> = { invitation, value: outcome.value, delta: outcome.delta };
+        if (publication && changedAnything(outcome.delta)) mutation.publish = publication;
+        q.resolve(mutation);
       };
       if (batch.length <= ANSWERS_PER_TURN || !isWide(invitation)) {
         for (let i = 0; i < batch.length; i++) handBack(i, publish);
@@ -399,4 +415,9 @@ function stoppedRinging(draft: Draft): Map<StopRingingReason, string[]> {
     byReason.set(reason, list);
   }
   return byReason;
+}
+
+/** Whether a change's value is a promise (or any thenable) to wait for. */
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }

@@ -148,9 +148,9 @@ class CommitOutcome implements RequestOutcome, KeptOutcome {
 export function createRequestOutcomes(storage: RingkitStorage, logger: EngineLogger) {
   return {
     /** The first outcome stored under `key`, or undefined. */
-    async recall<T>(key: string): Promise<RecalledOutcome<T> | undefined> {
-      const stored = await storage.getRequestOutcome(key);
-      return stored === undefined ? undefined : (JSON.parse(stored) as RecalledOutcome<T>);
+    recall<T>(key: string): Promise<RecalledOutcome<T> | undefined> {
+      // No async frame of its own: every command with a requestID asks.
+      return storage.getRequestOutcome(key).then(decodeRecalled) as Promise<RecalledOutcome<T> | undefined>;
     },
     /** Stores a final outcome that no commit stored (the first one stored wins). */
     async remember(slot: RequestOutcomeSlot, ack: WireAck<unknown>): Promise<void> {
@@ -160,4 +160,9 @@ export function createRequestOutcomes(storage: RingkitStorage, logger: EngineLog
         .catch((err: unknown) => logger.warn({ err }, 'could not remember a request outcome'));
     },
   };
+}
+
+/** A stored outcome as `recall` answers it. */
+function decodeRecalled(stored: string | undefined): RecalledOutcome<unknown> | undefined {
+  return stored === undefined ? undefined : (JSON.parse(stored) as RecalledOutcome<unknown>);
 }

@@ -66,10 +66,13 @@ export function packUpdate(update: WireUpdate): PackedUpdate {
       if (value !== undefined && value !== defaults[key]) (overrides ??= {})[key] = value;
     }
     for (const key in defaults) if ((u as unknown as Record<string, unknown>)[key] === undefined) (overrides ??= {})[key] = null;
-    const row: PackedRow = [u.userID, STATE_CODE.get(u.state) ?? u.state, u.version, u.updateTime - t];
-    if (overrides) row.push(u.deviceID ?? 0, overrides);
-    else if (u.deviceID !== undefined) row.push(u.deviceID);
-    return row;
+    // Each row made at its length: a push onto a 4-element literal grew its backing store to 22
+    // slots (a class's update packs every member's row, once per update).
+    const state = STATE_CODE.get(u.state) ?? u.state;
+    const since = u.updateTime - t;
+    if (overrides) return [u.userID, state, u.version, since, u.deviceID ?? 0, overrides];
+    if (u.deviceID !== undefined) return [u.userID, state, u.version, since, u.deviceID];
+    return [u.userID, state, u.version, since];
   });
   return { ...update, invitation: { ...inv, users: [] }, rows, t, defaults };
 }

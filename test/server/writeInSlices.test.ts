@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { writeInSlices } from '../../src/server/createUpdateEmitter.js';
+import * as ws from 'ws';
+
+/** ws's frame builder (untyped in @types/ws), as socket.io's adapter calls it for a pre-encoded broadcast. */
+const { Sender } = ws as unknown as { Sender: { frame(data: Buffer, options: Record<string, unknown>): Buffer[] } };
+import { joinFrame, writeInSlices } from '../../src/server/createUpdateEmitter.js';
 
 /** A fake clock that each write advances by `costMs`, and a nextTurn that records where each turn began. */
 function harness(costMs: number) {
@@ -43,5 +47,23 @@ describe('writeInSlices: a large audience is written a slice at a time, each sli
     release();
     await done;
     expect(h.turns).toEqual([[1, 2], [3, 4], [5]]);
+  });
+});
+
+describe('joinFrame: a broadcast\'s pre-encoded WebSocket frame as one buffer, so each socket gets one plain write', () => {
+  it('joins ws\'s header and payload into one buffer with the same bytes, once', () => {
+    const frame = Sender.frame(Buffer.from('42["update",{}]'), { readOnly: false, mask: false, rsv1: false, opcode: 1, fin: true });
+    expect(frame).toHaveLength(2);
+    const joined = joinFrame(frame) as Buffer[];
+    expect(joined).toHaveLength(1);
+    expect(joined[0]!.equals(Buffer.concat(frame))).toBe(true);
+  });
+
+  it('leaves anything else as it is (no frame, one buffer, not buffers)', () => {
+    const one = [Buffer.from('x')];
+    expect(joinFrame(undefined)).toBeUndefined();
+    expect(joinFrame(one)).toBe(one);
+    const strings = ['a', 'b'];
+    expect(joinFrame(strings)).toBe(strings);
   });
 });
