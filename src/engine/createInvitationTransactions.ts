@@ -154,6 +154,8 @@ export function createInvitationTransactions(options: {
   const fanout = createFanout(clock, adaptiveWindow(options.coalesceWindowMs), options.deliver, options.deliverToGroup, options.coalesceWindowMs);
   const viaGroup = options.deliverToGroup !== undefined;
   const queues = new Map<string, QueuedChange[]>();
+  /** A publication's failure, logged (one handler, not a closure per publication). */
+  const logPublishFailure = (err: unknown) => logger.error({ err }, 'publish failed');
 
   /**
    * Users for whom this change is a call they missed: it ended for them while all their devices
@@ -305,7 +307,9 @@ export function createInvitationTransactions(options: {
       let handedBack = () => {};
       const allHandedBack = new Promise<void>((resolve) => (handedBack = resolve));
       const published = publish;
-      const afterAnswers: Publish | undefined = published && (() => allHandedBack.then(published));
+      // One promise for the batch's answers, not one per answer that publishes it.
+      let afterAll: Promise<void> | undefined;
+      const afterAnswers: Publish | undefined = published && (() => (afterAll ??= allHandedBack.then(published)));
       for (let i = 0; i < batch.length; i++) {
         if (i > 0 && i % ANSWERS_PER_TURN === 0) await nextTurn();
         handBack(i, afterAnswers);
@@ -356,9 +360,7 @@ export function createInvitationTransactions(options: {
     },
 
     async publishAll(publications) {
-      for (const publish of publications) {
-        await publish().catch((err: unknown) => logger.error({ err }, 'publish failed'));
-      }
+      for (let i = 0; i < publications.length; i++) await publications[i]!().catch(logPublishFailure);
     },
 
     flush: () => fanout.flush(),
