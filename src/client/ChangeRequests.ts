@@ -43,6 +43,11 @@ export class ChangeRequests {
   /** The answer of a change (its result object) → its update still waiting its turn in the mirror (none when applied at once). */
   private readonly answersMirrored = new WeakMap<object, Promise<void>>();
   /**
+   * The last answer `mirrorAnswer` applied at once: `mirrored` need not apply it again (the common
+   * case; any other answer is applied again, which changes nothing once it is in the mirror).
+   */
+  private appliedAtOnce: object | undefined;
+  /**
    * The requestIDs this client makes: one random UUID per client, then a counter (a UUID per
    * request cost more than the rest of sending it; unique all the same, per user and for good).
    * Drawn at the first request, not when the client is made: a client made while a page is
@@ -71,14 +76,15 @@ export class ChangeRequests {
   }
 
   /**
-   * Sends a change with a requestID (made when absent), resent after a lost link with the same
-   * one, and returns its answer with the invitation as the mirror now holds it.
+   * Sends a change with a requestID (made when absent, written into `params`: the callers pass a
+   * literal of their own), resent after a lost link with the same one, and returns its answer
+   * with the invitation as the mirror now holds it.
    */
   send<N extends MutatingCommand>(name: N, params: CommandParams<N>): Promise<CommandResult<N>> {
     const { transport, connection, requestTimeoutMs } = this.options;
     let replayed = false;
-    const request = { ...params, requestID: params.requestID ?? `${(this.requestIDPrefix ??= crypto.randomUUID())}.${(++this.requestsMade).toString(36)}` };
-    return requestWithRetry(transport, connection, name, request, { retry: true, timeoutMs: requestTimeoutMs, onReplayed: () => (replayed = true) }).then(
+    params.requestID ??= `${(this.requestIDPrefix ??= crypto.randomUUID())}.${(++this.requestsMade).toString(36)}`;
+    return requestWithRetry(transport, connection, name, params, { retry: true, timeoutMs: requestTimeoutMs, onReplayed: () => (replayed = true) }).then(
       (result) => this.mirrored(result as CommandResult<N> & { invitation?: Invitation } & ChangeAck, replayed),
       (error: unknown) => {
         const inviteID = (params as { inviteID?: unknown }).inviteID;
@@ -99,7 +105,11 @@ export class ChangeRequests {
     delete result.baseVersion;
     const update: WireUpdate = { invitation, serverTime: this.options.serverNow() };
     if (baseVersion !== undefined) update.baseVersion = baseVersion;
-    const mirroring = this.answersMirrored.get(result) ?? this.options.mirror.apply(update, 'ack');
+    let mirroring: Promise<void>;
+    if (this.appliedAtOnce === result) {
+      this.appliedAtOnce = undefined;
+      mirroring = APPLIED;
+    } else mirroring = this.answersMirrored.get(result) ?? this.options.mirror.apply(update, 'ack');
     if (mirroring === APPLIED && !replayed) return this.withMirrorCopy(result, update);
     return (async () => {
       await mirroring;
@@ -127,6 +137,7 @@ export class ChangeRequests {
     if (result.baseVersion !== undefined) update.baseVersion = result.baseVersion;
     const mirroring = this.options.mirror.apply(update, 'ack');
     if (mirroring !== APPLIED) this.answersMirrored.set(result, mirroring);
+    else this.appliedAtOnce = result;
   }
 
   /**

@@ -53,9 +53,13 @@ export interface InvitationMirrorOptions {
 export class InvitationMirror {
   /** The invitations by inviteID (in the order first seen), as `putSnapshot` would keep them. */
   private readonly invitations = new Map<string, Invitation>();
-  /** The ended ones by the time they ended (`endTime`, else `createTime`), oldest first. */
-  private readonly endedOrder: { inviteID: string; at: number }[] = [];
-  /** How many of `endedOrder`'s first entries are already dropped (a queue: shifting 500 entries per ended call costs more). */
+  /**
+   * The ended ones by the time they ended (`endTime`, else `createTime`), oldest first: their
+   * inviteIDs and, at the same index, their times (two arrays, no object per ended call kept).
+   */
+  private readonly endedIDs: string[] = [];
+  private readonly endedAt: number[] = [];
+  /** How many of `endedIDs`' first entries are already dropped (a queue: shifting 500 entries per ended call costs more). */
   private endedDropped = 0;
   /**
    * The immutable record of `invitations`, built when first read after a change: a client that
@@ -219,14 +223,21 @@ export class InvitationMirror {
     if (incoming.state !== 'ended' || held?.state === 'ended') return stored;
     if (this.acknowledged.size > 0) this.acknowledged.delete(incoming.inviteID);
     const at = incoming.endTime ?? incoming.createTime;
-    const order = this.endedOrder;
-    let i = order.length;
-    while (i > this.endedDropped && order[i - 1]!.at > at) i--;
-    if (i === order.length) order.push({ inviteID: incoming.inviteID, at });
-    else order.splice(i, 0, { inviteID: incoming.inviteID, at });
-    while (order.length - this.endedDropped > MAX_ENDED_INVITATIONS) this.invitations.delete(order[this.endedDropped++]!.inviteID);
+    const ids = this.endedIDs;
+    const ats = this.endedAt;
+    let i = ats.length;
+    while (i > this.endedDropped && ats[i - 1]! > at) i--;
+    if (i === ats.length) {
+      ids.push(incoming.inviteID);
+      ats.push(at);
+    } else {
+      ids.splice(i, 0, incoming.inviteID);
+      ats.splice(i, 0, at);
+    }
+    while (ids.length - this.endedDropped > MAX_ENDED_INVITATIONS) this.invitations.delete(ids[this.endedDropped++]!);
     if (this.endedDropped >= MAX_ENDED_INVITATIONS) {
-      order.splice(0, this.endedDropped);
+      ids.splice(0, this.endedDropped);
+      ats.splice(0, this.endedDropped);
       this.endedDropped = 0;
     }
     return stored;
