@@ -1,5 +1,6 @@
 import type { Server as EngineServer, Socket as EngineSocket } from 'engine.io';
 import { packetBytes } from './packetBytes.js';
+import { wsSocketOf } from './wsSocketOf.js';
 
 /**
  * How long a connection over the cap may go with the kernel taking none of its bytes (ms) before
@@ -145,7 +146,7 @@ interface WriteStream {
 }
 
 function writeProgressOf(conn: EngineSocket, flushes: number): WriteProgress {
-  const stream = socketOf(conn)?._socket as WriteStream | undefined;
+  const stream = wsSocketOf(conn)?._socket as WriteStream | undefined;
   // A TLS socket's own handle counts clear text until the whole write completes; the TCP handle
   // under it shows the kernel taking the encrypted bytes.
   const handle = stream?.encrypted ? stream._parent?._handle : stream?._handle;
@@ -157,13 +158,8 @@ function writeProgressOf(conn: EngineSocket, flushes: number): WriteProgress {
   };
 }
 
-/** The `ws` socket under a WebSocket transport (none for polling). */
-function socketOf(conn: EngineSocket): { bufferedAmount?: number; _socket?: unknown } | undefined {
-  return (conn.transport as unknown as { socket?: { bufferedAmount?: number; _socket?: unknown } } | undefined)?.socket;
-}
-
 /** Bytes the `ws` socket under a WebSocket transport still holds (0 for polling). */
 function bufferedAmountOf(conn: EngineSocket): number {
-  const amount = socketOf(conn)?.bufferedAmount;
+  const amount = wsSocketOf(conn)?.bufferedAmount;
   return typeof amount === 'number' ? amount : 0;
 }

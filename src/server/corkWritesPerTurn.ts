@@ -1,5 +1,6 @@
 import type { Server as EngineServer, Socket as EngineSocket } from 'engine.io';
 import { packetBytes } from './packetBytes.js';
+import { wsSocketOf } from './wsSocketOf.js';
 
 /** A connection's stream, as far as holding its writes goes (a `net.Socket`). */
 export interface Corkable {
@@ -39,7 +40,7 @@ type Later = (fn: () => void) => void;
 
 /** The stream under an engine.io connection's WebSocket transport (`ws`'s `_socket`), if it has one. */
 function streamOf(conn: EngineSocket): Corkable | undefined {
-  const stream = (conn.transport as unknown as { socket?: { _socket?: Corkable } } | undefined)?.socket?._socket;
+  const stream = wsSocketOf(conn)?._socket as Corkable | undefined;
   return stream && typeof stream.cork === 'function' && typeof stream.uncork === 'function' ? stream : undefined;
 }
 
