@@ -4,6 +4,7 @@
  * what they receive was the bottleneck. The members are bare socket.io clients (for the
  * baselines) or ringkit clients; the pool sends commands and the worker answers each when done.
  */
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Socket } from 'socket.io-client';
 import type { SignalingClient } from 'ringkit';
@@ -14,6 +15,10 @@ const { kind, url, ids } = workerData as { kind: 'bare' | 'ringkit'; url: string
 let bare: Socket[] = [];
 let members: SignalingClient[] = [];
 let armed: Promise<unknown> = Promise.resolve();
+
+// The load generator yields the cores to the servers and the probe, as if it ran on other machines
+// (Linux nice is per thread: this lowers this worker only). `--clients-normal-priority` keeps it at 0.
+if (process.env.BENCH_CLIENTS_NICE !== '0') setPriority(0, 19);
 
 /** Resolves once every member's mirror shows all `n` invitees accepted. */
 function allAccepted(client: SignalingClient, inviteID: string, n: number): Promise<void> {

@@ -1,9 +1,9 @@
 /**
- * `npm run bench [-- --quick] [-- --profile] [-- --only latency,media,classroom,webPush] [-- --workers 2] [-- --sizes 200,1000] [-- --runs 3] [-- --warmup 3] [-- --pin] [-- --json path]`
+ * `npm run bench [-- --quick] [-- --profile] [-- --only latency,media,classroom,webPush] [-- --workers 2] [-- --sizes 200,1000] [-- --runs 3] [-- --warmup 3] [-- --pin] [-- --clients-normal-priority] [-- --json path]`
  * (`--quick`: fewer samples, the class of 200 only, heap at 500 connections):
  * ringkit's performance as ratios against baselines measured in the same run, so the numbers
  * mean something on a shared, noisy machine. Servers run in their own processes (`serverProcess.ts`),
- * clients in this one (a class's members in `--workers` worker threads), over WebSocket; latency samples are interleaved with their baselines.
+ * clients in this one (a class's members in `--workers` worker threads at nice 19 unless `--clients-normal-priority`), over WebSocket; latency samples are interleaved with their baselines.
  * Prints a table and writes the whole result as JSON (default `bench/results.json`).
  */
 import { spawn } from 'node:child_process';
@@ -29,6 +29,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     pin: { type: 'boolean', default: false },
+    'clients-normal-priority': { type: 'boolean', default: false },
     workers: { type: 'string', default: '2' },
     sizes: { type: 'string' },
     runs: { type: 'string' },
@@ -39,6 +40,7 @@ const { values } = parseArgs({
 });
 const quick = values.quick;
 if (values.pin) process.env.BENCH_PIN = '1';
+if (values['clients-normal-priority']) process.env.BENCH_CLIENTS_NICE = '0';
 pinBenchProcess();
 const sections = new Set((values.only ?? 'latency,media,sustained,classroom,heap,crossNode,redis,renders,bundle,webPush').split(','));
 /** The class sizes the classroom section measures. */
@@ -120,7 +122,7 @@ try {
   if (sections.has('classroom')) {
     const classes: ClassroomResult[] = [];
     for (const n of classSizes) {
-      log(`classroom N=${n} (${values.workers} client worker threads)`);
+      log(`classroom N=${n} (${values.workers} client worker threads at nice ${values['clients-normal-priority'] ? 0 : 19})`);
       const c = await measureClassroom(bare, ringkit, n, { runs: values.runs ? Number(values.runs) : quick ? 1 : 3, warmup: values.warmup ? Number(values.warmup) : quick ? 1 : warmupRounds(n), probeSamples: quick ? 0 : 300, workers: Number(values.workers), ...(values.profile && { profilePath: `${profileDir}classroom-${n}.cpuprofile` }) });
       classes.push(c);
       const span = (s: Spread, unit = ' ms') => `${round(s.p50, s.p50 < 10 ? 2 : 0)}${unit} (${round(s.min, s.min < 10 ? 2 : 0)}–${round(s.max, s.max < 10 ? 2 : 0)})`;
