@@ -17,7 +17,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, createCluster } from 'redis';
-import { COMMIT_SCRIPT } from '../src/server/redis/redisScripts.js';
+import { COMMIT_SCRIPT } from '../src/server/redis/scripts/invitationScripts.js';
 
 const P = 'ringkit:';
 const TIMER_SHARDS = 16;

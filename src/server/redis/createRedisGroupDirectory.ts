@@ -1,6 +1,6 @@
 import type { GroupDirectory } from '../../engine/groups.js';
 import { connectRedis, type RedisConnectionOptions } from './connectRedis.js';
-import { GROUP_MEMBERS_SCRIPT, GROUP_WRITE_SCRIPT } from './redisScripts.js';
+import { GROUP_MEMBERS_SCRIPT, GROUP_WRITE_SCRIPT } from './scripts/groupScripts.js';
 
 /**
  * Options of the Redis group directory.

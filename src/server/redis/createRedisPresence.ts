@@ -1,6 +1,6 @@
 import type { DeadNodeSweep, RingkitStorage } from '../../engine/storage.js';
 import type { RedisHandle } from './connectRedis.js';
-import { BUSY_SCRIPT, DEVICE_SCRIPT, HEARTBEAT_SCRIPT, LIVE_CONNECTIONS_SCRIPT, ONLINE_SCRIPT, SWEEP_NODES_SCRIPT } from './redisScripts.js';
+import { BUSY_SCRIPT, DEVICE_SCRIPT, HEARTBEAT_SCRIPT, LIVE_CONNECTIONS_SCRIPT, ONLINE_SCRIPT, SWEEP_NODES_SCRIPT } from './scripts/presenceScripts.js';
 
 /**
  * The device half of the storage contract, plus the node heartbeat.

@@ -3,16 +3,10 @@ import type { Invitation } from '../../protocol/types.js';
 import type { DeadNodeSweep, HistoryDraft, InvitationCommit, RingkitStorage, StoredHistoryEntry, StoredPushSubscription } from '../../engine/storage.js';
 import { connectRedis, type RedisConnectionOptions } from './connectRedis.js';
 import { createRedisPresence } from './createRedisPresence.js';
-import {
-  CLAIM_TIMERS_SCRIPT,
-  CLEAR_TIMER_IF_SCRIPT,
-  COMMIT_SCRIPT,
-  LIST_USER_SCRIPT,
-  PUT_PUSH_SUBSCRIPTION_SCRIPT,
-  RATE_WINDOW_SCRIPT,
-  REMOVE_DEVICE_PUSH_SCRIPT,
-  SET_TIMER_IF_SCRIPT,
-} from './redisScripts.js';
+import { COMMIT_SCRIPT, LIST_USER_SCRIPT } from './scripts/invitationScripts.js';
+import { PUT_PUSH_SUBSCRIPTION_SCRIPT, REMOVE_DEVICE_PUSH_SCRIPT } from './scripts/pushSubscriptionScripts.js';
+import { RATE_WINDOW_SCRIPT } from './scripts/rateWindowScript.js';
+import { CLAIM_TIMERS_SCRIPT, CLEAR_TIMER_IF_SCRIPT, SET_TIMER_IF_SCRIPT } from './scripts/timerScripts.js';
 
 /**
  * Options of the Redis storage.
