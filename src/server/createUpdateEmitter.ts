@@ -96,7 +96,8 @@ export function canWriteEncoded(io: Server): boolean {
  * group or to more than SMALL_AUDIENCE users) as packed rows to devices whose handshake said
  * `wire: 2` (ringkit's own client), plain objects to any other; a call's update as plain objects
  * to every device (for a few users rows save no bytes and cost packing and unpacking). Each form is
- * encoded once per broadcast, its WebSocket frame included. On one node (`cluster` false) the
+ * encoded once per broadcast, its WebSocket frame included. With several nodes (`cluster` true)
+ * each form is one broadcast through the adapter: a class's update two, a call's one. On one node (`cluster` false) the
  * plain form is skipped while no device reads it, and a large audience is written a slice at a
  * time (at most 100 devices, 2 MiB and 1 ms of writing), yielding to other work between slices; the updates of
  * one invitation still reach each device in order (a later update waits for the earlier one's slices).
@@ -212,7 +213,26 @@ export function createUpdateEmitter(io: Server, cluster: boolean, now: Now = () 
       // a few users, for whom they would only cost packing here and unpacking on every device.
       const packed = isClass ? packUpdate(update) : update;
       if (cluster) {
-        // Other nodes hold devices too: one broadcast per form through the adapter.
+        // Other nodes hold devices too: one broadcast per form through the adapter (each is a
+        // PUBLISH that every node's subscriber reads, decodes and encodes for its devices).
+        if (packed === update) {
+          // A call's update: one form for every device, so one broadcast. The device that asked
+          // is skipped only if it reads rows (ringkit's client mirrors its answer; any other
+          // device hears its own change). It is this node's: a request is answered by the node
+          // its connection is on, so the room of its wire form is known here.
+          if (answeredWhole === undefined) {
+            io.to(rooms).emit(UPDATE_EVENT, update);
+            return undefined;
+          }
+          const local = io.sockets.adapter.rooms.get(answeredWhole) !== undefined;
+          if (local) {
+            const skip = io.sockets.adapter.rooms.get(PACKED_ROOM)?.has(answeredWhole) === true;
+            (skip ? io.to(rooms).except(answeredWhole) : io.to(rooms)).emit(UPDATE_EVENT, update);
+            return undefined;
+          }
+          // Gone from this node since it asked: its form is not known here, so as for a class,
+          // one broadcast per form (it is skipped wherever it reads rows).
+        }
         io.to(rooms).except(answeredWhole === undefined ? PLAIN_ROOM : [PLAIN_ROOM, answeredWhole]).emit(UPDATE_EVENT, packed);
         io.to(rooms).except(PACKED_ROOM).emit(UPDATE_EVENT, update);
         return undefined;
