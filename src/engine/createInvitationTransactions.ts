@@ -129,7 +129,7 @@ const MAX_GROUP_COMMIT = 100;
  * the commit's publication waits for the last of them (an answer still comes before the update
  * that carries its change).
  */
-export const ANSWERS_PER_TURN = 16;
+const ANSWERS_PER_TURN = 16;
 
 /**
  * Builds the invitation transactions over a storage and a delivery function.

@@ -27,7 +27,7 @@ function withoutUndelivered(inv: Invitation, recipients: Set<string>): Set<strin
  * not terminal, the users the change touched, and every member of the invitation's group —
  * never an undelivered onlineUserOnly invitee.
  */
-export async function recipientsOf(inv: Invitation, changed: Iterable<string>, groups: GroupDirectory): Promise<Set<string>> {
+async function recipientsOf(inv: Invitation, changed: Iterable<string>, groups: GroupDirectory): Promise<Set<string>> {
   const recipients = namedIn(inv, changed);
   if (inv.groupID) for (const id of (await groups.getMembers(inv.groupID)) ?? []) recipients.add(id);
   return withoutUndelivered(inv, recipients);

@@ -70,7 +70,7 @@ export function requestOutcomeKey(userID: string, requestID: unknown): string | 
  * Whether an outcome is final (remembered) rather than transient (rate limit, storage down).
  * @example if (isFinal(ack)) await outcomes.remember(slot, ack)
  */
-export function isFinal(ack: WireAck<unknown>): boolean {
+function isFinal(ack: WireAck<unknown>): boolean {
   return ack.ok || (ack.error.code !== 'RATE_LIMITED' && ack.error.code !== 'INTERNAL');
 }
 

@@ -35,7 +35,7 @@ export const idSchema = z
  * A server-generated invitation ID (URL-safe).
  * @example const inviteID = inviteIDSchema.parse(result.inviteID)
  */
-export const inviteIDSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not an inviteID');
+const inviteIDSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not an inviteID');
 
 const requestID = z.string().min(1).max(64).optional();
 /** Custom data; its byte limit is configurable and checked by the engine. */
@@ -46,7 +46,7 @@ const userList = z.array(idSchema).min(1).max(10_000);
  * `offlinePushInfo` as docs/protocol.md section 6 describes it.
  * @example offlinePushInfoSchema.parse({ title: 'Alice', desc: 'Incoming call' })
  */
-export const offlinePushInfoSchema = z.strictObject({
+const offlinePushInfoSchema = z.strictObject({
   title: z.string().max(1024).optional(),
   desc: z.string().min(1).max(4096),
   payload: z.string().max(8192).optional(),
@@ -59,7 +59,7 @@ const base64url = /^[A-Za-z0-9_-]+={0,2}$/;
  * A browser's push subscription as `PushSubscription.toJSON()` gives it (`PushSubscriptionData`).
  * @example pushSubscriptionSchema.parse(subscription.toJSON())
  */
-export const pushSubscriptionSchema = z.object({
+const pushSubscriptionSchema = z.object({
   endpoint: z.string().max(2048).url(),
   expirationTime: z.number().nullable().optional(),
   keys: z.object({

@@ -34,15 +34,13 @@ export type OutboundCloseReason = 'stalled' | 'behind';
  * than `OUTBOUND_BEHIND_FACTOR × maxBytes` from earlier turns still waits (`'behind'`): what the
  * server holds for one connection stays bounded whether it reads or not. The client sees an
  * ordinary disconnect, reconnects and resynchronises.
- * @example capOutboundBuffer(io.engine, 4 * 1024 * 1024, (bytes, _conn, why) => logger.warn({ bytes, why }, 'slow consumer dropped'))
+ * @example capOutboundBuffer(io.engine, 4 * 1024 * 1024, (bytes, why) => logger.warn({ bytes, why }, 'slow consumer dropped'))
  */
 export function capOutboundBuffer(
   engine: EngineServer,
   maxBytes: number,
-  onClose: (bytes: number, conn: EngineSocket, why: OutboundCloseReason) => void,
-  options: { stallMs?: number } = {},
+  onClose: (bytes: number, why: OutboundCloseReason) => void,
 ): void {
-  const stallMs = options.stallMs ?? OUTBOUND_STALL_MS;
   const behindBytes = maxBytes * OUTBOUND_BEHIND_FACTOR;
   /** The event-loop turn, counted (by an immediate) only in turns that write to a connection over the cap. */
   let turn = 0;
@@ -76,12 +74,12 @@ export function capOutboundBuffer(
     const close = (bytes: number, why: OutboundCloseReason) => {
       clearTimeout(watch);
       watch = undefined;
-      onClose(bytes, conn, why);
+      onClose(bytes, why);
       conn.close(true);
     };
     const arm = () => {
       mark = writeProgressOf(conn, flushes);
-      watch = setTimeout(check, stallMs);
+      watch = setTimeout(check, OUTBOUND_STALL_MS);
       watch.unref?.();
     };
     const check = () => {

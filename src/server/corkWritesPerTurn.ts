@@ -15,7 +15,7 @@ export interface Corkable {
  * Longest a write is held (ms): a turn still writing after this lets what it holds go and holds
  * again, so a long turn (a class's burst of answers) delays no packet by more than this.
  */
-export const HOLD_BUDGET_MS = 0.5;
+const HOLD_BUDGET_MS = 0.5;
 
 /**
  * Most bytes a held connection may have waiting (bytes): holding saves a system call per small
@@ -64,11 +64,10 @@ function waitingBytes(conn: EngineSocket, stream: Corkable): number {
  * engine.io makes from the callback of a released one (its next queued packets) is not held again.
  * @example corkWritesPerTurn(io.engine)
  */
-export function corkWritesPerTurn(engine: EngineServer, options: { now?: Now; later?: Later; budgetMs?: number; passMs?: number } = {}): { readonly holding: number; passTurn(): void } {
+export function corkWritesPerTurn(engine: EngineServer, options: { now?: Now; later?: Later; budgetMs?: number } = {}): { readonly holding: number; passTurn(): void } {
   const now = options.now ?? (() => performance.now());
   const later = options.later ?? ((fn) => void setImmediate(fn));
   const budgetMs = options.budgetMs ?? HOLD_BUDGET_MS;
-  const passMs = options.passMs ?? PASS_MS;
   let held = new Set<Corkable>();
   /** When the first of `held` was held. */
   let since = 0;
@@ -134,7 +133,7 @@ export function corkWritesPerTurn(engine: EngineServer, options: { now?: Now; la
      * behind one would wait for all of it. A class's own writes are sliced and spaced already.
      */
     passTurn(): void {
-      passUntil = now() + passMs;
+      passUntil = now() + PASS_MS;
       if (held.size > 0) letGo();
     },
   };

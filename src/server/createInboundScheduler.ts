@@ -10,7 +10,7 @@ type Later = (fn: () => void) => void;
  * running each as it was read (its rate check, schema, stored outcome, handler) held the loop
  * 15–30 ms while an unrelated call's invite, read in the same poll, waited its turn.
  */
-export const INBOUND_BUDGET_MS = 2;
+const INBOUND_BUDGET_MS = 2;
 
 /**
  * Runs the commands devices send, in the order each connection sent them, with a class's commands

@@ -135,7 +135,7 @@ export async function createRingkitServer(options: RingkitServerOptions): Promis
   limitInbound(io.engine, { packetsPerSecond: limits.inboundPacketsPerSecond, bytesPerSecond: limits.inboundBytesPerSecond }, (why) =>
     logger.warn({ why, limits: [limits.inboundPacketsPerSecond, limits.inboundBytesPerSecond] }, 'a connection sent more than its inbound budget: closed'),
   );
-  capOutboundBuffer(io.engine, limits.maxOutboundBufferBytes, (bytes, _conn, why) =>
+  capOutboundBuffer(io.engine, limits.maxOutboundBufferBytes, (bytes, why) =>
     logger.warn(
       { bytes, limit: limits.maxOutboundBufferBytes, why },
       why === 'stalled'

@@ -2,7 +2,7 @@ import type { Draft } from '../Draft.js';
 import { settle } from '../settle.js';
 
 /** Data of a participant the server removed because the device that held their part is gone. */
-export const GONE_DATA = JSON.stringify({ reason: 'gone' });
+const GONE_DATA = JSON.stringify({ reason: 'gone' });
 
 /**
  * A user has had no connected device for the grace period (docs/protocol.md section 6): as inviter
