@@ -28,7 +28,10 @@ export interface PeerLinkHost {
   changed(): void;
 }
 
-/** Timings of a link (milliseconds); tests may shorten them. */
+/**
+ * Timings of a link (milliseconds); tests may shorten them.
+ * @example createCallMedia(client, inviteID, { timings: { offerTimeoutMs: 1000 } })
+ */
 export interface PeerLinkTimings {
   /** An offer unanswered this long is rolled back and made again with an ICE restart. */
   offerTimeoutMs: number;

@@ -20,7 +20,10 @@ export interface CallQuality {
   level: 'good' | 'fair' | 'poor' | 'unknown';
 }
 
-/** The totals one sample read, kept to compute the next interval. */
+/**
+ * The totals one sample read, kept to compute the next interval.
+ * @example const first: QualitySample = { at: 0, bytesIn: 0, bytesOut: 0, packetsReceived: 0, packetsLost: 0 }
+ */
 export interface QualitySample {
   at: number;
   bytesIn: number;
@@ -29,7 +32,10 @@ export interface QualitySample {
   packetsLost: number;
 }
 
-/** Quality before anything was measured. */
+/**
+ * Quality before anything was measured.
+ * @example if (snapshot.quality === UNKNOWN_QUALITY) showMeasuring()
+ */
 export const UNKNOWN_QUALITY: CallQuality = { roundTripTimeMs: null, packetLossPercent: null, inboundKbps: null, outboundKbps: null, level: 'unknown' };
 
 type Stat = Record<string, unknown> & { type: string; id: string };

@@ -6,7 +6,10 @@
  * @module
  */
 
-/** The protocol tag of every message (a message without it is ignored). */
+/**
+ * The protocol tag of every message (a message without it is ignored).
+ * @example if (JSON.parse(signal).v !== MEDIA_SIGNAL_VERSION) return
+ */
 export const MEDIA_SIGNAL_VERSION = 'rk-media/1';
 
 /**

@@ -37,7 +37,10 @@ export interface UseCallRecordsResult extends PageStatus {
   markMissedSeen(): void;
 }
 
-/** Default invitations per page of the call log. */
+/**
+ * Default invitations per page of the call log.
+ * @example const { loadMore } = useCallRecords({ count: CALL_RECORDS_PAGE * 2 })
+ */
 export const CALL_RECORDS_PAGE = 30;
 
 /**

@@ -11,7 +11,10 @@ export interface CallControlsContextValue {
   labels: CallControlsLabels;
 }
 
-/** The context `CallControls` provides to its parts. */
+/**
+ * The context `CallControls` provides to its parts.
+ * @example <CallControlsContext.Provider value={{ media, labels }}><MuteButton /></CallControlsContext.Provider>
+ */
 export const CallControlsContext = createContext<CallControlsContextValue | null>(null);
 
 /**

@@ -14,7 +14,10 @@ export interface CallViewContextValue {
   getUser?: GetUser | undefined;
 }
 
-/** The context `CallView` provides to its parts. */
+/**
+ * The context `CallView` provides to its parts.
+ * @example <CallViewContext.Provider value={value}><CallViewStage /></CallViewContext.Provider>
+ */
 export const CallViewContext = createContext<CallViewContextValue | null>(null);
 
 /**

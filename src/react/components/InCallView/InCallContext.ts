@@ -15,7 +15,10 @@ export interface InCallContextValue {
   titleID: string;
 }
 
-/** The context `InCallView` provides to its parts. */
+/**
+ * The context `InCallView` provides to its parts.
+ * @example <InCallContext.Provider value={{ call, peer, labels, titleID }}><InCallPeer /></InCallContext.Provider>
+ */
 export const InCallContext = createContext<InCallContextValue | null>(null);
 
 /**

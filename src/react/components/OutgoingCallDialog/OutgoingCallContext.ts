@@ -23,7 +23,10 @@ export interface OutgoingCallContextValue {
   close: () => void;
 }
 
-/** The context `OutgoingCallDialog` provides to its parts. */
+/**
+ * The context `OutgoingCallDialog` provides to its parts.
+ * @example <OutgoingCallContext.Provider value={value}><OutgoingCallCancelButton /></OutgoingCallContext.Provider>
+ */
 export const OutgoingCallContext = createContext<OutgoingCallContextValue | null>(null);
 
 /**

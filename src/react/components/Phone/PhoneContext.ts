@@ -21,7 +21,10 @@ export interface PhoneContextValue {
   self: string;
 }
 
-/** The context `Phone` provides to its parts. */
+/**
+ * The context `Phone` provides to its parts.
+ * @example <PhoneContext.Provider value={value}><PhoneDialer /></PhoneContext.Provider>
+ */
 export const PhoneContext = createContext<PhoneContextValue | null>(null);
 
 /**
