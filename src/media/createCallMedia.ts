@@ -290,6 +290,17 @@ export function createCallMedia(client: CallMediaClient, inviteID: string, optio
   const setTrackEverywhere = (k: 'audio' | 'video', track: MediaStreamTrack | null) =>
     Promise.all([...links.values()].map((link) => link.setTrack(k, track)));
 
+  /** Captures `k` again from the device now chosen and sends it in place of the old track (kept if the capture fails). */
+  const recapture = async (k: 'audio' | 'video') => {
+    const track = await capture(k);
+    if (isClosed()) return void track?.stop();
+    if (track) {
+      putLocal(k, track);
+      await setTrackEverywhere(k, track);
+    }
+    changed();
+  };
+
   const state = (): CallMediaState => {
     if (isClosed()) return 'closed';
     if (phase === 'idle') return 'idle';
@@ -365,25 +376,13 @@ export function createCallMedia(client: CallMediaClient, inviteID: string, optio
       if (isClosed()) return;
       microphoneID = deviceID;
       if (phase !== 'ready') return changed();
-      const track = await capture('audio');
-      if (isClosed()) return void track?.stop();
-      if (track) {
-        putLocal('audio', track);
-        await setTrackEverywhere('audio', track);
-      }
-      changed();
+      await recapture('audio');
     },
     async selectCamera(deviceID) {
       if (isClosed()) return;
       cameraID = deviceID;
       if (phase !== 'ready' || !camera) return changed();
-      const track = await capture('video');
-      if (isClosed()) return void track?.stop();
-      if (track) {
-        putLocal('video', track);
-        await setTrackEverywhere('video', track);
-      }
-      changed();
+      await recapture('video');
     },
     async selectSpeaker(deviceID) {
       speakerID = deviceID;

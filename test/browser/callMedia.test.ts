@@ -103,6 +103,31 @@ describe('createCallMedia in Chromium (two peers in one page, in-memory signals)
     await eventually(async () => expect(await flows(b.peerConnections()[0]!, 'video')).toBe(true));
   });
 
+  it('choosing a microphone or a camera captures it anew: the old track stops, the new one is sent on every connection and video still flows', async () => {
+    const [alice, bob] = await people(['alice', 'bob']);
+    const { inviteID } = await alice!.invite('bob', { mode: 'advanced', data: JSON.stringify({ roomID: 'r2b', video: true }) });
+    await bob!.accept(inviteID);
+    const a = mediaFor(alice!, inviteID);
+    mediaFor(bob!, inviteID);
+    await eventually(() => expect(a.getSnapshot().state).toBe('connected'));
+    await eventually(() => expect(a.getSnapshot().devices.microphones.length * a.getSnapshot().devices.cameras.length).toBeGreaterThan(0));
+    const { devices } = a.getSnapshot();
+    const sent = (kind: 'audio' | 'video') => a.peerConnections()[0]!.getSenders().find((s) => s.track?.kind === kind)?.track;
+
+    for (const [kind, select, deviceID] of [
+      ['audio', a.selectMicrophone, devices.microphones[0]!.deviceId],
+      ['video', a.selectCamera, devices.cameras[0]!.deviceId],
+    ] as const) {
+      const old = sent(kind)!;
+      await select(deviceID);
+      const now = sent(kind)!;
+      expect(now).not.toBe(old);
+      expect([old.readyState, now.readyState]).toEqual(['ended', 'live']);
+      expect(a.getSnapshot().localStream!.getTracks()).toContain(now);
+    }
+    await eventually(async () => expect(await flows(a.peerConnections()[0]!, 'video')).toBe(true));
+  });
+
   it('glare: in an audio call both turn their camera on at once; negotiation settles and video flows both ways', async () => {
     const [alice, bob] = await people(['alice', 'bob']);
     const { inviteID } = await alice!.invite('bob', { mode: 'advanced', data: JSON.stringify({ roomID: 'r3' }) });
