@@ -170,18 +170,11 @@ console.log(`   (${slow.length} samples)`);
  * Core 0's schedule (`perf record -e sched:sched_switch -C 0 -k CLOCK_MONOTONIC`, then `perf script
  * -F pid,tid,time,trace > sched.txt`): who had the core during the slowest samples.
  */
-if (existsSync(`${dir}/sched.txt`)) {
+const schedule = existsSync(`${dir}/sched.txt`) ? readSchedule(`${dir}/sched.txt`) : undefined;
+if (schedule) {
+  const { processOf: tgid, switches } = schedule;
   const serverPid = Number(readFileSync(`${dir}/server.pid`, 'utf8'));
   const probePid = Number(readFileSync(`${dir}/probe.pid`, 'utf8'));
-  const tgid = new Map<number, number>();
-  const switches: { at: number; next: number; nextComm: string }[] = [];
-  for (const line of readFileSync(`${dir}/sched.txt`, 'utf8').split('\n')) {
-    // "  1234/1240  12345.678901: prev_comm=node prev_pid=1240 ... ==> next_comm=node next_pid=1300 next_prio=120"
-    const m = /^\s*(\d+)\/(\d+)\s+([\d.]+):.*==> next_comm=(.+?) next_pid=(\d+)/.exec(line);
-    if (!m) continue;
-    tgid.set(Number(m[2]), Number(m[1]));
-    switches.push({ at: Number(m[3]) * 1000, next: Number(m[5]), nextComm: m[4]! });
-  }
   const who = (tid: number, comm: string) => {
     const g = tgid.get(tid) ?? tid;
     if (tid === serverPid) return 'server main thread';
@@ -197,7 +190,7 @@ if (existsSync(`${dir}/sched.txt`)) {
       const s = switches[i]!;
       const a = Math.max(from, s.at);
       const b = Math.min(to, switches[i + 1]?.at ?? to);
-      const k = who(s.next, s.nextComm);
+      const k = who(s.tid, s.comm);
       into.set(k, (into.get(k) ?? 0) + (b - a));
     }
   };
@@ -226,16 +219,9 @@ if (existsSync(`${dir}/sched.txt`)) {
 }
 
 /** Core 0's time per thread of the server over the rounds (its V8 helper threads share the core when pinned). */
-if (existsSync(`${dir}/sched.txt`)) {
+if (schedule) {
+  const { processOf: tg, switches: ev } = schedule;
   const serverPid = Number(readFileSync(`${dir}/server.pid`, 'utf8'));
-  const tg = new Map<number, number>();
-  const ev: { at: number; tid: number; comm: string }[] = [];
-  for (const line of readFileSync(`${dir}/sched.txt`, 'utf8').split('\n')) {
-    const m = /^\s*(\d+)\/(\d+)\s+([\d.]+):.*==> next_comm=(.+?) next_pid=(\d+)/.exec(line);
-    if (!m) continue;
-    tg.set(Number(m[2]), Number(m[1]));
-    ev.push({ at: Number(m[3]) * 1000, tid: Number(m[5]), comm: m[4]! });
-  }
   const per = new Map<string, number>();
   for (let i = 0; i + 1 < ev.length; i++) {
     const e = ev[i]!;
@@ -249,17 +235,10 @@ if (existsSync(`${dir}/sched.txt`)) {
 }
 
 /** The slowest samples one by one: which round, when in it, and who had core 0 meanwhile. */
-if (existsSync(`${dir}/sched.txt`)) {
+if (schedule) {
+  const { processOf: tg, switches: ev } = schedule;
   const serverPid = Number(readFileSync(`${dir}/server.pid`, 'utf8'));
   const probePid = Number(readFileSync(`${dir}/probe.pid`, 'utf8'));
-  const tg = new Map<number, number>();
-  const ev: { at: number; tid: number }[] = [];
-  for (const line of readFileSync(`${dir}/sched.txt`, 'utf8').split('\n')) {
-    const m = /^\s*(\d+)\/(\d+)\s+([\d.]+):.*==> next_comm=(.+?) next_pid=(\d+)/.exec(line);
-    if (!m) continue;
-    tg.set(Number(m[2]), Number(m[1]));
-    ev.push({ at: Number(m[3]) * 1000, tid: Number(m[5]) });
-  }
   const order = [...rounds].sort((a, b) => a[0] - b[0]);
   console.log('\n== slowest samples: round, ms into it, core 0 (server main / server helpers / probe / others / idle)');
   for (const s of slow) {
@@ -277,4 +256,21 @@ if (existsSync(`${dir}/sched.txt`)) {
     }
     console.log(`   ${s.ring.toFixed(1).padStart(5)} ms  round ${r} at ${(s.t0 - order[r]![0]).toFixed(0).padStart(4)} ms  ${Object.entries(share).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(' ')}`);
   }
+}
+
+/**
+ * Core 0's schedule from `perf script -F pid,tid,time,trace`: each switch (when, in monotonic ms,
+ * and the thread given the core), and the process of every thread seen.
+ */
+function readSchedule(path: string): { switches: { at: number; tid: number; comm: string }[]; processOf: Map<number, number> } {
+  const processOf = new Map<number, number>();
+  const switches: { at: number; tid: number; comm: string }[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    // "  1234/1240  12345.678901: prev_comm=node prev_pid=1240 ... ==> next_comm=node next_pid=1300 next_prio=120"
+    const m = /^\s*(\d+)\/(\d+)\s+([\d.]+):.*==> next_comm=(.+?) next_pid=(\d+)/.exec(line);
+    if (!m) continue;
+    processOf.set(Number(m[2]), Number(m[1]));
+    switches.push({ at: Number(m[3]) * 1000, tid: Number(m[5]), comm: m[4]! });
+  }
+  return { switches, processOf };
 }
