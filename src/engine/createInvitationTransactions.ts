@@ -3,15 +3,16 @@ import { isPending, type CallUser, type Invitation } from '../protocol/types.js'
 import type { Clock } from './clock.js';
 import { adaptiveWindow, createFanout, type Deliver, type DeliverToGroup, type FanoutChange } from './createFanout.js';
 import { Draft } from './Draft.js';
+import { DraftCommit } from './DraftCommit.js';
 import type { EngineLogger } from './EngineLogger.js';
 import { fail } from './fail.js';
 import type { GroupDirectory } from './groups.js';
-import { historyMessages } from './history.js';
 import { audienceOf, canSee, isUndelivered, ungroupedAudience } from './recipients.js';
 import { outcomeForCommit, type RequestOutcomeSlot } from './requestOutcomes.js';
 import type { StopRingingReason } from './push.js';
-import type { HistoryDraft, InvitationCommit, RequestOutcome, RingkitStorage } from './storage.js';
+import type { RequestOutcome, RingkitStorage } from './storage.js';
 import { SMALL_AUDIENCE } from './smallAudience.js';
+import { stoppedRinging } from './stoppedRinging.js';
 import { nextTickAt } from './timing.js';
 
 /**
@@ -365,58 +366,6 @@ export function createInvitationTransactions(options: {
 
     flush: () => fanout.flush(),
   };
-}
-
-/**
- * A draft's commit (`InvitationCommit`): a class, so each commit is one object with its history
- * built by a prototype getter when the storage reads it (the memory storage does after the
- * publication is written), not an object literal with a getter closure of its own.
- */
-class DraftCommit implements InvitationCommit {
-  readonly invitation: Invitation;
-  readonly indexUsers: string[];
-  requestOutcomes?: RequestOutcome[];
-  private built: HistoryDraft[] | undefined;
-
-  constructor(
-    private readonly draft: Draft,
-    readonly expectedVersion: number,
-    readonly missedUsers: string[],
-    readonly nextTickAt: number | null,
-  ) {
-    const inv = draft.invitation;
-    this.invitation = inv;
-    // The users whose lists gain the invitation: the inviter of a new one, and every changed user, unless undelivered.
-    const indexUsers: string[] = [];
-    if (expectedVersion === 0 && !isUndelivered(inv, inv.inviter)) indexUsers.push(inv.inviter);
-    for (const id of draft.changed) if (!isUndelivered(inv, id)) indexUsers.push(id);
-    this.indexUsers = indexUsers;
-  }
-
-  get history(): HistoryDraft[] {
-    return (this.built ??= historyMessages(this.invitation, this.draft.history, this.draft.now));
-  }
-}
-
-/**
- * Users for whom a change ended ringing, by why: pending before it and answered (`answered`),
- * cancelled or timed out (`missed`), or still pending in an invitation that ended (`ended`).
- */
-function stoppedRinging(draft: Draft): Map<StopRingingReason, string[]> {
-  const inv = draft.invitation;
-  const byReason = new Map<StopRingingReason, string[]>();
-  const ids = inv.state === 'ended' ? inv.users.map((u) => u.userID) : [...draft.changed];
-  for (const id of ids) {
-    if (!draft.wasPending(id)) continue;
-    const state = draft.user(id)!.state;
-    const reason: StopRingingReason | undefined =
-      state === 'accepted' || state === 'rejected' ? 'answered' : state === 'cancelled' || state === 'timeout' ? 'missed' : inv.state === 'ended' ? 'ended' : undefined;
-    if (!reason) continue;
-    const list = byReason.get(reason) ?? [];
-    list.push(id);
-    byReason.set(reason, list);
-  }
-  return byReason;
 }
 
 /** Whether a change's value is a promise (or any thenable) to wait for. */
