@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Run first by `npm test`: the tests start a real redis-server and a real Chromium. When either is
-// missing it installs both with apt (as root, or with sudo that needs no password), as .ci/run
-// does; otherwise it stops at once with one line naming what is missing and how to install it.
+// Run first by `npm test`: the tests start a real redis-server and a real Chromium. It installs
+// what is missing with apt (as root, or with sudo that needs no password), as .ci/run does;
+// otherwise it stops at once with one line naming what is missing and how to install it.
 //
 //   CHROMIUM_PATH=/path/to/chrome npm test   use another Chromium (never installed for you)
 //   RINGKIT_NO_INSTALL=1 npm test            report what is missing, never install

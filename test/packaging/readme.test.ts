@@ -68,6 +68,13 @@ describe('README code', () => {
     for (const command of commands) expect(command).toContain('--no-interactive');
   });
 
+  it('names every runtime dependency in "Install routes" (a new one was left out twice)', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const sentence = /ringkit's runtime dependencies are ([^]*?)\n\n/.exec(readme)?.[1] ?? '';
+    const { dependencies } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(Object.keys(dependencies).filter((name) => !sentence.replaceAll('\n', ' ').includes(name))).toEqual([]);
+  });
+
   it('type-checks every ts/tsx block as pasted', () => {
     const errors = compileBlocks();
     expect(errors.size).toBe(blocks.length);
