@@ -132,7 +132,7 @@ const kind = (label: string): string => {
   if (label.includes('createInboundScheduler.ts:54') || label.includes('take@')) return 'inbound drain';
   if (label.includes('createUpdateEmitter') || label.includes('createFanout') || label.includes('packedUpdate')) return 'fan-out/update write';
   if (label.includes('inviteInGroup') || label.includes('create(draft')) return 'inviteInGroup';
-  if (label.includes('createInvitationTransactions') || label.includes('createMemoryStorage')) return 'commit';
+  if (['createInvitationTransactions', 'DraftCommit', 'createMemoryStorage', 'Fifo.ts', 'KeptMessage'].some((file) => label.includes(file))) return 'commit';
   if (label.includes('reply') || label.includes('runOnce')) return 'answers';
   if (label.includes('onStreamRead') || label.includes('onAny') || label.includes('submit')) return 'reading';
   return 'other';
