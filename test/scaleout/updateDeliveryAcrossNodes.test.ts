@@ -1,7 +1,9 @@
 import { createClient } from 'redis';
 import { io, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, inject, it, onTestFinished } from 'vitest';
-import { UPDATE_EVENT } from '../../src/protocol/wire.js';
+import { UPDATE_EVENT, type WireUpdate } from '../../src/protocol/wire.js';
+import { userRoom } from '../../src/server/createGroupRooms.js';
+import { createUpdateEmitter } from '../../src/server/createUpdateEmitter.js';
 import type { RingkitServer } from '../../src/server/index.js';
 import { startCluster, type Cluster, type ClusterNode } from '../support/cluster.js';
 import { connectClient, until } from '../support/harness.js';
@@ -187,5 +189,34 @@ describe('a class’s update across nodes: rows to wire-2 devices, objects to th
       expect(versionsOf(writes, device, inviteID).some((v) => v >= answeredAt(userID)), device).toBe(true);
     }
     for (const c of [teacher, s1, s1Laptop, s2]) expect(c.getInvitation(inviteID), c.userID).toEqual(stored);
+  });
+});
+
+describe('a call’s update whose answering connection is not on the publishing node', () => {
+  it('falls back to one broadcast per form: the answering device is skipped where it reads rows, and hears its change where it does not', async () => {
+    const cluster = await startCluster(url, 3);
+    const [n1, n2, n3] = cluster.nodes as [ClusterNode, ClusterNode, ClusterNode];
+    const writes = recordWrites(cluster.nodes);
+    await rawDevice(n1, 'x', 'here', false);
+    await rawDevice(n2, 'x', 'plain', false);
+    await rawDevice(n3, 'x', 'packed', true);
+    const socketOf = (node: RingkitServer, deviceID: string) => [...node.io.sockets.sockets.values()].find((s) => s.data.session?.deviceID === deviceID)!.id;
+    // An emitter of node 1's own (the server's joined each device to the room of its wire form).
+    const updates = createUpdateEmitter(n1.io, true);
+    const update = (inviteID: string): WireUpdate => ({
+      invitation: { inviteID, inviter: 'x', inviterDeviceID: 'here', state: 'active', mode: 'normal', data: '', timeout: 30, createTime: 1000, version: 1, onlineUserOnly: false, enableNotReceivedCheck: false, users: [] } as unknown as WireUpdate['invitation'],
+      serverTime: 1000,
+    });
+    const labels = ['x/here', 'x/plain', 'x/packed'];
+    const writtenTo = (inviteID: string) => labels.filter((d) => versionsOf(writes, d, inviteID).length > 0).flatMap((d) => versionsOf(writes, d, inviteID).map(() => d));
+
+    updates.emit([userRoom('x')], update('remote-packed'), socketOf(n3, 'packed'));
+    updates.emit([userRoom('x')], update('remote-plain'), socketOf(n2, 'plain'));
+    updates.emit([userRoom('x')], update('local-plain'), socketOf(n1, 'here'));
+    await until(() => writtenTo('local-plain').length >= 3, 5000, 'the last update everywhere');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(writtenTo('remote-packed')).toEqual(['x/here', 'x/plain']);
+    expect(writtenTo('remote-plain')).toEqual(labels);
+    expect(writtenTo('local-plain')).toEqual(labels);
   });
 });
