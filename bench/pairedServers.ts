@@ -31,7 +31,8 @@ function spawn(worktree: string) {
   return { url, stats: () => call<Stats>({ cmd: 'stats' }), stop: () => call({ cmd: 'exit' }).catch(() => undefined) };
 }
 
-async function throughput(loops: { sample(): Promise<unknown> }[], ms: number): Promise<number> {
+/** Runs every loop's `sample()` back to back, all at once, for `ms`; returns how many cycles completed. */
+async function cyclesWithin(loops: { sample(): Promise<unknown> }[], ms: number): Promise<number> {
   let cycles = 0;
   const end = performance.now() + ms;
   await Promise.all(loops.map(async (loop) => { while (performance.now() < end) { await loop.sample(); cycles++; } }));
@@ -44,13 +45,13 @@ const phaseMs = Number(phaseArg ?? 1500);
 const servers = [spawn(a!), spawn(b!)];
 const urls = await Promise.all(servers.map((s) => s.url));
 const pairs = await Promise.all(urls.map((url, s) => Promise.all(Array.from({ length: 64 }, (_, i) => openRingkitPair(url, url, `p${s}-${i}-a`, `p${s}-${i}-b`)))));
-for (const p of pairs) await throughput(p, 1000);
+for (const p of pairs) await cyclesWithin(p, 1000);
 const perCycle: number[][] = [[], []];
 const rates: number[][] = [[], []];
 for (let r = 0; r < rounds; r++) {
   for (const s of r % 2 === 0 ? [0, 1] : [1, 0]) {
     const c0 = (await servers[s]!.stats()).cpuMs;
-    const cycles = await throughput(pairs[s]!, phaseMs);
+    const cycles = await cyclesWithin(pairs[s]!, phaseMs);
     const cpu = (await servers[s]!.stats()).cpuMs - c0;
     perCycle[s]!.push(cpu / cycles);
     rates[s]!.push(cycles / (phaseMs / 1000));

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { command, startSentinelDeployment } from '../test/support/startSentinelDeployment.js';
 import { openRingkitPair } from './latency.js';
 import { spawnBenchServer, type BenchServer } from './spawnBenchServer.js';
-import { sleep, summarize, type Summary } from './stats.js';
+import { cyclesPerSecond, sleep, summarize, type Summary } from './stats.js';
 
 /** What one Redis costs and carries, and what waiting for a replica costs. */
 export interface RedisCapacityResult {
@@ -46,20 +46,6 @@ function callsByCommand(stats: Record<string, string>): Record<string, number> {
   return out;
 }
 
-async function throughput(loops: { sample(): Promise<unknown> }[], ms: number): Promise<number> {
-  let cycles = 0;
-  const start = performance.now();
-  await Promise.all(
-    loops.map(async (loop) => {
-      while (performance.now() - start < ms) {
-        await loop.sample();
-        cycles++;
-      }
-    }),
-  );
-  return cycles / ((performance.now() - start) / 1000);
-}
-
 /**
  * A primary and its replica (redis-server on loopback TCP, asynchronous replication as in
  * production) under two ringkit nodes, one acknowledging commits at once, one after `WAIT 1 500`.
@@ -98,18 +84,18 @@ export async function measureRedisCapacity(rounds: number, phaseMs: number): Pro
     // 2. Throughput, 64 in flight, alternating phases.
     const plainPairs = await Promise.all(Array.from({ length: 64 }, (_, i) => openRingkitPair(plain.url, plain.url, `t${i}-a`, `t${i}-b`)));
     const waitPairs = await Promise.all(Array.from({ length: 64 }, (_, i) => openRingkitPair(waiting.url, waiting.url, `t${i}-a`, `t${i}-b`)));
-    await throughput(plainPairs, 300);
-    await throughput(waitPairs, 300);
+    await cyclesPerSecond(plainPairs, 300);
+    await cyclesPerSecond(waitPairs, 300);
     const rates = { plain: [] as number[], wait: [] as number[] };
     let plainCpu = 0;
     let plainCycles = 0;
     for (let phase = 0; phase < 2; phase++) {
       const c0 = (await plain.stats()).cpuMs;
-      const r = await throughput(plainPairs, phaseMs);
+      const r = await cyclesPerSecond(plainPairs, phaseMs);
       plainCpu += (await plain.stats()).cpuMs - c0;
       plainCycles += r * (phaseMs / 1000);
       rates.plain.push(r);
-      rates.wait.push(await throughput(waitPairs, phaseMs));
+      rates.wait.push(await cyclesPerSecond(waitPairs, phaseMs));
     }
     for (const p of [...plainPairs, ...waitPairs]) p.close();
 

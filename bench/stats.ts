@@ -33,3 +33,21 @@ export function until(check: () => boolean, subscribe: (listener: () => void) =>
 
 /** Rounds for the table. */
 export const round = (x: number, digits = 2) => Number.isFinite(x) ? Number(x.toFixed(digits)) : x;
+
+/**
+ * Runs every loop's `sample()` back to back, all at once, for `ms`; returns the cycles completed per second.
+ * @example const rate = await cyclesPerSecond(pairs, 3000)
+ */
+export async function cyclesPerSecond(loops: { sample(): Promise<unknown> }[], ms: number): Promise<number> {
+  let cycles = 0;
+  const start = performance.now();
+  await Promise.all(
+    loops.map(async (loop) => {
+      while (performance.now() - start < ms) {
+        await loop.sample();
+        cycles++;
+      }
+    }),
+  );
+  return cycles / ((performance.now() - start) / 1000);
+}

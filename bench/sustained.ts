@@ -2,22 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import type { BenchServer } from './spawnBenchServer.js';
 import { openBareRelay, openRingkitPair } from './latency.js';
-
-/** Runs `loops` concurrent loops of `cycle` for `ms`; returns cycles per second. */
-async function throughput(loops: { sample(): Promise<unknown> }[], ms: number): Promise<number> {
-  let cycles = 0;
-  const end = performance.now() + ms;
-  const start = performance.now();
-  await Promise.all(
-    loops.map(async (loop) => {
-      while (performance.now() < end) {
-        await loop.sample();
-        cycles++;
-      }
-    }),
-  );
-  return cycles / ((performance.now() - start) / 1000);
-}
+import { cyclesPerSecond } from './stats.js';
 
 /** Result of the sustained run. */
 export interface SustainedResult {
@@ -45,8 +30,8 @@ const ownCpuMs = () => {
 export async function measureSustained(bare: BenchServer, ringkit: BenchServer, inFlight: number, phaseMs: number, profilePath?: string): Promise<SustainedResult> {
   const relays = await Promise.all(Array.from({ length: inFlight }, (_, i) => openBareRelay(bare.url, `sus${i}-`)));
   const pairs = await Promise.all(Array.from({ length: inFlight }, (_, i) => openRingkitPair(ringkit.url, ringkit.url, `sus${i}-a`, `sus${i}-b`)));
-  await throughput(pairs, 300); // warm-up
-  await throughput(relays, 300);
+  await cyclesPerSecond(pairs, 300); // warm-up
+  await cyclesPerSecond(relays, 300);
   const bareRates: number[] = [];
   const ringkitRates: number[] = [];
   let ringkitCpu = 0;
@@ -58,7 +43,7 @@ export async function measureSustained(bare: BenchServer, ringkit: BenchServer, 
   for (let phase = 0; phase < 2; phase++) {
     const b0 = await bare.stats();
     const bc0 = ownCpuMs();
-    const rate = await throughput(relays, phaseMs);
+    const rate = await cyclesPerSecond(relays, phaseMs);
     bareClientCpu += ownCpuMs() - bc0;
     bareCpu += (await bare.stats()).cpuMs - b0.cpuMs;
     bareRelays += rate * (phaseMs / 1000);
@@ -73,7 +58,7 @@ export async function measureSustained(bare: BenchServer, ringkit: BenchServer, 
     if (profilePath && phase === 1) await ringkit.call({ cmd: 'profileStart' });
     const r0 = await ringkit.stats();
     const rc0 = ownCpuMs();
-    const cycles = await throughput(pairs, phaseMs);
+    const pairRate = await cyclesPerSecond(pairs, phaseMs);
     ringkitClientCpu += ownCpuMs() - rc0;
     ringkitCpu += (await ringkit.stats()).cpuMs - r0.cpuMs;
     if (profilePath && phase === 1) await ringkit.call({ cmd: 'profileStop', path: profilePath });
@@ -82,8 +67,8 @@ export async function measureSustained(bare: BenchServer, ringkit: BenchServer, 
       writeFileSync(clientProfilePath(profilePath!), JSON.stringify(profile));
       clients.disconnect();
     }
-    ringkitCycles += cycles * (phaseMs / 1000);
-    ringkitRates.push(cycles);
+    ringkitCycles += pairRate * (phaseMs / 1000);
+    ringkitRates.push(pairRate);
   }
   for (const r of relays) r.close();
   for (const p of pairs) p.close();
