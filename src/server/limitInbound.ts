@@ -1,4 +1,5 @@
 import type { Server as EngineServer, Socket as EngineSocket } from 'engine.io';
+import { packetBytes } from './packetBytes.js';
 
 /**
  * Per-connection inbound budget: packets and bytes per second, each a token bucket with a burst
@@ -17,16 +18,15 @@ export interface InboundBudget {
  * the work one socket can cause (issue 13, defect 2). The client reconnects like after any drop.
  * @example limitInbound(io.engine, { packetsPerSecond: 1000, bytesPerSecond: 1 << 20 }, (why) => logger.warn({ why }, 'flood'))
  */
-export function limitInbound(engine: EngineServer, budget: InboundBudget, onClose: (why: string, conn: EngineSocket) => void): void {
+export function limitInbound(engine: EngineServer, budget: InboundBudget, onClose: (why: 'packets' | 'bytes') => void): void {
   engine.on('connection', (conn: EngineSocket) => {
     const packets = bucket(budget.packetsPerSecond);
     const bytes = bucket(budget.bytesPerSecond);
     conn.on('packet', (packet: { type: string; data?: unknown }) => {
       if (packet.type !== 'message' || conn.readyState !== 'open') return;
-      const size = typeof packet.data === 'string' ? packet.data.length : packet.data instanceof ArrayBuffer || ArrayBuffer.isView(packet.data) ? packet.data.byteLength : 0;
-      const why = !packets.take(1) ? 'packets' : !bytes.take(size) ? 'bytes' : undefined;
+      const why = !packets.take(1) ? 'packets' : !bytes.take(packetBytes(packet.data)) ? 'bytes' : undefined;
       if (why === undefined) return;
-      onClose(why, conn);
+      onClose(why);
       conn.close(true);
     });
   });
