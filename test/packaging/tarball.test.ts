@@ -196,6 +196,27 @@ describe('ringkit installed from its tarball into a fresh Vite React app', { tim
     expect(refused).toContain('npm install redis@^6.3.1 @socket.io/redis-adapter@^8.3.0');
   });
 
+  // require() of an ES module needs Node 20.19 / 22.12 (process.features.require_module); older ones get ERR_REQUIRE_ESM.
+  it.skipIf(!(process.features as { require_module?: boolean }).require_module)('a CommonJS server requires ringkit/server and ringkit (exports say "default", not only "import")', async () => {
+    const script = [
+      "const { createRingkitServer } = require('ringkit/server');",
+      "const { createSignalingClient } = require('ringkit');",
+      "createRingkitServer({ port: 0, auth: { dev: true } }).then(async (server) => {",
+      "  const [alice, bob] = ['alice', 'bob'].map((userID) => createSignalingClient({ url: server.url, userID }));",
+      '  await Promise.all([alice.connect(), bob.connect()]);',
+      "  const ringing = new Promise((resolve) => bob.on('invitationReceived', (e) => resolve(e.inviter)));",
+      "  await alice.invite('bob');",
+      "  console.log('bob rings for', await ringing);",
+      '  alice.disconnect();',
+      '  bob.disconnect();',
+      '  await server.close();',
+      '});',
+      '',
+    ].join('\n');
+    writeFileSync(join(app, 'server.cjs'), script);
+    await expect(run(process.execPath, ['server.cjs'], app, 60_000, { LOG_LEVEL: 'silent' })).resolves.toContain('bob rings for alice');
+  });
+
   it('the README example rings a second tab in StrictMode dev mode without a console error or warning', () => ringReadmeApp(app));
 
   it("the 'use client' directive opens the built ringkit/react (React Server Components need it first)", () => {
