@@ -52,10 +52,10 @@ function traceProbe(io: Server) {
     const user = String(socket.handshake.auth.userID);
     if (!user.startsWith('probe')) return;
     socket.conn.on('packet', (p: { type: string; data?: unknown }) => {
-      if (p.type === 'message') probeMarks.push({ at: mono(), user, dir: 'in', head: String(p.data).slice(0, 24) });
+      if (p.type === 'message') probeMarks.push({ at: mono(), user, dir: 'in', head: String(p.data).slice(0, 40) });
     });
     socket.conn.on('packetCreate', (p: { type: string; data?: unknown }) => {
-      if (p.type === 'message') probeMarks.push({ at: mono(), user, dir: 'out', head: String(p.data).slice(0, 24) });
+      if (p.type === 'message') probeMarks.push({ at: mono(), user, dir: 'out', head: String(p.data).slice(0, 40) });
     });
   });
 }

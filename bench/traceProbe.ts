@@ -13,6 +13,17 @@
  * (the profile, frames mapped to the sources through the build's source maps), where the time went
  * (sent → read, read → ring written, written → rang), and, with `sched.txt`, who had core 0:
  * the server's main thread, its helper threads (V8's compiler and GC), the probe, other processes.
+ *
+ * Unpinned (the default bench), record every core with wake-ups instead, and profile with
+ * `BENCH_TRACE_NOPROF=1` (V8's profiler, sampling every 100 µs, keeps a thread of its own busy
+ * that then competes for the 2 cores):
+ * ```sh
+ * perf record -m 256M -e sched:sched_switch -e sched:sched_wakeup -a -k CLOCK_MONOTONIC -o /tmp/t/sched.data &
+ * BENCH_TRACE_NOPROF=1 BENCH_TRACE_DIR=/tmp/t npm run bench -- --only classroom --sizes 1000 --profile
+ * kill -INT %1; perf script -i /tmp/t/sched.data -F cpu,pid,tid,time,event,trace > /tmp/t/sched-all.txt
+ * ```
+ * and each phase of the slowest samples says how long the server's main thread ran, waited
+ * runnable for a core or slept, how long its helper threads waited runnable, and the probe's.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -102,6 +113,9 @@ const timelines = profiles.map((p) => {
   });
 });
 
+/** The probe's invite as the server read it (its head is cut short: a 4-digit ack id leaves no closing quote). */
+const isInvite = (head: string) => /\["invitation:invite(?:"|$)/.test(head);
+
 const rounds = profiles.map((p) => [p.startTime / 1000, p.endTime / 1000] as const);
 const during = probe.filter((s) => rounds.some(([a, b]) => s.t0 >= a && s.t0 <= b));
 const sorted = [...during].sort((a, b) => a.ring - b.ring);
@@ -144,7 +158,7 @@ const sums = new Map<string, number>();
 const add = (k: string, v: number) => sums.set(k, (sums.get(k) ?? 0) + v);
 for (const s of slow) {
   const end = s.t0 + s.ring;
-  const read = marks.find((m) => m.dir === 'in' && m.user.endsWith('-x') && m.at >= s.t0 - 0.5 && m.head.includes('invite"'));
+  const read = marks.find((m) => m.dir === 'in' && m.user.endsWith('-x') && m.at >= s.t0 - 0.5 && isInvite(m.head));
   const wrote = read && marks.find((m) => m.dir === 'out' && m.user.endsWith('-y') && m.at >= read.at);
   if (!read || !wrote || wrote.at > end + 1) {
     add('unmatched', s.ring);
@@ -203,7 +217,7 @@ if (schedule) {
     const into = new Map<string, number>();
     let n = 0;
     for (const s of slow) {
-      const read = marks.find((m) => m.dir === 'in' && m.user.endsWith('-x') && m.at >= s.t0 - 0.5 && m.head.includes('invite"'));
+      const read = marks.find((m) => m.dir === 'in' && m.user.endsWith('-x') && m.at >= s.t0 - 0.5 && isInvite(m.head));
       const wrote = read && marks.find((m) => m.dir === 'out' && m.user.endsWith('-y') && m.at >= read.at);
       if (!read || !wrote) continue;
       n++;
@@ -273,4 +287,76 @@ function readSchedule(path: string): { switches: { at: number; tid: number; comm
     switches.push({ at: Number(m[3]) * 1000, tid: Number(m[5]), comm: m[4]! });
   }
   return { switches, processOf };
+}
+
+/**
+ * Unpinned runs: every core's schedule with wake-ups (`perf record -e sched:sched_switch -e
+ * sched:sched_wakeup -a -k CLOCK_MONOTONIC`, then `perf script -F cpu,pid,tid,time,event,trace >
+ * sched-all.txt`): for each phase of the slowest samples, how long the server's main thread, its
+ * helper threads (V8's GC and compiler) and the probe's main thread ran, waited runnable for a
+ * core, or slept. A main thread asleep while its helpers wait runnable is a GC pause whose
+ * parallel tasks were started by helpers the scheduler then left off the cores.
+ */
+if (existsSync(`${dir}/sched-all.txt`)) {
+  const serverPid = Number(readFileSync(`${dir}/server.pid`, 'utf8'));
+  const probePid = Number(readFileSync(`${dir}/probe.pid`, 'utf8'));
+  type State = 'run' | 'rq' | 'sleep';
+  const byTid = new Map<number, { at: number; state: State }[]>();
+  const tgid = new Map<number, number>();
+  const push = (tid: number, at: number, state: State, wakeUp = false) => {
+    let list = byTid.get(tid);
+    if (!list) byTid.set(tid, (list = []));
+    // A wake-up of a thread already running (or already runnable) changes nothing.
+    if (wakeUp && list[list.length - 1]?.state !== 'sleep' && list.length > 0) return;
+    list.push({ at, state });
+  };
+  for (const line of readFileSync(`${dir}/sched-all.txt`, 'utf8').split('\n')) {
+    const sw = /^\s*(\d+)\/(\d+)\s+\[\d+\]\s+([\d.]+): sched:sched_switch: .*prev_pid=(\d+) .*prev_state=(\S+) ==> .*next_pid=(\d+)/.exec(line);
+    if (sw) {
+      const at = Number(sw[3]) * 1000;
+      tgid.set(Number(sw[2]), Number(sw[1]));
+      push(Number(sw[4]), at, sw[5]!.startsWith('R') ? 'rq' : 'sleep');
+      push(Number(sw[6]), at, 'run');
+      continue;
+    }
+    const wk = /^\s*\d+\/\d+\s+\[\d+\]\s+([\d.]+): sched:sched_wakeup: .*pid=(\d+) prio/.exec(line);
+    if (wk) push(Number(wk[2]), Number(wk[1]) * 1000, 'rq', true);
+  }
+  /** How long `tid` ran, waited runnable and slept between `from` and `to` (ms). */
+  const statesOf = (tid: number, from: number, to: number) => {
+    const acc = { run: 0, rq: 0, sleep: 0 };
+    const list = byTid.get(tid) ?? [];
+    let i = list.findIndex((e) => e.at > from);
+    if (i < 0) i = list.length;
+    let state: State = list[i - 1]?.state ?? 'sleep';
+    let t = from;
+    for (; i < list.length && list[i]!.at < to; i++) {
+      acc[state] += list[i]!.at - t;
+      t = list[i]!.at;
+      state = list[i]!.state;
+    }
+    acc[state] += Math.max(0, to - t);
+    return acc;
+  };
+  const helpers = [...byTid.keys()].filter((tid) => tid !== serverPid && tgid.get(tid) === serverPid);
+  const f = (x: number) => x.toFixed(1);
+  const sums = new Map<string, number>();
+  let n = 0;
+  console.log('\n== all cores: the slowest samples, per phase (A sent → read, B read → written, C written → rang): server main thread run/runnable/asleep, its helper threads runnable (summed), probe main thread run/runnable');
+  for (const s of slow) {
+    const read = marks.find((m) => m.dir === 'in' && m.user.endsWith('-x') && m.at >= s.t0 - 0.5 && isInvite(m.head));
+    const wrote = read && marks.find((m) => m.dir === 'out' && m.user.endsWith('-y') && m.at >= read.at);
+    if (!read || !wrote) continue;
+    n++;
+    const parts: string[] = [];
+    for (const [phase, from, to] of [['A', s.t0, read.at], ['B', read.at, wrote.at], ['C', wrote.at, Math.max(wrote.at, s.t0 + s.ring)]] as const) {
+      const main = statesOf(serverPid, from, to);
+      const help = helpers.reduce((sum, tid) => sum + statesOf(tid, from, to).rq, 0);
+      const probe = statesOf(probePid, from, to);
+      for (const [k, v] of Object.entries({ 'server run': main.run, 'server runnable': main.rq, 'server asleep': main.sleep, 'server helpers runnable': help, 'probe run': probe.run, 'probe runnable': probe.rq })) sums.set(`${phase} ${k}`, (sums.get(`${phase} ${k}`) ?? 0) + v);
+      parts.push(`${phase} ${f(to - from)}: server ${f(main.run)}/${f(main.rq)}/${f(main.sleep)} helpers ${f(help)} probe ${f(probe.run)}/${f(probe.rq)}`);
+    }
+    console.log(`   ${s.ring.toFixed(1).padStart(6)} ms  ${parts.join('  ')}`);
+  }
+  console.log(`   per sample (${n}): ${[...sums].map(([k, v]) => `${k} ${(v / Math.max(1, n)).toFixed(2)}`).join(', ')}`);
 }
