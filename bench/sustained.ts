@@ -54,6 +54,8 @@ export async function measureSustained(bare: BenchServer, ringkit: BenchServer, 
       await clients.post('Profiler.enable');
       await clients.post('Profiler.setSamplingInterval', { interval: 200 });
       await clients.post('Profiler.start');
+      // BENCH_TRACE_ALLOC: the clients' allocations too, beside the server's (serverProcess.ts).
+      if (process.env.BENCH_TRACE_ALLOC) await clients.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
     }
     if (profilePath && phase === 1) await ringkit.call({ cmd: 'profileStart' });
     const r0 = await ringkit.stats();
@@ -65,6 +67,10 @@ export async function measureSustained(bare: BenchServer, ringkit: BenchServer, 
     if (clients) {
       const { profile } = await clients.post('Profiler.stop');
       writeFileSync(clientProfilePath(profilePath!), JSON.stringify(profile));
+      if (process.env.BENCH_TRACE_ALLOC) {
+        const { profile: allocations } = await clients.post('HeapProfiler.stopSampling');
+        writeFileSync(clientProfilePath(profilePath!).replace(/\.cpuprofile$/, '.heapprofile'), JSON.stringify(allocations));
+      }
       clients.disconnect();
     }
     ringkitCycles += pairRate * (phaseMs / 1000);

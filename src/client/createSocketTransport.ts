@@ -5,6 +5,7 @@ import type { CommandAck, CommandName, CommandParams } from '../protocol/command
 import type { MediaSignalEvent } from '../protocol/events.js';
 import { CLOSED_EVENT, MEDIA_SIGNAL_EVENT, UPDATE_EVENT, type WireUpdate } from '../protocol/wire.js';
 import { isPacked, PACKED_WIRE, unpackUpdate } from '../protocol/packedUpdate.js';
+import { directSocketPath, type DirectPath } from './directSocketPath.js';
 import { RequestDeadlines, type WaitingRequest } from './RequestDeadlines.js';
 import type { Transport, TransportListener } from './Transport.js';
 
@@ -30,6 +31,7 @@ export interface SocketTransportOptions {
 export function createSocketTransport(options: SocketTransportOptions): Transport {
   let socket: Socket | undefined;
   let current: TransportListener | undefined;
+  let direct: DirectPath | undefined;
   /** The requests still waiting for their answer: failed when the connection drops (no answer can come). */
   const waiting = new RequestDeadlines();
 
@@ -51,8 +53,12 @@ export function createSocketTransport(options: SocketTransportOptions): Transpor
       let closedFor: WireError | undefined;
       const comeBack = () => setTimeout(() => socket?.connect(), 200 + Math.random() * 800);
       socket.on('connect', () => listener.onOpen());
-      socket.on(UPDATE_EVENT, (update: WireUpdate) => listener.onUpdate(isPacked(update) ? unpackUpdate(update) : update));
-      socket.on(MEDIA_SIGNAL_EVENT, (signal: MediaSignalEvent) => listener.onMediaSignal?.(signal));
+      const onUpdate = (update: WireUpdate) => listener.onUpdate(isPacked(update) ? unpackUpdate(update) : update);
+      const onMediaSignal = (signal: MediaSignalEvent) => listener.onMediaSignal?.(signal);
+      socket.on(UPDATE_EVENT, onUpdate);
+      socket.on(MEDIA_SIGNAL_EVENT, onMediaSignal);
+      // Updates, media signals, requests and their answers skip socket.io-client's per-packet machinery while it would only hand them on.
+      direct = directSocketPath(socket, { [UPDATE_EVENT]: onUpdate, [MEDIA_SIGNAL_EVENT]: onMediaSignal });
       socket.on(CLOSED_EVENT, (error: WireError) => (closedFor = error));
       socket.on('disconnect', (reason) => {
         waiting.failAll();
@@ -81,6 +87,7 @@ export function createSocketTransport(options: SocketTransportOptions): Transpor
       socket?.disconnect();
       socket?.removeAllListeners();
       socket = undefined;
+      direct = undefined;
     },
     notify(name, params) {
       if (!socket?.connected) return false;
@@ -96,13 +103,15 @@ export function createSocketTransport(options: SocketTransportOptions): Transpor
           fail: (why) => reject(new RingkitError('REQUEST_TIMEOUT', why === 'lost' ? `${name}: the connection was lost before the answer` : `${name}: no answer within ${timeoutMs} ms`)),
         };
         waiting.add(request);
-        s.emit(name, params, (ack: CommandAck<N>) => {
+        const answered = (ack: CommandAck<N>) => {
           // Even after the request timed out: the answer of a change may be this device's only copy
           // of it (the server sends the device that asked for a small invitation's change no update
           // of it), so a late answer still reaches the mirror, which keeps the newest version.
           current?.onAnswer?.(name, ack as CommandAck<CommandName>);
           if (waiting.delete(request)) resolve(ack);
-        });
+        };
+        if (direct) direct.request(name, params, answered);
+        else s.emit(name, params, answered);
       });
     },
   };
