@@ -12,6 +12,8 @@ export {
   type PushSubscriptionInput,
   type RequestOptions,
 } from './client/SignalingClient.js';
+export { cancelCall } from './client/cancelCall.js';
+export { REDIAL_DATA, isRedialCancel } from './protocol/isRedialCancel.js';
 export * from './protocol/push.js';
 export { enablePushRinging, disablePushRinging, syncPushRinging, pushRingingSupported, type PushRingingOptions } from './client/push/pushRinging.js';
 export { acceptFromNotification, type AcceptFromNotificationOptions } from './client/push/acceptFromNotification.js';

@@ -38,6 +38,7 @@ export {
 } from './hooks/useOutgoingCallDialog.js';
 export { inviteeStatus, participantGroup, type InviteeStatus } from './data/inviteeStatus.js';
 export { isBusyRejection } from '../protocol/isBusyRejection.js';
+export { isRedialCancel } from '../protocol/isRedialCancel.js';
 export { sortParticipantIDs } from './data/sortParticipantIDs.js';
 export { pickMembers, type MemberAvailability, type MemberChoice, type MemberPicks } from './data/pickMembers.js';
 export { useCallRecords, CALL_RECORDS_PAGE, type UseCallRecordsOptions, type UseCallRecordsResult } from './hooks/useCallRecords.js';

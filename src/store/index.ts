@@ -23,3 +23,5 @@ export { endAndAccept } from './rules/endAndAccept.js';
 export { selectClassroom, type Classroom } from './raiseHand/selectClassroom.js';
 export { deriveRaiseHandView, type RaiseHandView } from './raiseHand/deriveRaiseHandView.js';
 export { raiseHandCommands } from './raiseHand/raiseHandCommands.js';
+export { selectUnansweredCallsTo } from './selectors/selectUnansweredCallsTo.js';
+export { inviteReplacingEarlier, type RedialOptions } from './rules/inviteReplacingEarlier.js';

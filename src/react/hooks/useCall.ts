@@ -10,6 +10,7 @@ import { useActionRunner } from '../internal/useActionRunner.js';
 import type { ActionStatus } from '../types/ActionStatus.js';
 import type { BusyPolicy } from '../../store/rules/createBusyRejecter.js';
 import { useBusyPolicy } from '../internal/useBusyPolicy.js';
+import { inviteReplacingEarlier } from '../../store/rules/inviteReplacingEarlier.js';
 import { useServerSeconds } from '../internal/useServerSeconds.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 
@@ -35,6 +36,13 @@ export interface CallOptions {
   timeout?: number;
   /** Server-side busy check: `'reject'` ends the call at once with reason `busy` when the callee is in another call. */
   busyPolicy?: BusyPolicy;
+  /**
+   * Calling someone my earlier call still rings for (placed from any of my devices: a tab that
+   * crashed while it rang, another tab) replaces that call: once the new one rings, the old one is
+   * cancelled and ended (`inviteReplacingEarlier`), so the callee answers the live call. Default
+   * true; `false` lets both ring.
+   */
+  replaceEarlier?: boolean;
 }
 
 /**
@@ -54,7 +62,7 @@ export interface UseCallResult extends ActionStatus {
   invitation: Invitation | undefined;
   /** Whole seconds connected (ticks while connected; 0 when it never connected). */
   duration: number;
-  /** Calls a user: an advanced-mode invitation carrying `roomID`. */
+  /** Calls a user: an advanced-mode invitation carrying `roomID`; replaces my earlier call to them that still rings (`replaceEarlier`). */
   call(userID: string, options: CallOptions): Promise<InviteResult | undefined>;
   /** Answers the ringing call. */
   accept(data?: string): Promise<OperationResult | undefined>;
@@ -116,10 +124,12 @@ export function useCall(options: UseCallOptions = {}, client?: SignalingClient):
 
   // A call that rings while none is in progress becomes the call; so does a call this device placed
   // or answered elsewhere in the app (another useCall, useInvite), so every useCall shows it.
+  // While ringing it follows the first ringing call, as the ringing dialog shows it: a caller who
+  // calls again (a redial) is the newer call, and answering that one must be this call.
   const held = useStore(store, (s) => selectHeldCall(s, target.deviceID));
   useEffect(() => {
-    if (dialing || !(status === 'idle' || status === 'ended')) return;
-    const next = incoming?.inviteID ?? held;
+    if (dialing) return;
+    const next = status === 'ringing' ? incoming?.inviteID : status === 'idle' || status === 'ended' ? (incoming?.inviteID ?? held) : undefined;
     if (next && next !== callID) setCallID(next);
   }, [incoming, held, dialing, status, callID]);
 
@@ -136,16 +146,22 @@ export function useCall(options: UseCallOptions = {}, client?: SignalingClient):
   const duration = useServerSeconds(target, elapsed, status === 'connected') ?? 0;
 
   const call = useCallback(
-    async (userID: string, { roomID, data, timeout, busyPolicy }: CallOptions) => {
+    async (userID: string, { roomID, data, timeout, busyPolicy, replaceEarlier }: CallOptions) => {
       setDialing(userID);
       const result = await run(() =>
-        target.invite(userID, { mode: 'advanced', data: encodeCallData({ ...data, roomID }), timeout, busyPolicy }),
+        inviteReplacingEarlier(target, store.getState(), userID, {
+          mode: 'advanced',
+          data: encodeCallData({ ...data, roomID }),
+          timeout,
+          busyPolicy,
+          replaceEarlier,
+        }),
       );
       if (result) setCallID(result.inviteID);
       setDialing(null);
       return result;
     },
-    [run, target],
+    [run, target, store],
   );
   const accept = useCallback(
     (data?: string) => (callID && status === 'ringing' ? run(() => target.accept(callID, { data })) : Promise.resolve(undefined)),

@@ -40,9 +40,9 @@ export interface RingkitButtonProps {
  * @example const { invitation, secondsRemaining, accept }: UseIncomingInvitationResult = useIncomingInvitation()
  */
 export interface UseIncomingInvitationResult extends ActionStatus {
-  /** The oldest invitation ringing for me, or undefined. */
+  /** The first invitation ringing for me in line (`selectRingingInvitations`: the first caller, their newest call), or undefined. */
   invitation: Invitation | undefined;
-  /** Every invitation ringing for me, oldest first. */
+  /** Every invitation ringing for me, in line: callers in the order they started ringing, each caller's newest call first. */
   invitations: readonly Invitation[];
   /** Whole seconds until `invitation` times out (server clock), or null when it never does. */
   secondsRemaining: number | null;

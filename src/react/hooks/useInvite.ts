@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { CancelOptions, InviteOptions, SignalingClient } from '../../client/SignalingClient.js';
+import { inviteReplacingEarlier, type RedialOptions } from '../../store/rules/inviteReplacingEarlier.js';
 import type { Invitation } from '../../protocol/types.js';
 import type { CancelResult, ErrorInvitee, InviteResult } from '../../protocol/wire.js';
 import { useActionRunner } from '../internal/useActionRunner.js';
@@ -12,8 +13,14 @@ import { useRingkitStoreApi } from './useRingkitStoreApi.js';
  * @example const { invite, invitation, errorInvitees }: UseInviteResult = useInvite(); await invite(['bob', 'carol'])
  */
 export interface UseInviteResult extends ActionStatus {
-  /** Invites users; the new invitation becomes `invitation`. Resolves undefined on failure (see `error`). */
-  invite(invitees: string | string[], options?: InviteOptions): Promise<InviteResult | undefined>;
+  /**
+   * Invites users; the new invitation becomes `invitation`. Resolves undefined on failure (see
+   * `error`). Inviting one person again while an earlier invitation of mine to them alone still
+   * rings (from this or another of my devices, e.g. a tab that crashed) replaces it: once the new
+   * one rings, the earlier one is cancelled (`inviteReplacingEarlier`); `replaceEarlier: false`
+   * keeps both ringing.
+   */
+  invite(invitees: string | string[], options?: RedialOptions): Promise<InviteResult | undefined>;
   /** Invites members of a group; the new invitation becomes `invitation`. */
   inviteInGroup(groupID: string, invitees: string[], options?: InviteOptions): Promise<InviteResult | undefined>;
   /** Cancels pending invitees of `invitation` (all, or `options.invitees`). */
@@ -30,7 +37,9 @@ const NONE: readonly ErrorInvitee[] = [];
 
 /**
  * `invite`, `inviteInGroup` and `cancel` as mutations with pending and error state, and the live
- * state of the outgoing invitation.
+ * state of the outgoing invitation. Calling the same one person again replaces my earlier
+ * invitation to them that still rings (a redial: the callee never has two calls from me for long);
+ * pass `replaceEarlier: false` to `invite` to keep it.
  * @example
  * const { invite, cancel, invitation, pending, error, disabled } = useInvite()
  * <button disabled={disabled || pending} onClick={() => invite(['bob', 'carol'], { timeout: 30 })}>Ring</button>
@@ -50,8 +59,9 @@ export function useInvite(client?: SignalingClient): UseInviteResult {
     return result;
   }, []);
   const invite = useCallback(
-    (invitees: string | string[], options?: InviteOptions) => run(() => target.invite(invitees, options)).then(remember),
-    [run, target, remember],
+    (invitees: string | string[], options?: RedialOptions) =>
+      run(() => inviteReplacingEarlier(target, store.getState(), invitees, options)).then(remember),
+    [run, target, store, remember],
   );
   const inviteInGroup = useCallback(
     (groupID: string, invitees: string[], options?: InviteOptions) => run(() => target.inviteInGroup(groupID, invitees, options)).then(remember),

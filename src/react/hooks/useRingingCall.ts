@@ -13,6 +13,7 @@ import { useActionRunner } from '../internal/useActionRunner.js';
 import type { ActionStatus } from '../types/ActionStatus.js';
 import { BUSY_REJECT_DATA } from '../../store/rules/createBusyRejecter.js';
 import { isLowerMarker } from '../../store/raiseHand/raiseHandData.js';
+import { isRedialCancel } from '../../protocol/isRedialCancel.js';
 import { useIncomingInvitation, type RingkitButtonProps, type UseIncomingInvitationOptions } from './useIncomingInvitation.js';
 import { useRingkitStoreApi } from './useRingkitStoreApi.js';
 
@@ -30,7 +31,7 @@ export interface UseRingingCallOptions extends UseIncomingInvitationOptions {
  * @example const { invitation, waiting, callWaiting, notice, acceptButtonProps }: UseRingingCallResult = useRingingCall()
  */
 export interface UseRingingCallResult extends ActionStatus {
-  /** The call ringing now (the oldest); the others wait in line. */
+  /** The call ringing now (the first caller's newest call: a redial is the live one); the others wait in line. */
   invitation: Invitation | undefined;
   /** How many more calls ring behind it. */
   waiting: number;
@@ -54,11 +55,18 @@ export interface UseRingingCallResult extends ActionStatus {
   endAndAcceptButtonProps: RingkitButtonProps;
 }
 
+/** The caller called me again and cancelled this call for the newer one (`REDIAL_DATA`): nothing to announce. */
+const replacedByRedial = (invitation: Invitation, self: string) => {
+  const me = invitation.users.find((u) => u.userID === self);
+  return me !== undefined && isRedialCancel(me);
+};
+
 /**
  * Everything an incoming-call UI needs, on top of `useIncomingInvitation`: the queue (one call at a
  * time, the rest waiting), what kind of call it is, call waiting while I am in a call, buttons
  * disabled unless it rings and while an answer is pending, and a notice saying why a call stopped
- * ringing when that happened elsewhere (read from the store by `watchRingEnds`).
+ * ringing when that happened elsewhere (read from the store by `watchRingEnds`; not for a call its
+ * caller replaced by calling again, whose newer call rings instead).
  * @example
  * const ring = useRingingCall()
  * return <>
@@ -82,7 +90,8 @@ export function useRingingCall(options: UseRingingCallOptions = {}, client?: Sig
   useEffect(
     () =>
       watchRingEnds(store, (end) => {
-        if (isAnnouncedRingEnd(end.reason) && !isLowerMarker(end.invitation) && (filter.current?.(end.invitation) ?? true)) setNotice(end);
+        if (!isAnnouncedRingEnd(end.reason) || isLowerMarker(end.invitation) || replacedByRedial(end.invitation, store.getState().userID)) return;
+        if (filter.current?.(end.invitation) ?? true) setNotice(end);
       }),
     [store],
   );

@@ -6,7 +6,7 @@ import type { BusyPolicy } from '../../store/rules/createBusyRejecter.js';
 
 /**
  * Binds the store's busy auto-reject (`store.busyRejecter`): holds it while mounted with
- * `'reject'`, and returns the invitations ringing for me that the policy lets ring, oldest first.
+ * `'reject'`, and returns the invitations ringing for me that the policy lets ring, in line (`selectRingingInvitations`).
  */
 export function useBusyPolicy(store: RingkitStore, policy: BusyPolicy): readonly Invitation[] {
   const { busyRejecter } = store;

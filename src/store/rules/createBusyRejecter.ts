@@ -27,8 +27,8 @@ export const BUSY_REJECT_DATA = BUSY_DATA;
  */
 export interface BusyRejecter {
   /**
-   * The invitations ringing for me that `policy` lets ring, oldest first (the same array for the
-   * same state and policy). With `'reject'`, one first seen while busy is left out at once.
+   * The invitations ringing for me that `policy` lets ring, in line as `selectRingingInvitations`
+   * (the same array for the same state and policy). With `'reject'`, one first seen while busy is left out at once.
    */
   letRing(state: RingkitState, policy: BusyPolicy): readonly Invitation[];
   /**

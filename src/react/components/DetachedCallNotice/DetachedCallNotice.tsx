@@ -20,7 +20,9 @@ export interface DetachedCallNoticeProps extends Omit<HTMLAttributes<HTMLElement
  * Offers **Continue here** / **End call** for a call my user is still in on a device that is gone
  * (a tab that crashed mid-call): the server names it when this device connects (`useDetachedCall`).
  * Renders nothing otherwise, so it can sit at the top of any page. A `section` named after the
- * call ("You are still in a call with Bob on another device"); the ref is that element.
+ * call ("You are still in a call with Bob on another device"); the ref is that element. A call I
+ * placed that still rings (the tab died before anyone answered) reads "You are calling Bob from
+ * another device" with **Continue here** / **Cancel call**, so Bob's phone can be stopped.
  * @example
  * <RingkitProvider url={url} userID={me}>
  *   <DetachedCallNotice />
@@ -31,7 +33,7 @@ export const DetachedCallNotice = forwardRef<HTMLElement, DetachedCallNoticeProp
   { labels: own, getUser, client, ...props },
   ref,
 ) {
-  const { invitation, peers, continueButtonProps, endButtonProps } = useDetachedCall(client);
+  const { invitation, peers, ringing, continueButtonProps, endButtonProps } = useDetachedCall(client);
   const labels = useRingkitLabels('detachedCallNotice', own);
   const displayUser = useUserLookup(getUser);
   const titleID = useId();
@@ -41,15 +43,15 @@ export const DetachedCallNotice = forwardRef<HTMLElement, DetachedCallNoticeProp
   return (
     <section {...mergeProps(root, props as Record<string, unknown>)}>
       <p id={titleID} className="rk-detached-call-notice__title">
-        {labels.title(names)}
+        {ringing ? labels.callingTitle(names) : labels.title(names)}
       </p>
-      <p className="rk-detached-call-notice__hint">{labels.hint}</p>
+      <p className="rk-detached-call-notice__hint">{ringing ? labels.callingHint : labels.hint}</p>
       <div className="rk-detached-call-notice__actions">
         <button {...continueButtonProps} className="rk-button" data-rk-variant="accept">
           {labels.continueHere}
         </button>
         <button {...endButtonProps} className="rk-button" data-rk-variant="reject">
-          {labels.endCall}
+          {ringing ? labels.cancelCall : labels.endCall}
         </button>
       </div>
     </section>
