@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SignalingClient } from '../../src/client/SignalingClient.js';
 import { createLoopbackTransport, createSignalingClient } from '../../src/index.js';
-import { callRecordOf, encodeRound } from '../../src/react/index.js';
+import { callRecordOf, createRingkitStore, encodeRound, inviteReplacingEarlier } from '../../src/react/index.js';
 import { loopbackUsers } from '../../stories/support/loopbackUsers.js';
 
 const opened: Awaited<ReturnType<typeof loopbackUsers>>[] = [];
@@ -71,5 +71,22 @@ describe('callRecordOf on snapshots made by the engine', () => {
     const round = await alice.inviteInGroup('class', ['bob'], { data: encodeRound('Who knows?') });
     await until(() => bob.getInvitation(round.inviteID) !== undefined);
     expect(callRecordOf(bob.getInvitation(round.inviteID)!, 'bob')).toBeUndefined();
+  });
+
+  it('a call replaced by calling again is no line of its own, for either side; the new call is', async () => {
+    const { clients } = await users(['alice', 'bob']);
+    const [alice, bob] = clients as [SignalingClient, SignalingClient];
+    const old = await alice.invite('bob', { mode: 'advanced' });
+    await until(() => bob.getInvitation(old.inviteID) !== undefined);
+    const store = createRingkitStore(alice);
+    const redial = await inviteReplacingEarlier(alice, store.getState(), 'bob', { mode: 'advanced' });
+    store.destroy();
+    const bobCancelled = (client: SignalingClient) => () => client.getInvitation(old.inviteID)?.users.find((u) => u.userID === 'bob')?.state === 'cancelled';
+    await until(bobCancelled(bob));
+    await until(bobCancelled(alice));
+    expect(callRecordOf(bob.getInvitation(old.inviteID)!, 'bob', bob.deviceID)).toBeUndefined();
+    expect(callRecordOf(alice.getInvitation(old.inviteID)!, 'alice', alice.deviceID)).toBeUndefined();
+    await until(() => bob.getInvitation(redial.inviteID) !== undefined);
+    expect(callRecordOf(bob.getInvitation(redial.inviteID)!, 'bob', bob.deviceID)).toMatchObject({ kind: 'ongoing', peers: ['alice'] });
   });
 });

@@ -1,5 +1,6 @@
 import { isPending, type CallUser, type Invitation } from '../../protocol/types.js';
 import { isBusyRejection } from '../../protocol/isBusyRejection.js';
+import { isRedialCancel } from '../../protocol/isRedialCancel.js';
 import { raiseHandKind } from '../../store/raiseHand/raiseHandData.js';
 
 /**
@@ -44,7 +45,9 @@ function durationOf(invitation: Invitation, callees: CallUser[]): number | undef
 
 /**
  * The call record of `invitation` for `self`, or undefined when it is no call of mine (I am neither
- * the caller nor a callee) or a classroom invitation of `useRaiseHand`.
+ * the caller nor a callee), a classroom invitation of `useRaiseHand`, or a call its caller replaced
+ * by calling again (cancelled with `REDIAL_DATA`): one attempt is one line, the newer call's, not a
+ * "missed call" beside the call that was answered.
  * Duration: an advanced call keeps each callee's accept time until they quit, so a call ended with
  * `end` (what `useCall` does) has one; a call whose callees all quit first shows no duration.
  * @example const record = callRecordOf(invitation, client.userID); if (record?.kind === 'missed') notify()
@@ -55,6 +58,7 @@ export function callRecordOf(invitation: Invitation, self: string, deviceID?: st
   const me = invitation.users.find((u) => u.userID === self);
   if (!outgoing && !me) return undefined;
   const callees = invitation.users.filter((u) => u.userID !== invitation.inviter);
+  if (callees.length > 0 && callees.every(isRedialCancel)) return undefined;
   const base = {
     inviteID: invitation.inviteID,
     direction: outgoing ? ('outgoing' as const) : ('incoming' as const),
