@@ -100,13 +100,16 @@ describe('the store event table (pure, no sockets)', () => {
     expect(withIdentity(bob, 'bob', 'b1')).toBe(bob);
   });
 
-  it('selects ringing invitations oldest first, with a stable array, and busy from advanced calls', () => {
+  it("selects ringing invitations in line (callers first come, first shown; a caller's newest call first), with a stable array, and busy from advanced calls", () => {
     let state = stateFor('bob');
-    state = replaceSnapshot(state, invitation(1, [user('bob', 'received')], { inviteID: 'late', createTime: 2000 }));
-    state = replaceSnapshot(state, invitation(1, [user('bob', 'inviting')], { inviteID: 'early', createTime: 1000 }));
+    state = replaceSnapshot(state, invitation(1, [user('bob', 'received')], { inviteID: 'late', createTime: 2000, inviter: 'carol' }));
+    state = replaceSnapshot(state, invitation(1, [user('bob', 'inviting')], { inviteID: 'early', createTime: 1000, inviter: 'dave' }));
     state = replaceSnapshot(state, invitation(1, [user('bob', 'accepted')], { inviteID: 'answered' }));
     expect(selectRingingInvitations(state).map((i) => i.inviteID)).toEqual(['early', 'late']);
     expect(selectRingingInvitations(state)).toBe(selectRingingInvitations(state));
+    // dave calls again: his newer call takes his place in line, ahead of his older one.
+    const redial = replaceSnapshot(state, invitation(1, [user('bob', 'inviting')], { inviteID: 'again', createTime: 3000, inviter: 'dave' }));
+    expect(selectRingingInvitations(redial).map((i) => i.inviteID)).toEqual(['again', 'early', 'late']);
     expect(selectIsBusy(state)).toBe(false);
     expect(selectIsBusy({ ...state, busy: true })).toBe(true);
     const inCall = replaceSnapshot(state, invitation(1, [user('carol', 'accepted'), user('bob', 'accepted')], { inviteID: 'call', mode: 'advanced', inviter: 'carol' }));
