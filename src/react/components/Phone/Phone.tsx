@@ -65,7 +65,10 @@ const newRoomID = () => `room-${Date.now().toString(36)}-${Math.random().toStrin
  * "Calling …" card (`OutgoingCallDialog`, inline) while a call rings out; the modal
  * `RingingDialog` when a call comes in; the `InCallView` (peer, timer, Hang up, your media view
  * as `children`) once connected; and a line saying how the last call ended. Calls carry a fresh
- * `roomID` each (`callOptions.roomID` to choose), which both sides read as `call.roomID`.
+ * `roomID` each (`callOptions.roomID` to choose), which both sides read as `call.roomID`. Calling
+ * someone again replaces my earlier call that still rings for them, e.g. one a crashed tab left
+ * (`callOptions.replaceEarlier`, default true), and `DetachedCallNotice` offers to continue or
+ * cancel such a call.
  * A `section` named "Phone"; the ref is that element.
  * @example
  * <RingkitProvider url="http://localhost:3478" userID="alice">
