@@ -128,7 +128,10 @@ export function createFanout(clock: Clock, window: number | CoalescePolicy, deli
       if (only.invitation.state === 'ended') lastSent.delete(inviteID);
       if (only.recipients.length === 0) return;
       // A batch of one change has that change's base: no gap for another node's change to fall in.
-      const update: WireUpdate = { invitation: { ...only.invitation, users: only.changedUsers }, baseVersion, serverTime: clock.now() };
+      // Every user changed (an invite, a 1v1 answer): the committed invitation itself, no copy, and its
+      // JSON is the one the change's answer carries (the server encodes it once for both).
+      const invitation = sameUsers(only.changedUsers, only.invitation.users) ? only.invitation : { ...only.invitation, users: only.changedUsers };
+      const update: WireUpdate = { invitation, baseVersion, serverTime: clock.now() };
       track(inviteID, only.answeredWhole !== undefined ? deliver(only.recipients, update, only.answeredWhole) : deliver(only.recipients, update));
       return;
     }
@@ -222,4 +225,11 @@ export function createFanout(clock: Clock, window: number | CoalescePolicy, deli
       }
     },
   };
+}
+
+/** Whether two user lists hold the same objects in the same order. */
+function sameUsers(a: readonly CallUser[], b: readonly CallUser[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

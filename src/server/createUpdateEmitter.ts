@@ -3,6 +3,8 @@ import { PACKED_WIRE, packUpdate } from '../protocol/packedUpdate.js';
 import { UPDATE_EVENT, type WireUpdate } from '../protocol/wire.js';
 import { SMALL_AUDIENCE } from '../engine/smallAudience.js';
 import { groupRoom } from './createGroupRooms.js';
+import { stringifyReusing } from './stringifyReusing.js';
+import { textFrame } from './textFrame.js';
 
 /** The room of every device that reads packed updates, and of every device that reads plain ones. */
 const PACKED_ROOM = 'wire:packed';
@@ -70,6 +72,9 @@ const GROUP_ROOM_PREFIX = groupRoom('');
 /** socket.io's EVENT packet type. */
 const EVENT_PACKET = 2;
 
+/** What every encoded update starts with: `2["invitation:update",`. */
+const UPDATE_PACKET_HEAD = `${EVENT_PACKET}[${JSON.stringify(UPDATE_EVENT)},`;
+
 /**
  * An update as socket.io's EVENT packet, encoded as `socket.io-parser` encodes it for the default
  * namespace without an acknowledgement: `2["update",{…}]`. An update holds only strings, numbers,
@@ -77,7 +82,8 @@ const EVENT_PACKET = 2;
  * @example socket.client.writeToEngine([encodeUpdatePacket(packUpdate(update))], { preEncoded: true })
  */
 export function encodeUpdatePacket(form: WireUpdate): string {
-  return `${EVENT_PACKET}${JSON.stringify([UPDATE_EVENT, form])}`;
+  // The invitation's JSON is shared with the answer that carries it (`stringifyReusing`).
+  return `${UPDATE_PACKET_HEAD}${stringifyReusing(form, form?.invitation, 1) ?? 'null'}]`;
 }
 
 /**
@@ -140,12 +146,14 @@ export function createUpdateEmitter(io: Server, cluster: boolean, now: Now = () 
   const writeNow = (ids: readonly string[], form: WireUpdate, encoded?: string[]) => {
     if (ids.length === 0) return;
     encoded ??= [encodeUpdatePacket(form)];
+    // Its WebSocket frame built once, in one buffer, for every device (`textFrame`; a long-polling one ignores it).
+    const options = { preEncoded: true, wsPreEncodedFrame: textFrame(encoded[0]!) };
     for (const id of ids) {
       // A device that left since is skipped, as a broadcast would.
       const socket = io.sockets.sockets.get(id);
       const writer = (socket as unknown as EncodedWriter | undefined)?.client;
       try {
-        if (typeof writer?.writeToEngine === 'function') writer.writeToEngine(encoded, { preEncoded: true });
+        if (typeof writer?.writeToEngine === 'function') writer.writeToEngine(encoded, options);
         else socket?.emit(UPDATE_EVENT, form);
       } catch {
         // A socket closing under the write: it resyncs when it comes back; the others still get theirs.

@@ -1,5 +1,7 @@
 import type { Socket } from 'socket.io';
 import type { Socket as EngineSocket } from 'engine.io';
+import { stringifyReusing } from './stringifyReusing.js';
+import { textFrame } from './textFrame.js';
 
 /** socket.io's EVENT and ACK packet types (socket.io-parser). */
 const EVENT_PACKET = 2;
@@ -47,7 +49,10 @@ export function parseEventPacket(packet: string): { id: number | undefined; data
  * @example encodeAckPacket(7, { ok: true }) // '37[{"ok":true}]'
  */
 export function encodeAckPacket(id: number, outcome: unknown): string {
-  return `${ACK_PACKET}${id}${JSON.stringify([outcome])}`;
+  // An answer carrying an invitation (`{ ok, result: { invitation } }`) shares its JSON with the change's update.
+  const invitation = (outcome as { result?: { invitation?: unknown } } | null)?.result?.invitation;
+  const json = stringifyReusing(outcome, typeof invitation === 'object' && invitation !== null ? invitation : undefined, 2);
+  return `${ACK_PACKET}${id}[${json ?? 'null'}]`;
 }
 
 /** What socket.io's per-socket machinery looks like, as far as deciding it would do nothing more than call `onAny`'s listener. */
@@ -127,7 +132,11 @@ export function readCommandsDirectly(socket: Socket, anyListener: (...args: unkn
       ack = (outcome: unknown) => {
         if (sent) return;
         sent = true;
-        if (conn.readyState === 'open') conn.write(encodeAckPacket(id, outcome), ACK_WRITE_OPTIONS);
+        if (conn.readyState !== 'open') return;
+        const packet = encodeAckPacket(id, outcome);
+        // On a WebSocket the frame is built here, in one buffer (`textFrame`).
+        const options: { compress: boolean; wsPreEncodedFrame?: Buffer[] } = conn.transport?.name === 'websocket' ? { compress: true, wsPreEncodedFrame: textFrame(packet) } : ACK_WRITE_OPTIONS;
+        conn.write(packet, options);
       };
     }
     mine.onCommand(name, args.length - 1, args[1], ack);
