@@ -95,8 +95,9 @@ export function createSocketTransport(options: SocketTransportOptions): Transpor
       return true;
     },
     request<N extends CommandName>(name: N, params: CommandParams<N>, timeoutMs: number) {
-      const s = socket;
-      if (!s?.connected) return Promise.reject(new RingkitError('NOT_CONNECTED', 'not connected'));
+      // `direct` is made with the socket (it falls back to `socket.emit` by itself).
+      const path = direct;
+      if (!socket?.connected || !path) return Promise.reject(new RingkitError('NOT_CONNECTED', 'not connected'));
       return new Promise<CommandAck<N>>((resolve, reject) => {
         const request: WaitingRequest = {
           deadline: Date.now() + timeoutMs,
@@ -110,8 +111,7 @@ export function createSocketTransport(options: SocketTransportOptions): Transpor
           current?.onAnswer?.(name, ack as CommandAck<CommandName>);
           if (waiting.delete(request)) resolve(ack);
         };
-        if (direct) direct.request(name, params, answered);
-        else s.emit(name, params, answered);
+        path.request(name, params, answered);
       });
     },
   };
